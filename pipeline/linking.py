@@ -1,0 +1,270 @@
+"""Linking: what each quantity measures, whom it is about, when, and who says so.
+
+Reads spaCy's dependency parse of the quantity's sentence:
+- `subject`: the noun the number modifies, the `of`-phrase of a share (`90 percent of the market`),
+  or the subject of the verb the number is the object/attribute of;
+- `entity`: the first named entity in the subject phrase, else the verb's subject, else the
+  nearest entity in the sentence that is not the speaker;
+- `time`: the nearest DATE entity of the sentence, resolved by `dates.resolve_period`;
+- `source`: the subject of a reporting verb (`said`, `told reporters`), `according to X`, or the
+  speaker of a quote in the next sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.dates import resolve_period
+from pipeline.entities import NAME_LABELS, EntityCanon, clean_name
+from pipeline.records import Link, Quantity
+
+SAY_VERBS = frozenset(
+    """say tell report announce add state estimate forecast note show explain predict project expect
+    disclose reveal confirm claim argue write quote warn calculate""".split()
+)
+COPULAS = frozenset({"be", "stand", "reach", "total", "hit", "remain", "come", "amount"})
+# Nouns that stand for an entity named earlier: `the company said` -> the last ORG.
+_ORG_ANAPHORS = frozenset({"company", "firm", "group", "carmaker", "automaker", "bank", "maker", "lender", "government"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
+_SUBJECT_MAX_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    span: Span
+    index: int
+
+
+def link_quantities(doc: Doc, quantities: list[Quantity], *, published: date | None) -> list[Link]:
+    """Link every quantity of `doc` to its subject, entity, time and source (same order)."""
+    canon = EntityCanon(doc.ents)
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+    links = []
+    for quantity in quantities:
+        index = _sentence_index(starts, quantity.token_start)
+        links.append(_link(doc, quantity, sentences, index, canon, published))
+    return links
+
+
+def _sentence_index(starts: list[int], token: int) -> int:
+    low, high = 0, len(starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if starts[middle] <= token:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _link(doc: Doc, quantity: Quantity, sentences: list[Span], index: int, canon: EntityCanon,
+          published: date | None) -> Link:
+    sentence = sentences[index]
+    span = doc[quantity.token_start : quantity.token_end]
+    head = _span_head(span)
+    evidence: list[str] = []
+    subject_tokens, how = _subject_tokens(span, head)
+    evidence.append(f"subject:{how}")
+    verb = _governing_verb(head)
+    source, speaker = _source(doc, sentences, index, canon)
+    if source:
+        evidence.append("source")
+    entity, entity_label = _main_entity(sentence, subject_tokens, verb, speaker, span, canon)
+    time, time_text = _time(sentence, span, published)
+    if time:
+        evidence.append("time")
+    names = [f"{ent.label_}:{ent.text}" for ent in sentence.ents if ent.label_ in NAME_LABELS]
+    return Link(
+        subject=_phrase_text(subject_tokens) or None,
+        entity=entity,
+        entity_label=entity_label,
+        entities=tuple(dict.fromkeys(names)),
+        predicate=verb.lemma_.lower() if verb is not None else None,
+        time=time,
+        time_text=time_text,
+        source=source,
+        evidence=tuple(evidence),
+    )
+
+
+def _span_head(span: Span) -> Token:
+    """The token of the span whose head lies outside it (the span's root in the parse)."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+            if token.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or token.like_num:
+                return token
+    return span.root
+
+
+def _subject_tokens(span: Span, head: Token) -> tuple[list[Token], str]:
+    excluded = set(range(span.start, span.end))
+    for token in span:  # qualifier words hang off the number
+        excluded.update(child.i for child in token.children if child.dep_ in ("quantmod", "advmod"))
+    if head.pos_ == "NOUN" and not head.like_num and span.end - 1 == head.i:
+        # a count with its noun: `13,000 vehicles from u.s. automakers sold in japan`
+        return _phrase(head, excluded - {head.i}, keep_head=True), "counted-noun"
+    of_phrase = next((child for child in head.children if child.dep_ == "prep" and child.lower_ == "of"), None)
+    if of_phrase is not None:
+        objects = [child for child in of_phrase.children if child.dep_ == "pobj"]
+        if objects:
+            return _phrase(objects[0], excluded), "of-phrase"
+    if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(head.head, excluded), "modified-noun"
+    if head.dep_ == "appos" or (head.dep_ == "conj" and head.head.ent_type_ in ("MONEY", "")):
+        return _subject_tokens(span.doc[head.head.i : head.head.i + 1], head.head)
+    verb = _governing_verb(head)
+    if verb is not None and head.dep_ in ("nsubj", "nsubjpass"):
+        return _phrase(verb, excluded, drop_deps=("nsubj", "nsubjpass", "aux", "auxpass", "punct", "cc", "conj",
+                                                    "advcl", "ccomp", "mark", "advmod")), "verb-phrase"
+    if verb is not None:
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].pos_ != "PRON":
+            return _phrase(subjects[0], excluded), "verb-subject"
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return _phrase(verb.head, excluded), "relative-clause"
+    chunks = [chunk for chunk in span.sent.noun_chunks if chunk.end <= span.start or chunk.start >= span.end]
+    if chunks:
+        nearest = min(chunks, key=lambda chunk: min(abs(chunk.start - span.start), abs(chunk.end - span.end)))
+        return [token for token in nearest if token.i not in excluded], "nearest-chunk"
+    return [], "none"
+
+
+def _phrase(root: Token, excluded: set[int], *, keep_head: bool = True,
+            drop_deps: tuple[str, ...] = ("appos", "punct", "cc", "conj", "advcl", "ccomp", "mark")) -> list[Token]:
+    """A noun's phrase: its subtree without determiners, dates, clauses and the quantity itself."""
+    dropped: set[int] = set(excluded)
+    for child in root.children:
+        if child.dep_ in drop_deps or (child.dep_ == "prep" and _is_time_phrase(child)):
+            dropped.update(token.i for token in child.subtree)
+    tokens = [token for token in root.subtree if token.i not in dropped]
+    while tokens and (tokens[0].dep_ in ("det", "predet", "punct", "cc", "prep") or tokens[0].is_punct) and tokens[0] != root:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep", "det")) and tokens[-1] != root:
+        tokens = tokens[:-1]
+    if len(tokens) > _SUBJECT_MAX_TOKENS:
+        position = tokens.index(root) if root in tokens else 0
+        tokens = tokens[max(0, position - 4) : max(0, position - 4) + _SUBJECT_MAX_TOKENS]
+    return tokens
+
+
+def _is_time_phrase(preposition: Token) -> bool:
+    return any(token.ent_type_ in ("DATE", "TIME") for token in preposition.subtree)
+
+
+def _phrase_text(tokens: list[Token]) -> str:
+    text = ""
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        joined = following is not None and following.i == token.i + 1
+        text += token.text + (token.whitespace_ if joined else " ")
+    return " ".join(text.split())
+
+
+def _governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") and current is not token:
+            return current
+        if current.head == current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def _main_entity(sentence: Span, subject: list[Token], verb: Token | None, speaker: Span | None,
+                 span: Span, canon: EntityCanon) -> tuple[str | None, str | None]:
+    names = [ent for ent in sentence.ents if ent.label_ in NAME_LABELS]
+    if speaker is not None:
+        names = [ent for ent in names if not (ent.start >= speaker.start and ent.end <= speaker.end)]
+    if not names:
+        return None, None
+    subject_ids = {token.i for token in subject}
+    chosen = next((ent for ent in names if any(token.i in subject_ids for token in ent)), None)
+    if chosen is None and verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                inside = {token.i for token in child.subtree}
+                chosen = next((ent for ent in names if ent.start in inside), None)
+                if chosen:
+                    break
+    if chosen is None:
+        chosen = min(names, key=lambda ent: min(abs(ent.start - span.end), abs(span.start - ent.end)))
+    return canon.canonical(chosen)
+
+
+def _time(sentence: Span, span: Span, published: date | None) -> tuple[str | None, str | None]:
+    dates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
+    resolved = []
+    for ent in dates:
+        start = ent.start
+        before = ent.doc[start - 1] if start > sentence.start else None
+        if before is not None and before.lower_ in _TIME_PREPOSITIONS:
+            start -= 1
+        elif before is not None and before.lower_ == "of" and start - 2 >= sentence.start and ent.doc[start - 2].lower_ == "as":
+            start -= 2  # `as of December 2015`
+        text = ent.doc[start : ent.end].text
+        distance = min(abs(ent.start - span.end), abs(span.start - ent.end))
+        resolved.append((resolve_period(text, published), distance, text))
+    usable = [item for item in resolved if item[0]]
+    if usable:
+        period, _, text = min(usable, key=lambda item: item[1])
+        return period, text
+    if resolved:
+        return None, min(resolved, key=lambda item: item[1])[2]
+    return None, None
+
+
+def _source(doc: Doc, sentences: list[Span], index: int, canon: EntityCanon) -> tuple[str | None, Span | None]:
+    sentence = sentences[index]
+    found = _attribution(sentence)
+    if found is None and index + 1 < len(sentences) and _opens_quote(sentence):
+        found = _attribution(sentences[index + 1])
+    if found is None:
+        return None, None
+    return _speaker_name(doc, found, sentences, index, canon), found
+
+
+def _opens_quote(sentence: Span) -> bool:
+    quotes = sum(token.text in ('"', "“", "”") for token in sentence)
+    return quotes % 2 == 1 or sentence[0].text in ('"', "“")
+
+
+def _attribution(sentence: Span) -> Span | None:
+    """The speaker phrase of a reporting verb or `according to` in the sentence."""
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 2 <= sentence.end and token.nbor(1).lower_ == "to":
+            objects = [child for child in token.nbor(1).children if child.dep_ == "pobj"]
+            if objects:
+                return _compact(objects[0])
+        if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS:
+            subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return _compact(subjects[0])
+    return None
+
+
+def _compact(token: Token) -> Span:
+    """A speaker phrase without relative clauses and appositions: `a toyota executive who ...`."""
+    kept = [t for t in token.subtree if not any(
+        a.dep_ in ("relcl", "acl", "appos", "punct") and a.head.i == token.i and t in a.subtree for a in token.children)]
+    start, end = min(t.i for t in kept), max(t.i for t in kept) + 1
+    return token.doc[start:end]
+
+
+def _speaker_name(doc: Doc, speaker: Span, sentences: list[Span], index: int, canon: EntityCanon) -> str:
+    names = [ent for ent in speaker.ents if ent.label_ in NAME_LABELS]
+    if names:
+        return canon.canonical(max(names, key=len))[0] if names[0].label_ != "PERSON" else clean_name(names[0].text)
+    head = speaker.root
+    wanted = "PERSON" if head.lower_ in _PERSON_PRONOUNS else "ORG" if head.lemma_.lower() in _ORG_ANAPHORS else None
+    if wanted:
+        earlier = [ent for sentence in sentences[max(0, index - 3) : index + 1] for ent in sentence.ents
+                   if ent.label_ == wanted and ent.end <= speaker.start]
+        if earlier:
+            return canon.canonical(earlier[-1])[0] if wanted == "ORG" else clean_name(earlier[-1].text)
+    return clean_name(speaker.text)

@@ -1,0 +1,464 @@
+"""Quantity recognizer: money amounts, percentages and counts in an annotated spaCy doc.
+
+A small grammar over the doc's tokens, not over spaCy's MONEY/PERCENT labels (the small model
+labels `25 per cent` MONEY and misses `from 10 per cent to 24 per cent`). Tokens that glue
+parts together (`HK$300`, `3bn`, `Rs.5`, `20p`) are split into pieces first, so the grammar
+sees currency, number and scale apart whatever the tokenizer did. Each step looks at a bounded
+number of pieces, so the scan is linear in the length of the text.
+
+spaCy's entities are used as evidence: a span labelled to match reinforces the confidence; a
+count inside a DATE/TIME/ORDINAL entity is dropped (it is a date, not a count).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Doc, Span
+
+from pipeline.lexicon import (
+    CURRENCY_ADJECTIVES,
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    FRACTION_DENOMINATORS,
+    FRACTION_NUMERATORS,
+    MONEY_ONLY_SCALES,
+    PERCENT_WORDS,
+    QUALIFIER_MAX_WORDS,
+    QUALIFIERS,
+    SCALES,
+    SUBUNITS,
+    TENS_WORDS,
+    UNITS_WORDS,
+    parse_numeral,
+    parse_number_words,
+)
+from pipeline.records import Quantity
+
+_GLUED = re.compile(
+    r"(?P<prefix>[A-Z]{1,3}\$|\$|Rs\.?|[€£¥₹₩]|Y(?=\d))?"  # currency glued before the digits
+    r"(?P<number>\d[\d,]*(?:\.\d+)?|\.\d+)"  # the numeral
+    r"(?P<suffix>[A-Za-z%]{1,4})?"  # scale or unit glued after: 3bn, 50k, 20p
+)
+_YEAR = re.compile(r"(1[5-9]|20|21)\d\d")
+CHANGE_VERBS = frozenset(
+    """rise raise fall increase decrease grow shrink jump climb drop decline slide slip surge soar plunge
+    tumble cut lift lower reduce boost balloon expand narrow widen go move swell sink ease edge hike
+    double triple halve improve recover gain lose dip rebound retreat advance contract slump spike
+    accelerate slow fall""".split()
+)
+# Nouns after a number that make it a duration or an age, not a count of things.
+TIME_NOUNS = frozenset(
+    "year month week day hour minute second decade century quarter time night season term old".split()
+)
+_PHRASE_MAX = 3
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A token, or part of a glued token, with offsets into the doc text."""
+
+    text: str
+    start: int
+    end: int
+    token: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class _Amount:
+    first: int  # piece indexes, end exclusive
+    last: int
+    value: Decimal
+    kind: str | None  # None: a bare number (becomes a count only with a noun or enough digits)
+    unit: str | None
+    scaled: bool
+    in_digits: bool
+    evidence: tuple[str, ...] = ()
+
+
+def split_pieces(tokens: Sequence) -> list[Piece]:
+    """Split tokens that glue currency, number and scale together into separate pieces."""
+    pieces: list[Piece] = []
+    for token in tokens:
+        text, start = token.text, token.idx
+        match = _GLUED.fullmatch(text) if any(ch.isdigit() for ch in text) and len(text) < 40 else None
+        if not match or not (match.group("prefix") or match.group("suffix")):
+            pieces.append(Piece(text, start, start + len(text), token.i))
+            continue
+        for group in ("prefix", "number", "suffix"):
+            if match.group(group):
+                begin, finish = match.span(group)
+                pieces.append(Piece(match.group(group), start + begin, start + finish, token.i))
+    return pieces
+
+
+def find_quantities(doc: Doc, *, default_dollar: str = "USD") -> list[Quantity]:
+    """Find every money amount, percentage and count in `doc`.
+
+    Args:
+        doc: a doc with sentence boundaries (tags, lemmas and entities improve the result).
+        default_dollar: the currency of a bare `$`.
+
+    Returns:
+        Quantities in text order; offsets are into `doc.text`.
+    """
+    lowered = doc.text.lower()
+    context = _DocContext(
+        doc=doc,
+        default_dollar=default_dollar,
+        yen_article="yen" in lowered or "¥" in doc.text or "japan" in lowered,
+    )
+    quantities: list[Quantity] = []
+    for sentence in doc.sents:
+        quantities.extend(_sentence_quantities(sentence, context))
+    return quantities
+
+
+@dataclass(frozen=True)
+class _DocContext:
+    doc: Doc
+    default_dollar: str
+    yen_article: bool
+
+
+def _sentence_quantities(sentence: Span, context: _DocContext) -> Iterator[Quantity]:
+    pieces = split_pieces(sentence)
+    found: list[tuple[_Amount, str, int]] = []  # amount, qualifier, index of first qualifier piece
+    index = 0
+    while index < len(pieces):
+        amount = _read_expression(pieces, index, context)
+        if amount is None:
+            index += 1
+            continue
+        qualifier, qualifier_start = _qualifier_before(pieces, amount.first)
+        found.append((amount, qualifier, qualifier_start))
+        index = amount.last
+    kinds_with_to = {amount.kind for amount, _, start in found if _role_word(pieces, start, context) == "to"}
+    for amount, qualifier, qualifier_start in found:
+        role = _role_word(pieces, qualifier_start, context)
+        if role == "from" and amount.kind not in kinds_with_to:
+            role = None
+        yield _to_quantity(pieces, amount, qualifier, role, context)
+
+
+def _read_expression(pieces: list[Piece], index: int, context: _DocContext) -> _Amount | None:
+    """An amount, a proportion, or a range of two amounts starting at `index`."""
+    between = index > 0 and pieces[index - 1].lower == "between"
+    first = _read_fraction(pieces, index) or _read_amount(pieces, index, context)
+    if first is None:
+        return None
+    connector = pieces[first.last].lower if first.last < len(pieces) else ""
+    is_range_word = connector in ("-", "–", "to") or (between and connector == "and")
+    if is_range_word and first.last + 1 < len(pieces):
+        second = _read_amount(pieces, first.last + 1, context)
+        if second is not None and _is_range(pieces, first, second, connector, between):
+            return _merge_range(first, second)
+    return _accept(pieces, first, context)
+
+
+def _is_range(pieces: list[Piece], first: _Amount, second: _Amount, connector: str, between: bool) -> bool:
+    if first.kind and second.kind and first.kind != second.kind:
+        return False
+    if first.kind and second.kind and first.unit != second.unit:
+        return False
+    if connector == "to":
+        # `from 10% to 24%` and `rose 5 pct to 120 mln` are changes, not ranges.
+        return first.first == 0 or pieces[first.first - 1].lower not in ("from",) and (
+            first.kind is None or second.kind is not None
+        ) and not _follows_change_verb(pieces, first.first)
+    if connector in ("-", "–"):
+        return first.in_digits and second.in_digits and (first.kind is None or second.kind is not None or between)
+    return True
+
+
+def _merge_range(first: _Amount, second: _Amount) -> _Amount:
+    kind = second.kind or first.kind
+    unit = second.unit or first.unit
+    low = first.value
+    if not first.scaled and second.scaled:
+        low = first.value * (second.value / _unscaled(second))
+    return _Amount(first.first, second.last, low, kind, unit, first.scaled or second.scaled, True,
+                   first.evidence + second.evidence + ("range", f"high={second.value}"))
+
+
+def _unscaled(amount: _Amount) -> Decimal:
+    for item in amount.evidence:
+        if item.startswith("number="):
+            return Decimal(item.split("=", 1)[1])
+    return amount.value
+
+
+def _accept(pieces: list[Piece], amount: _Amount, context: _DocContext) -> _Amount | None:
+    """Decide whether a bare number is a count, and of what."""
+    if amount.kind is not None:
+        return amount
+    doc = context.doc
+    number_token = doc[pieces[amount.last - 1].token]
+    if number_token.ent_type_ in ("DATE", "TIME", "ORDINAL") or (
+        number_token.ent_type_ == "" and number_token.like_num and number_token.text[:1] == "0"
+    ):
+        return None
+    if not amount.scaled and (_YEAR.fullmatch(pieces[amount.last - 1].text) or not amount.in_digits):
+        return None
+    noun_end, lemma = _counted_noun(pieces, amount.last, context)
+    if lemma in TIME_NOUNS:
+        return None
+    if lemma is not None:
+        return _Amount(amount.first, noun_end, amount.value, "count", lemma, amount.scaled, amount.in_digits,
+                       amount.evidence)
+    # No noun: only big, unambiguous numbers stand alone as counts (`employs more than 34,000`).
+    digits = pieces[amount.last - 1].text
+    if amount.scaled or ("," in digits and amount.value >= 1000):
+        return _Amount(amount.first, amount.last, amount.value, "count", None, amount.scaled, amount.in_digits,
+                       amount.evidence)
+    return None
+
+
+def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tuple[int, str | None]:
+    """The noun counted by a number ending before piece `index`: `13,000 vehicles`, `12-nation`."""
+    doc = context.doc
+    position = index
+    if position < len(pieces) and pieces[position].text == "-":
+        position += 1
+    for _ in range(3):  # up to two modifiers before the noun: `2.3 million local jobs`
+        if position >= len(pieces):
+            return index, None
+        token = doc[pieces[position].token]
+        if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.is_alpha:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and following.pos_ == "NOUN" and following.tag_ == "NNS":
+                return _piece_after_token(pieces, following.i, position), following.lemma_.lower()
+            return position + 1, (token.lemma_ or token.text).lower()
+        if token.pos_ in ("ADJ",) or (token.ent_type_ == "NORP" and token.pos_ in ("PROPN", "ADJ")):
+            position += 1
+            continue
+        return index, None
+    return index, None
+
+
+def _piece_after_token(pieces: list[Piece], token_index: int, start: int) -> int:
+    position = start
+    while position < len(pieces) and pieces[position].token <= token_index:
+        position += 1
+    return position
+
+
+def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
+    """Proportions in words: `a third of`, `three-fourths`, `half of`, `a third of 1%`."""
+    word = pieces[index].lower
+    nxt = pieces[index + 1].lower if index + 1 < len(pieces) else ""
+    if word == "half" and nxt in ("of", "the", "its", "their", "his", "her"):
+        before = pieces[index - 1].lower if index > 0 else ""
+        if before in ("first", "second", "the", "a", "and") and nxt == "of":
+            return None
+        return _Amount(index, index + 1, Decimal(50), "percent", "%", False, False, ("words",))
+    if word not in FRACTION_NUMERATORS:
+        return None
+    hyphen = nxt == "-"
+    denominator_index = index + 2 if hyphen else index + 1
+    if denominator_index >= len(pieces) or pieces[denominator_index].lower not in FRACTION_DENOMINATORS:
+        return None
+    denominator = pieces[denominator_index].lower
+    numerator = FRACTION_NUMERATORS[word]
+    if numerator > 1 and not denominator.endswith("s") and denominator != "half":
+        return None
+    after = pieces[denominator_index + 1].lower if denominator_index + 1 < len(pieces) else ""
+    if not hyphen and after != "of":
+        return None  # `a third round`, `a quarter` of a year: not a proportion
+    value = Decimal(numerator) / Decimal(FRACTION_DENOMINATORS[denominator]) * 100
+    last = denominator_index + 1
+    if after == "of" and last + 1 < len(pieces):
+        # `a third of 1%`: a proportion of a percentage is a percentage
+        base = _read_number(pieces, last + 1)
+        if base is not None:
+            percent_end, unit = _match_phrase(pieces, base[1], PERCENT_WORDS)
+            if unit == "%":
+                return _Amount(index, percent_end, value / 100 * base[0], "percent", "%", False, False, ("words",))
+    return _Amount(index, last, value, "percent", "%", False, False, ("words",))
+
+
+def _read_number(pieces: list[Piece], index: int) -> tuple[Decimal, int, bool] | None:
+    """A numeral or number words at `index`: (value, next piece, written in digits)."""
+    if index >= len(pieces):
+        return None
+    value = parse_numeral(pieces[index].text)
+    if value is not None:
+        return value, index + 1, True
+    words: list[str] = []
+    position = index
+    while position < len(pieces) and (
+        pieces[position].lower in UNITS_WORDS or pieces[position].lower in TENS_WORDS
+        or (words and pieces[position].lower in ("hundred", "-"))
+    ):
+        if pieces[position].lower != "-":
+            words.append(pieces[position].lower)
+        position += 1
+    if pieces[index].lower == "a" and index + 1 < len(pieces) and pieces[index + 1].lower in (
+        "thousand", "million", "billion", "trillion",
+    ):
+        return Decimal(1), index + 1, False
+    number = parse_number_words(words)
+    return (number, position, False) if number is not None else None
+
+
+def _read_amount(pieces: list[Piece], index: int, context: _DocContext) -> _Amount | None:
+    """`$ 68.9 billion`, `15 mln dlrs`, `25 per cent`, `3.3 million`, `12 cts`, `Y500 mln`."""
+    position = index
+    currency = None
+    evidence: list[str] = []
+    piece = pieces[position]
+    if piece.text in CURRENCY_PREFIXES:
+        currency = CURRENCY_PREFIXES[piece.text]
+        if piece.text == "$":
+            evidence.append("bare_dollar")
+            currency = context.default_dollar
+        position += 1
+    elif piece.text == "Y" and context.yen_article:
+        currency = "JPY"
+        position += 1
+    number = _read_number(pieces, position)
+    if number is None:
+        return None
+    value, position, in_digits = number
+    evidence.append(f"number={value}")
+    scaled = False
+    if position < len(pieces):
+        scale = pieces[position].lower
+        glued = pieces[position].token == pieces[position - 1].token
+        money_scale = currency is not None or (
+            position + 1 < len(pieces) and pieces[position + 1].lower in CURRENCY_WORDS
+        )
+        if scale in SCALES and (scale not in MONEY_ONLY_SCALES or money_scale or (glued and scale in ("m", "k"))):
+            if scale == "hundred" and in_digits:
+                pass
+            else:
+                value *= SCALES[scale]
+                scaled = True
+                position += 1
+    if not in_digits and not scaled and currency is None:
+        # number words: only `twelve percent`, `three million`, `five dollars`
+        end, unit = _match_phrase(pieces, position, PERCENT_WORDS)
+        if unit is None and _currency_word(pieces, position)[1] is None:
+            return None
+    end, percent_unit = _match_phrase(pieces, position, PERCENT_WORDS)
+    if percent_unit and currency is None:
+        return _Amount(index, end, value, "percent", percent_unit, scaled, in_digits, tuple(evidence))
+    if currency is None:
+        end, word_currency = _currency_word(pieces, position)
+        if word_currency:
+            return _Amount(index, end, value, "money", word_currency, scaled, in_digits, tuple(evidence))
+        if position < len(pieces) and pieces[position].lower in SUBUNITS and (
+            pieces[position].lower != "p" or pieces[position].token == pieces[position - 1].token
+        ):
+            sub_currency, factor = SUBUNITS[pieces[position].lower]
+            return _Amount(index, position + 1, value * factor, "money", sub_currency, scaled, in_digits,
+                           tuple(evidence))
+        return _Amount(index, position, value, None, None, scaled, in_digits, tuple(evidence))
+    if position < len(pieces) and pieces[position].lower in CURRENCY_WORDS:
+        position += 1  # `$5 million dollars`
+    return _Amount(index, position, value, "money", currency, scaled, in_digits, tuple(evidence))
+
+
+def _currency_word(pieces: list[Piece], index: int) -> tuple[int, str | None]:
+    """`dollars`, `yen`, `Canadian dollars`, `Hong Kong dollars`, `U.S. dollars` at `index`."""
+    for size in (3, 2):
+        if index + size <= len(pieces):
+            adjective = " ".join(p.lower for p in pieces[index : index + size - 1])
+            word = pieces[index + size - 1].lower
+            if adjective in CURRENCY_ADJECTIVES and word in CURRENCY_WORDS:
+                return index + size, CURRENCY_ADJECTIVES[adjective]
+    if index < len(pieces) and pieces[index].lower in CURRENCY_WORDS:
+        word = pieces[index].lower
+        if word == "won" and index + 1 < len(pieces) and pieces[index + 1].lower in ("the", "a", "an"):
+            return index, None  # the verb
+        return index + 1, CURRENCY_WORDS[word]
+    return index, None
+
+
+def _match_phrase(pieces: list[Piece], index: int, table: dict[str, str]) -> tuple[int, str | None]:
+    """Longest phrase of `table` starting at `index`."""
+    for size in range(_PHRASE_MAX, 0, -1):
+        if index + size <= len(pieces):
+            phrase = " ".join(p.lower for p in pieces[index : index + size])
+            if phrase in table:
+                return index + size, table[phrase]
+    return index, None
+
+
+def _qualifier_before(pieces: list[Piece], index: int) -> tuple[str, int]:
+    """The qualifier phrase ending right before piece `index` (`more than`, `an estimated`)."""
+    for size in range(QUALIFIER_MAX_WORDS, 0, -1):
+        if index - size >= 0:
+            phrase = " ".join(p.lower for p in pieces[index - size : index])
+            if phrase in QUALIFIERS:
+                return QUALIFIERS[phrase], index - size
+    return "exact", index
+
+
+def _role_word(pieces: list[Piece], index: int, context: _DocContext) -> str | None:
+    """`from`/`to` when the amount is an end of a change governed by a change verb."""
+    if index == 0 or pieces[index - 1].lower not in ("from", "to"):
+        return None
+    preposition = context.doc[pieces[index - 1].token]
+    if _follows_change_verb(pieces, index - 1, preposition_token=preposition):
+        return pieces[index - 1].lower
+    return None
+
+
+def _follows_change_verb(pieces: list[Piece], index: int, preposition_token=None) -> bool:
+    """Whether a change verb (`rise`, `cut`, `balloon`) governs the words before piece `index`."""
+    if preposition_token is not None and preposition_token.doc.has_annotation("DEP"):
+        head = preposition_token.head
+        for _ in range(3):
+            if head.lemma_.lower() in CHANGE_VERBS:
+                return True
+            if head.head is head:
+                break
+            head = head.head
+    doc = preposition_token.doc if preposition_token is not None else None
+    for piece in reversed(pieces[max(0, index - 8) : index]):
+        token = doc[piece.token] if doc is not None else None
+        if token is not None and token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CHANGE_VERBS:
+            return True
+    return False
+
+
+def _to_quantity(pieces: list[Piece], amount: _Amount, qualifier: str, role: str | None,
+                 context: _DocContext) -> Quantity:
+    first, last = pieces[amount.first], pieces[amount.last - 1]
+    high = next((Decimal(e.split("=", 1)[1]) for e in amount.evidence if e.startswith("high=")), None)
+    evidence = tuple(e for e in amount.evidence if not e.startswith(("number=", "high=")))
+    evidence += _spacy_agreement(context.doc, first.token, last.token + 1, amount.kind)
+    return Quantity(
+        start=first.start,
+        end=last.end,
+        kind=amount.kind or "count",
+        value=amount.value,
+        unit=amount.unit,
+        qualifier=qualifier,
+        value_low=amount.value if high is not None else None,
+        value_high=high,
+        role=role,
+        token_start=first.token,
+        token_end=last.token + 1,
+        evidence=evidence,
+    )
+
+
+_AGREEING_LABELS = {"money": ("MONEY",), "percent": ("PERCENT",), "count": ("CARDINAL", "QUANTITY")}
+
+
+def _spacy_agreement(doc: Doc, token_start: int, token_end: int, kind: str | None) -> tuple[str, ...]:
+    labels = {doc[i].ent_type_ for i in range(token_start, token_end)} - {""}
+    if not labels:
+        return ("spacy_none",)
+    if labels & set(_AGREEING_LABELS.get(kind or "count", ())):
+        return ("spacy_agrees",)
+    return ("spacy_disagrees:" + ",".join(sorted(labels)),)

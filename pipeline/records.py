@@ -1,0 +1,117 @@
+"""Typed records passed between stages. Each stage takes some of these and returns others."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+KINDS = ("money", "percent", "count")
+QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "up_to", "nearly")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input article as read from disk (the `ingest` stage's output).
+
+    `text` is the decoded original; every offset in the outputs points into it. `body_start` is
+    where the article body begins after a leading date header (metadata, not text).
+    """
+
+    doc_id: str
+    path: str
+    text: str
+    sha256: str
+    published: date | None = None
+    body_start: int = 0
+    status: str = "ok"
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A money amount, percentage or count found in a spaCy doc (the `quantities` stage).
+
+    Offsets are character offsets into the prepared text; the qualifier words are outside them.
+    """
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal
+    unit: str | None
+    qualifier: str = "exact"
+    value_low: Decimal | None = None
+    value_high: Decimal | None = None
+    role: str | None = None
+    token_start: int = 0
+    token_end: int = 0
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A named-entity mention, offsets into the original text."""
+
+    doc_id: str
+    sentence_id: int
+    char_start: int
+    char_end: int
+    text: str
+    label: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """What a quantity is about (the `linking` stage)."""
+
+    subject: str | None = None
+    entity: str | None = None
+    entity_label: str | None = None
+    entities: tuple[str, ...] = ()
+    predicate: str | None = None
+    time: str | None = None
+    time_text: str | None = None
+    source: str | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One row of the claims table; the columns are the contract in CLAIMS.md."""
+
+    claim_id: str
+    doc_id: str
+    published: date | None
+    sentence_id: int
+    char_start: int
+    char_end: int
+    mention: str
+    kind: str
+    value: float
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    unit: str | None
+    role: str | None
+    subject: str | None
+    entity: str | None
+    entity_label: str | None
+    entities: list[str] = field(default_factory=list)
+    predicate: str | None = None
+    time: str | None = None
+    time_text: str | None = None
+    source: str | None = None
+    sentence: str = ""
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything extracted from one document."""
+
+    document: Document
+    claims: list[Claim]
+    entities: list[EntityMention]
+    n_sentences: int
