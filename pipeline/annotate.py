@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 # Markers of headlines of other stories run into the text (`ALSO READ: ...`).
 _HEADLINE_MARKERS = (("also", "read"), ("read", "more"), ("see", "also"), ("related",), ("more",))
 _TERMINAL = frozenset('.!?"”')
+_ABBREVIATIONS_BEFORE_NUMBERS = frozenset({"Rs.", "No.", "Nos.", "Fig.", "Art.", "Sec."})
 
 
 @Language.component("news_boundaries")
@@ -27,6 +29,9 @@ def news_boundaries(doc: Doc) -> Doc:
             before = doc[previous.i - 1] if previous.i > 0 else None
             if previous.text.count("\n") > 1 or before is None or before.text[-1:] in _TERMINAL:
                 token.is_sent_start = True
+    for token in doc[1:]:
+        if doc[token.i - 1].text in _ABBREVIATIONS_BEFORE_NUMBERS and token.like_num:
+            token.is_sent_start = False  # `Rs. 2,500 crore`, `No. 1`
     for index in range(len(doc)):
         size = _headline_marker_size(doc, index)
         if size:
@@ -64,6 +69,8 @@ def load_nlp(model: str) -> Language:
         OSError: the model is not installed (spaCy's message names it).
     """
     nlp = spacy.load(model)
+    for abbreviation in _ABBREVIATIONS_BEFORE_NUMBERS:  # keep `Rs.` and `No.` whole
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "news_boundaries" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("news_boundaries", before=before) if before else nlp.add_pipe("news_boundaries", first=True)

@@ -46,6 +46,8 @@ class EntityCanon:
     @staticmethod
     def _gazetteer_name(name: str, label: str) -> tuple[str, str]:
         entry = load_gazetteer().get(name.lower())
+        if entry is None and name.isupper() and name.isalpha() and len(name) <= 4:
+            entry = load_gazetteer().get(".".join(name.lower()) + ".")  # `US` -> `u.s.`
         if entry and entry[2]:
             cased, gazetteer_label, canonical = entry
             if gazetteer_label == "NORP" and load_gazetteer().get(canonical.lower(), ("", "", ""))[1]:

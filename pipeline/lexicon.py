@@ -59,13 +59,15 @@ CURRENCY_WORDS: dict[str, str] = {
     "baht": "THB", "rupiah": "IDR", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
     "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "zloty": "PLN", "zlotys": "PLN",
     "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK",
+    # pre-euro currencies, frequent in archives of wire copy
+    "mark": "DEM", "marks": "DEM", "guilder": "NLG", "guilders": "NLG", "lire": "ITL", "pesetas": "ESP",
 }
 # Adjectives that name which dollar (or franc, rupee...) a currency word means.
 CURRENCY_ADJECTIVES: dict[str, str] = {
     "canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
     "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD", "u.s.": "USD", "us": "USD",
     "american": "USD", "swiss": "CHF", "pakistani": "PKR", "indian": "INR", "mexican": "MXN",
-    "danish": "DKK", "norwegian": "NOK", "swedish": "SEK", "brazilian": "BRL",
+    "french": "FRF", "belgian": "BEF", "german": "DEM", "deutsche": "DEM", "danish": "DKK", "norwegian": "NOK", "swedish": "SEK", "brazilian": "BRL",
 }
 # Sub-units: the word, its currency when no other is known, and the factor.
 SUBUNITS: dict[str, tuple[str, Decimal]] = {

@@ -22,8 +22,10 @@ from pipeline.entities import NAME_LABELS, EntityCanon, clean_name
 from pipeline.records import Link, Quantity
 
 SAY_VERBS = frozenset(
-    """say tell report announce add state estimate forecast note show explain predict project expect
-    disclose reveal confirm claim argue write quote warn calculate""".split()
+    """
+    say tell report announce add state estimate forecast note show explain predict project expect
+    disclose reveal confirm claim argue write quote warn calculate
+    """.split()
 )
 COPULAS = frozenset({"be", "stand", "reach", "total", "hit", "remain", "come", "amount"})
 # Nouns that stand for an entity named earlier: `the company said` -> the last ORG.

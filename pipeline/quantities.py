@@ -33,28 +33,38 @@ from pipeline.lexicon import (
     SUBUNITS,
     TENS_WORDS,
     UNITS_WORDS,
-    parse_numeral,
     parse_number_words,
+    parse_numeral,
 )
 from pipeline.records import Quantity
 
-_GLUED = re.compile(
-    r"(?P<prefix>[A-Z]{1,3}\$|\$|Rs\.?|[€£¥₹₩]|Y(?=\d))?"  # currency glued before the digits
-    r"(?P<number>\d[\d,]*(?:\.\d+)?|\.\d+)"  # the numeral
-    r"(?P<suffix>[A-Za-z%]{1,4})?"  # scale or unit glued after: 3bn, 50k, 20p
+# Parts of a token that glues currency, number, scale or a range together: `HK$300`, `3bn`,
+# `Rs.5`, `20p`, `€2bn-€3bn`. Each alternative is a single bounded step, so splitting is linear.
+_GLUED_PART = re.compile(
+    r"[A-Z]{1,3}\$|\$|Rs\.?|[€£¥₹₩]"  # currency signs and prefixed dollars
+    r"|\d[\d,]*(?:\.\d+)?|\.\d+"  # numerals
+    r"|[A-Za-z]+|%|[-–/]|."  # words, scale suffixes, percent, range dashes, anything else
 )
+# Letters then digits that are names, not amounts: `M3`, `G20`, `RAV4`, `COP26` (but `Y500`, `HK$3`).
+_CODE = re.compile(r"(?!Y\d|Rs\d)[A-Za-z]+\d")
 _YEAR = re.compile(r"(1[5-9]|20|21)\d\d")
 CHANGE_VERBS = frozenset(
-    """rise raise fall increase decrease grow shrink jump climb drop decline slide slip surge soar plunge
-    tumble cut lift lower reduce boost balloon expand narrow widen go move swell sink ease edge hike
-    double triple halve improve recover gain lose dip rebound retreat advance contract slump spike
-    accelerate slow fall""".split()
+    """
+    rise raise fall increase decrease grow shrink jump climb drop decline slide slip surge soar
+    plunge tumble cut lift lower reduce boost balloon expand narrow widen go move swell sink ease
+    edge hike double triple halve improve recover gain lose dip rebound retreat advance contract
+    slump spike accelerate slow fall
+    """.split()
 )
 # Nouns after a number that make it a duration or an age, not a count of things.
 TIME_NOUNS = frozenset(
-    "year month week day hour minute second decade century quarter time night season term old".split()
+    """
+    year month week day hour minute second decade century quarter time night season term old
+    """.split()
 )
 _PHRASE_MAX = 3
+# A number inside one of these entities is part of a name or a date, not a count.
+_NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "LAW", "PRODUCT", "FAC", "ORG", "EVENT", "WORK_OF_ART"})
 
 
 @dataclass(frozen=True)
@@ -88,14 +98,12 @@ def split_pieces(tokens: Sequence) -> list[Piece]:
     pieces: list[Piece] = []
     for token in tokens:
         text, start = token.text, token.idx
-        match = _GLUED.fullmatch(text) if any(ch.isdigit() for ch in text) and len(text) < 40 else None
-        if not match or not (match.group("prefix") or match.group("suffix")):
+        if (len(text) < 2 or len(text) > 40 or not any(ch.isdigit() for ch in text) or text.isdigit()
+                or _CODE.match(text)):
             pieces.append(Piece(text, start, start + len(text), token.i))
             continue
-        for group in ("prefix", "number", "suffix"):
-            if match.group(group):
-                begin, finish = match.span(group)
-                pieces.append(Piece(match.group(group), start + begin, start + finish, token.i))
+        for match in _GLUED_PART.finditer(text):
+            pieces.append(Piece(match.group(0), start + match.start(), start + match.end(), token.i))
     return pieces
 
 
@@ -156,36 +164,44 @@ def _read_expression(pieces: list[Piece], index: int, context: _DocContext) -> _
         return None
     connector = pieces[first.last].lower if first.last < len(pieces) else ""
     is_range_word = connector in ("-", "–", "to") or (between and connector == "and")
-    if is_range_word and first.last + 1 < len(pieces):
-        second = _read_amount(pieces, first.last + 1, context)
-        if second is not None and _is_range(pieces, first, second, connector, between):
-            return _merge_range(first, second)
+    if is_range_word and first.last + 1 < len(pieces) and not first.evidence.count("words"):
+        second = _read_amount(pieces, first.last + 1, context, money=first.kind == "money")
+        if second is not None and _is_range(pieces, first, second, connector):
+            merged = _merge_range(first, second)
+            if merged is not None:
+                return _accept(pieces, merged, context)
     return _accept(pieces, first, context)
 
 
-def _is_range(pieces: list[Piece], first: _Amount, second: _Amount, connector: str, between: bool) -> bool:
-    if first.kind and second.kind and first.kind != second.kind:
+def _is_range(pieces: list[Piece], first: _Amount, second: _Amount, connector: str) -> bool:
+    if first.kind and second.kind and (first.kind != second.kind or first.unit != second.unit):
         return False
-    if first.kind and second.kind and first.unit != second.unit:
-        return False
+    if _is_year(pieces, first) and not first.kind:
+        return False  # `2024-25` is a fiscal year
     if connector == "to":
-        # `from 10% to 24%` and `rose 5 pct to 120 mln` are changes, not ranges.
-        return first.first == 0 or pieces[first.first - 1].lower not in ("from",) and (
-            first.kind is None or second.kind is not None
-        ) and not _follows_change_verb(pieces, first.first)
+        # `from 10% to 24%` and `rose 5 pct to 120 mln dlrs` are changes; `grow 3% to 5%` is a range.
+        preceded_by_from = first.first > 0 and pieces[first.first - 1].lower == "from"
+        return (first.kind == second.kind or first.kind is None) and not preceded_by_from
     if connector in ("-", "–"):
-        return first.in_digits and second.in_digits and (first.kind is None or second.kind is not None or between)
+        return first.in_digits and second.in_digits
     return True
 
 
-def _merge_range(first: _Amount, second: _Amount) -> _Amount:
+def _merge_range(first: _Amount, second: _Amount) -> _Amount | None:
     kind = second.kind or first.kind
     unit = second.unit or first.unit
     low = first.value
     if not first.scaled and second.scaled:
         low = first.value * (second.value / _unscaled(second))
-    return _Amount(first.first, second.last, low, kind, unit, first.scaled or second.scaled, True,
+    if low >= second.value:
+        return None  # `3-1` is a score, not a range
+    return _Amount(first.first, second.last, low, kind, unit, first.scaled or second.scaled,
+                   first.in_digits and second.in_digits,
                    first.evidence + second.evidence + ("range", f"high={second.value}"))
+
+
+def _is_year(pieces: list[Piece], amount: _Amount) -> bool:
+    return not amount.scaled and bool(_YEAR.fullmatch(pieces[amount.first].text))
 
 
 def _unscaled(amount: _Amount) -> Decimal:
@@ -200,13 +216,14 @@ def _accept(pieces: list[Piece], amount: _Amount, context: _DocContext) -> _Amou
     if amount.kind is not None:
         return amount
     doc = context.doc
-    number_token = doc[pieces[amount.last - 1].token]
-    if number_token.ent_type_ in ("DATE", "TIME", "ORDINAL") or (
-        number_token.ent_type_ == "" and number_token.like_num and number_token.text[:1] == "0"
-    ):
+    number_piece = pieces[amount.last - 1]
+    number_token = doc[number_piece.token]
+    if number_token.ent_type_ in _NOT_COUNT_LABELS or number_piece.text[:1] == "0":
         return None
-    if not amount.scaled and (_YEAR.fullmatch(pieces[amount.last - 1].text) or not amount.in_digits):
+    if not amount.scaled and (_is_year(pieces, amount) or not amount.in_digits):
         return None
+    if amount.first > 0 and _names_a_thing(doc[pieces[amount.first - 1].token]):
+        return None  # `Section 232`, `Nikkei 225`, `No. 1`, `Boeing 737`
     noun_end, lemma = _counted_noun(pieces, amount.last, context)
     if lemma in TIME_NOUNS:
         return None
@@ -214,10 +231,32 @@ def _accept(pieces: list[Piece], amount: _Amount, context: _DocContext) -> _Amou
         return _Amount(amount.first, noun_end, amount.value, "count", lemma, amount.scaled, amount.in_digits,
                        amount.evidence)
     # No noun: only big, unambiguous numbers stand alone as counts (`employs more than 34,000`).
-    digits = pieces[amount.last - 1].text
-    if amount.scaled or ("," in digits and amount.value >= 1000):
-        return _Amount(amount.first, amount.last, amount.value, "count", None, amount.scaled, amount.in_digits,
-                       amount.evidence)
+    if amount.scaled or ("," in number_piece.text and amount.value >= 1000):
+        return _Amount(amount.first, amount.last, amount.value, "count", _unit_from_sentence(pieces, context),
+                       amount.scaled, amount.in_digits, amount.evidence + ("unit_from_sentence",))
+    return None
+
+
+def _names_a_thing(token) -> bool:
+    return (token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "NORP", "LOC")) or token.lower_ in (
+        "no.", "no", "number", "nos.", "#")
+
+
+def _unit_from_sentence(pieces: list[Piece], context: _DocContext) -> str | None:
+    """The counted noun a bare number refers to: another count's noun, or `the number of X`."""
+    doc = context.doc
+    for index, piece in enumerate(pieces):
+        if parse_numeral(piece.text) is not None and (index + 1 < len(pieces)):
+            position = index + 1
+            if position < len(pieces) and pieces[position].lower in SCALES:
+                position += 1
+            _, lemma = _counted_noun(pieces, position, context)
+            if lemma is not None and lemma not in TIME_NOUNS:
+                return lemma
+        if piece.lower == "number" and index + 2 < len(pieces) and pieces[index + 1].lower == "of":
+            token = doc[pieces[index + 2].token]
+            if token.pos_ == "NOUN":
+                return token.lemma_.lower()
     return None
 
 
@@ -236,7 +275,9 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
             if following is not None and following.pos_ == "NOUN" and following.tag_ == "NNS":
                 return _piece_after_token(pieces, following.i, position), following.lemma_.lower()
             return position + 1, (token.lemma_ or token.text).lower()
-        if token.pos_ in ("ADJ",) or (token.ent_type_ == "NORP" and token.pos_ in ("PROPN", "ADJ")):
+        modifier = token.pos_ == "ADJ" or token.tag_ in ("VBN", "VBG") or (
+            token.pos_ == "PROPN" and token.dep_ == "compound")
+        if modifier and token.is_alpha:
             position += 1
             continue
         return index, None
@@ -254,6 +295,10 @@ def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
     """Proportions in words: `a third of`, `three-fourths`, `half of`, `a third of 1%`."""
     word = pieces[index].lower
     nxt = pieces[index + 1].lower if index + 1 < len(pieces) else ""
+    if word in ("a", "one", "half"):
+        points = _fraction_of_a_point(pieces, index + 1, Decimal("0.5") if word == "half" else Decimal(1))
+        if points is not None:
+            return points
     if word == "half" and nxt in ("of", "the", "its", "their", "his", "her"):
         before = pieces[index - 1].lower if index > 0 else ""
         if before in ("first", "second", "the", "a", "and") and nxt == "of":
@@ -270,9 +315,13 @@ def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
     if numerator > 1 and not denominator.endswith("s") and denominator != "half":
         return None
     after = pieces[denominator_index + 1].lower if denominator_index + 1 < len(pieces) else ""
+    share = Decimal(numerator) / Decimal(FRACTION_DENOMINATORS[denominator])
+    points = _fraction_of_a_point(pieces, denominator_index + 1, share, first=index)
+    if points is not None:
+        return points
     if not hyphen and after != "of":
         return None  # `a third round`, `a quarter` of a year: not a proportion
-    value = Decimal(numerator) / Decimal(FRACTION_DENOMINATORS[denominator]) * 100
+    value = share * 100
     last = denominator_index + 1
     if after == "of" and last + 1 < len(pieces):
         # `a third of 1%`: a proportion of a percentage is a percentage
@@ -282,6 +331,23 @@ def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
             if unit == "%":
                 return _Amount(index, percent_end, value / 100 * base[0], "percent", "%", False, False, ("words",))
     return _Amount(index, last, value, "percent", "%", False, False, ("words",))
+
+
+def _fraction_of_a_point(pieces: list[Piece], index: int, share: Decimal, *, first: int | None = None) -> _Amount | None:
+    """`half a pct point`, `a quarter of a percentage point`, `a percentage point`: points, not %."""
+    position = index
+    if position < len(pieces) and pieces[position].lower == "of":
+        position += 1
+    if position < len(pieces) and pieces[position].lower in ("a", "one") and position > index - 1:
+        if pieces[position].lower == "a" and position == index and first is None and share == 1:
+            pass  # `a percentage point`: the `a` was the number itself
+        else:
+            position += 1
+    end, unit = _match_phrase(pieces, position, PERCENT_WORDS)
+    if unit not in ("pp", "bp"):
+        return None
+    start = first if first is not None else index - 1
+    return _Amount(start, end, share, "percent", unit, False, False, ("words",))
 
 
 def _read_number(pieces: list[Piece], index: int) -> tuple[Decimal, int, bool] | None:
@@ -308,7 +374,7 @@ def _read_number(pieces: list[Piece], index: int) -> tuple[Decimal, int, bool] |
     return (number, position, False) if number is not None else None
 
 
-def _read_amount(pieces: list[Piece], index: int, context: _DocContext) -> _Amount | None:
+def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money: bool = False) -> _Amount | None:
     """`$ 68.9 billion`, `15 mln dlrs`, `25 per cent`, `3.3 million`, `12 cts`, `Y500 mln`."""
     position = index
     currency = None
@@ -332,16 +398,17 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext) -> _Amou
     if position < len(pieces):
         scale = pieces[position].lower
         glued = pieces[position].token == pieces[position - 1].token
-        money_scale = currency is not None or (
+        money_scale = money or currency is not None or (
             position + 1 < len(pieces) and pieces[position + 1].lower in CURRENCY_WORDS
         )
         if scale in SCALES and (scale not in MONEY_ONLY_SCALES or money_scale or (glued and scale in ("m", "k"))):
-            if scale == "hundred" and in_digits:
-                pass
-            else:
+            if scale != "hundred" or not in_digits:
                 value *= SCALES[scale]
                 scaled = True
                 position += 1
+                if position < len(pieces) and pieces[position].lower in ("crore", "crores", "trillion"):
+                    value *= SCALES[pieces[position].lower]  # `1.5 lakh crore`
+                    position += 1
     if not in_digits and not scaled and currency is None:
         # number words: only `twelve percent`, `three million`, `five dollars`
         end, unit = _match_phrase(pieces, position, PERCENT_WORDS)
@@ -406,26 +473,24 @@ def _role_word(pieces: list[Piece], index: int, context: _DocContext) -> str | N
     """`from`/`to` when the amount is an end of a change governed by a change verb."""
     if index == 0 or pieces[index - 1].lower not in ("from", "to"):
         return None
-    preposition = context.doc[pieces[index - 1].token]
-    if _follows_change_verb(pieces, index - 1, preposition_token=preposition):
+    if _follows_change_verb(pieces, index - 1, context.doc, preposition=context.doc[pieces[index - 1].token]):
         return pieces[index - 1].lower
     return None
 
 
-def _follows_change_verb(pieces: list[Piece], index: int, preposition_token=None) -> bool:
+def _follows_change_verb(pieces: list[Piece], index: int, doc: Doc, *, preposition=None) -> bool:
     """Whether a change verb (`rise`, `cut`, `balloon`) governs the words before piece `index`."""
-    if preposition_token is not None and preposition_token.doc.has_annotation("DEP"):
-        head = preposition_token.head
+    if preposition is not None and doc.has_annotation("DEP"):
+        head = preposition.head
         for _ in range(3):
             if head.lemma_.lower() in CHANGE_VERBS:
                 return True
             if head.head is head:
                 break
             head = head.head
-    doc = preposition_token.doc if preposition_token is not None else None
     for piece in reversed(pieces[max(0, index - 8) : index]):
-        token = doc[piece.token] if doc is not None else None
-        if token is not None and token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CHANGE_VERBS:
+        token = doc[piece.token]
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CHANGE_VERBS:
             return True
     return False
 

@@ -51,6 +51,13 @@ def extract_document(document: Document, prepared: PreparedText, doc: Doc, *, co
     return DocumentResult(document, claims, mentions, n_sentences=sum(1 for _ in doc.sents))
 
 
+def extract_text(text: str, nlp: Language, *, config: Config = Config(), doc_id: str = "text") -> DocumentResult:
+    """Run the whole pipeline over one text in memory (for tests, notebooks and services)."""
+    from pipeline.ingest import make_document
+
+    return next(process_documents([make_document(doc_id, "<memory>", text)], nlp, config=config))
+
+
 def process_documents(documents: Iterable[Document], nlp: Language, *, config: Config) -> Iterator[DocumentResult]:
     """Run every document through the stages in chunks; a failing document is recorded, not raised."""
     iterator = iter(documents)

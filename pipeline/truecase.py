@@ -30,18 +30,24 @@ _ABBREVIATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TITLES = frozenset(
-    """president minister chancellor premier secretary senator governor mayor ceo executive chairman
-    chairwoman spokesman spokeswoman spokesperson director analyst economist mr. mrs. ms. dr. king queen
-    prince princess pope judge lawmaker negotiator founder rep. sen. gov. gen. sir""".split()
+    """
+    president minister chancellor premier secretary senator governor mayor ceo executive chairman
+    chairwoman spokesman spokeswoman spokesperson director analyst economist mr. mrs. ms. dr. king
+    queen prince princess pope judge lawmaker negotiator founder rep. sen. gov. gen. sir
+    """.split()
 )
 _COMPANY_SUFFIXES = frozenset(
-    "corp corp. co co. inc inc. ltd ltd. plc llc ag gmbh nv holdings motors".split()
+    """
+    corp corp. co co. inc inc. ltd ltd. plc llc ag gmbh nv holdings motors
+    """.split()
 )
 # Words that follow a title but are not names: verbs of reporting and common nouns in that slot.
 _NOT_NAMES = frozenset(
-    """said says told tells added asked met meets will would could should may might must has had have
+    """
+    said says told tells added asked met meets will would could should may might must has had have
     is was are were be been also who which that officer office general elect candidate vows urged
-    warned called agreed denied declined""".split()
+    warned called agreed denied declined
+    """.split()
 ) | STOP_WORDS
 _LOWER_CASE_RATIO = 0.01
 
