@@ -70,14 +70,16 @@ def _link(doc: Doc, quantity: Quantity, sentences: list[Span], index: int, canon
     span = doc[quantity.token_start : quantity.token_end]
     head = _span_head(span)
     evidence: list[str] = []
-    subject_tokens, how = _subject_tokens(span, head)
+    subject_tokens, how = _subject_tokens(span, head, counted=quantity.kind == "count")
     evidence.append(f"subject:{how}")
     verb = _governing_verb(head)
     source, speaker = _source(doc, sentences, index, canon)
     if source:
         evidence.append("source")
-    entity, entity_label = _main_entity(sentence, subject_tokens, verb, speaker, span, canon)
-    time, time_text = _time(sentence, span, published)
+    recent = [ent for earlier in sentences[max(0, index - 2) : index + 1] for ent in _actor_entities(earlier)]
+    chosen = _main_entity(sentence, subject_tokens, how, verb, speaker, span, canon, recent)
+    entity, entity_label = canon.canonical(chosen) if chosen is not None else (None, None)
+    time, time_text = _time(sentence, span, verb, published)
     if time:
         evidence.append("time")
     names = [f"{ent.label_}:{ent.text}" for ent in sentence.ents if ent.label_ in NAME_LABELS]
@@ -103,11 +105,11 @@ def _span_head(span: Span) -> Token:
     return span.root
 
 
-def _subject_tokens(span: Span, head: Token) -> tuple[list[Token], str]:
+def _subject_tokens(span: Span, head: Token, *, counted: bool) -> tuple[list[Token], str]:
     excluded = set(range(span.start, span.end))
     for token in span:  # qualifier words hang off the number
         excluded.update(child.i for child in token.children if child.dep_ in ("quantmod", "advmod"))
-    if head.pos_ == "NOUN" and not head.like_num and span.end - 1 == head.i:
+    if counted and head.pos_ == "NOUN" and not head.like_num and span.end - 1 == head.i:
         # a count with its noun: `13,000 vehicles from u.s. automakers sold in japan`
         return _phrase(head, excluded - {head.i}, keep_head=True), "counted-noun"
     of_phrase = next((child for child in head.children if child.dep_ == "prep" and child.lower_ == "of"), None)
@@ -118,7 +120,7 @@ def _subject_tokens(span: Span, head: Token) -> tuple[list[Token], str]:
     if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
         return _phrase(head.head, excluded), "modified-noun"
     if head.dep_ == "appos" or (head.dep_ == "conj" and head.head.ent_type_ in ("MONEY", "")):
-        return _subject_tokens(span.doc[head.head.i : head.head.i + 1], head.head)
+        return _subject_tokens(span.doc[head.head.i : head.head.i + 1], head.head, counted=counted)
     verb = _governing_verb(head)
     if verb is not None and head.dep_ in ("nsubj", "nsubjpass"):
         return _phrase(verb, excluded, drop_deps=("nsubj", "nsubjpass", "aux", "auxpass", "punct", "cc", "conj",
@@ -178,47 +180,109 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _main_entity(sentence: Span, subject: list[Token], verb: Token | None, speaker: Span | None,
-                 span: Span, canon: EntityCanon) -> tuple[str | None, str | None]:
+def _main_entity(sentence: Span, subject: list[Token], how: str, verb: Token | None, speaker: Span | None,
+                 span: Span, canon: EntityCanon, recent: list[Span]) -> Span | None:
+    """The entity span the claim is about (see `_link`); None when no entity is involved.
+
+    Order: an entity in the measured phrase (`U.S. trade deficit`, `the vehicles toyota sold`); the
+    actor, i.e. the subject of the governing verb, where a pronoun or a bare description (`it`,
+    `the companies`) stands for the speaker (`X said it ...`) or the last actor named before; an
+    entity in the same clause as the number.
+    """
     names = [ent for ent in sentence.ents if ent.label_ in NAME_LABELS]
-    if speaker is not None:
-        names = [ent for ent in names if not (ent.start >= speaker.start and ent.end <= speaker.end)]
-    if not names:
-        return None, None
-    subject_ids = {token.i for token in subject}
-    chosen = next((ent for ent in names if any(token.i in subject_ids for token in ent)), None)
-    if chosen is None and verb is not None:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                inside = {token.i for token in child.subtree}
-                chosen = next((ent for ent in names if ent.start in inside), None)
-                if chosen:
-                    break
-    if chosen is None:
-        chosen = min(names, key=lambda ent: min(abs(ent.start - span.end), abs(span.start - ent.end)))
-    return canon.canonical(chosen)
+    speaker_names = [ent for ent in names if speaker is not None and speaker.start <= ent.start < speaker.end]
+    names = [ent for ent in names if ent not in speaker_names]
+    quantity_ids = set(range(span.start, span.end))
+    if how in ("of-phrase", "modified-noun", "verb-subject", "counted-noun"):
+        subject_ids = {token.i for token in subject}
+        chosen = next((ent for ent in names if any(token.i in subject_ids for token in ent)), None)
+        if chosen is not None:
+            return chosen
+    actor = _actor(verb)
+    if actor is not None and actor.i not in quantity_ids:
+        inside = {token.i for token in actor.subtree}
+        chosen = next((ent for ent in names + speaker_names if ent.start in inside and ent.start < span.start), None)
+        if chosen is not None:
+            return chosen
+        if _stands_for_earlier(actor):
+            if actor.lower_ in ("it", "we") and speaker_names:
+                return speaker_names[0]
+            earlier = [ent for ent in recent if ent.end <= actor.i]
+            if earlier:
+                latest = max(ent.sent.start for ent in earlier)
+                return next(ent for ent in earlier if ent.sent.start == latest)  # that sentence's main actor
+    same_clause = [ent for ent in names if _governing_verb(ent.root) == verb]
+    if same_clause:
+        return min(same_clause, key=lambda ent: min(abs(ent.start - span.end), abs(span.start - ent.end)))
+    return None
 
 
-def _time(sentence: Span, span: Span, published: date | None) -> tuple[str | None, str | None]:
-    dates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
-    resolved = []
-    for ent in dates:
-        start = ent.start
-        before = ent.doc[start - 1] if start > sentence.start else None
-        if before is not None and before.lower_ in _TIME_PREPOSITIONS:
-            start -= 1
-        elif before is not None and before.lower_ == "of" and start - 2 >= sentence.start and ent.doc[start - 2].lower_ == "as":
-            start -= 2  # `as of December 2015`
-        text = ent.doc[start : ent.end].text
+def _stands_for_earlier(actor: Token) -> bool:
+    """A pronoun or a description with no name of its own (`they`, `the companies`, `its share`)."""
+    if actor.pos_ == "PRON":
+        return True
+    determiners = {child.lower_ for child in actor.children if child.dep_ in ("det", "poss")}
+    has_name = any(token.ent_type_ for token in actor.subtree)
+    return not has_name and bool(determiners & {"the", "these", "its", "their", "this", "that"})
+
+
+def _actor(verb: Token | None) -> Token | None:
+    """The subject of `verb`, or of the nearest verb above it that has one (`after selling ...`)."""
+    for _ in range(3):
+        if verb is None:
+            return None
+        subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        verb = _governing_verb(verb)
+    return None
+
+
+def _actor_entities(sentence: Span) -> list[Span]:
+    """Entities that are the subject of a verb in the sentence: the actors later pronouns refer to."""
+    actors = []
+    for ent in sentence.ents:
+        if ent.label_ in NAME_LABELS and ent.label_ != "PERSON" or ent.label_ == "PERSON":
+            root = ent.root
+            while root.dep_ in ("compound", "amod", "poss", "case") and root.head != root:
+                root = root.head
+            if root.dep_ in ("nsubj", "nsubjpass") and ent.label_ in NAME_LABELS:
+                actors.append(ent)
+    return actors
+
+
+def _time(sentence: Span, span: Span, verb: Token | None, published: date | None) -> tuple[str | None, str | None]:
+    """The nearest date of the claim's clause; dates that only time the reporting (`told reporters on
+    Thursday`) are skipped, and of coordinated dates (`in both 2016 and 2015`) the first counts."""
+    candidates = []
+    for ent in sentence.ents:
+        if ent.label_ != "DATE" or (ent.root.dep_ == "conj" and ent.root.head.ent_type_ == "DATE"):
+            continue
+        date_verb = _governing_verb(ent.root)
+        if date_verb is not None and date_verb != verb and date_verb.lemma_.lower() in SAY_VERBS:
+            continue
+        text = _with_preposition(sentence, ent)
         distance = min(abs(ent.start - span.end), abs(span.start - ent.end))
-        resolved.append((resolve_period(text, published), distance, text))
-    usable = [item for item in resolved if item[0]]
+        candidates.append((resolve_period(text, published), distance, text))
+    usable = [item for item in candidates if item[0]]
     if usable:
         period, _, text = min(usable, key=lambda item: item[1])
         return period, text
-    if resolved:
-        return None, min(resolved, key=lambda item: item[1])[2]
+    if candidates:
+        return None, min(candidates, key=lambda item: item[1])[2]
     return None, None
+
+
+def _with_preposition(sentence: Span, ent: Span) -> str:
+    """`in 2016`, `as of December 2015`: the date with the preposition that introduces it."""
+    start = ent.start
+    before = ent.doc[start - 1] if start > sentence.start else None
+    if before is not None and before.lower_ in _TIME_PREPOSITIONS:
+        start -= 1
+    elif before is not None and before.lower_ == "of" and start - 2 >= sentence.start:
+        if ent.doc[start - 2].lower_ == "as":
+            start -= 2
+    return ent.doc[start : ent.end].text
 
 
 def _source(doc: Doc, sentences: list[Span], index: int, canon: EntityCanon) -> tuple[str | None, Span | None]:
@@ -259,9 +323,13 @@ def _compact(token: Token) -> Span:
 
 
 def _speaker_name(doc: Doc, speaker: Span, sentences: list[Span], index: int, canon: EntityCanon) -> str:
-    names = [ent for ent in speaker.ents if ent.label_ in NAME_LABELS]
-    if names:
-        return canon.canonical(max(names, key=len))[0] if names[0].label_ != "PERSON" else clean_name(names[0].text)
+    """A person named in the speaker phrase, else an organisation or place, else the phrase itself;
+    `he`/`she`/`the company` stand for the last person/organisation named before."""
+    whole = doc[min(t.i for t in speaker.root.subtree) : max(t.i for t in speaker.root.subtree) + 1]
+    for label in ("PERSON", "ORG", "GPE", "NORP"):
+        names = [ent for ent in whole.ents if ent.label_ == label]
+        if names:
+            return clean_name(names[0].text) if label == "PERSON" else canon.canonical(names[0])[0]
     head = speaker.root
     wanted = "PERSON" if head.lower_ in _PERSON_PRONOUNS else "ORG" if head.lemma_.lower() in _ORG_ANAPHORS else None
     if wanted:

@@ -148,12 +148,29 @@ def _sentence_quantities(sentence: Span, context: _DocContext) -> Iterator[Quant
         qualifier, qualifier_start = _qualifier_before(pieces, amount.first)
         found.append((amount, qualifier, qualifier_start))
         index = amount.last
-    kinds_with_to = {amount.kind for amount, _, start in found if _role_word(pieces, start, context) == "to"}
-    for amount, qualifier, qualifier_start in found:
-        role = _role_word(pieces, qualifier_start, context)
-        if role == "from" and amount.kind not in kinds_with_to:
-            role = None
+    roles = [_role_word(pieces, start, context) for _, _, start in found]
+    for position, (amount, _, start) in enumerate(found):
+        if _after_up_from(pieces, start):
+            roles[position] = "from"  # `150 basis points, up from 90`: a change stated backwards
+            earlier = [i for i in range(position) if found[i][0].kind == amount.kind and roles[i] is None]
+            if earlier:
+                roles[earlier[-1]] = "to"
+    kinds_with_to = {found[i][0].kind for i, role in enumerate(roles) if role == "to"}
+    for position, (amount, _, start) in enumerate(found):
+        if roles[position] == "from" and amount.kind not in kinds_with_to:
+            roles[position] = None
+        elif roles[position] is None and position and _restates_previous(pieces, start):
+            roles[position] = roles[position - 1]  # `120 mln dlrs, or 12 cts a share`
+    for (amount, qualifier, _), role in zip(found, roles, strict=True):
         yield _to_quantity(pieces, amount, qualifier, role, context)
+
+
+def _after_up_from(pieces: list[Piece], start: int) -> bool:
+    return start >= 2 and pieces[start - 1].lower == "from" and pieces[start - 2].lower in ("up", "down")
+
+
+def _restates_previous(pieces: list[Piece], start: int) -> bool:
+    return start >= 2 and pieces[start - 1].lower == "or" and pieces[start - 2].text == ","
 
 
 def _read_expression(pieces: list[Piece], index: int, context: _DocContext) -> _Amount | None:
@@ -224,6 +241,8 @@ def _accept(pieces: list[Piece], amount: _Amount, context: _DocContext) -> _Amou
         return None
     if amount.first > 0 and _names_a_thing(doc[pieces[amount.first - 1].token]):
         return None  # `Section 232`, `Nikkei 225`, `No. 1`, `Boeing 737`
+    if amount.first > 1 and pieces[amount.first - 1].lower == "of" and doc[pieces[amount.first - 2].token].pos_ == "PROPN":
+        return None  # `Group of 20`
     noun_end, lemma = _counted_noun(pieces, amount.last, context)
     if lemma in TIME_NOUNS:
         return None
@@ -273,8 +292,8 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
         if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.is_alpha:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is not None and following.pos_ == "NOUN" and following.tag_ == "NNS":
-                return _piece_after_token(pieces, following.i, position), following.lemma_.lower()
-            return position + 1, (token.lemma_ or token.text).lower()
+                return _piece_after_token(pieces, following.i, position), _noun_lemma(following)
+            return position + 1, _noun_lemma(token)
         modifier = token.pos_ == "ADJ" or token.tag_ in ("VBN", "VBG") or (
             token.pos_ == "PROPN" and token.dep_ == "compound")
         if modifier and token.is_alpha:
@@ -282,6 +301,11 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
             continue
         return index, None
     return index, None
+
+
+def _noun_lemma(token) -> str:
+    lemma = (token.lemma_ or token.text).lower()
+    return "person" if lemma == "people" else lemma
 
 
 def _piece_after_token(pieces: list[Piece], token_index: int, start: int) -> int:
@@ -301,7 +325,7 @@ def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
             return points
     if word == "half" and nxt in ("of", "the", "its", "their", "his", "her"):
         before = pieces[index - 1].lower if index > 0 else ""
-        if before in ("first", "second", "the", "a", "and") and nxt == "of":
+        if before in ("first", "second", "the", "a") and nxt == "of":
             return None
         return _Amount(index, index + 1, Decimal(50), "percent", "%", False, False, ("words",))
     if word not in FRACTION_NUMERATORS:
@@ -412,7 +436,9 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
     if not in_digits and not scaled and currency is None:
         # number words: only `twelve percent`, `three million`, `five dollars`
         end, unit = _match_phrase(pieces, position, PERCENT_WORDS)
-        if unit is None and _currency_word(pieces, position)[1] is None:
+        if unit is None and _currency_word(pieces, position)[1] is None and (
+            position >= len(pieces) or pieces[position].lower not in SUBUNITS or pieces[position].lower == "p"
+        ):
             return None
     end, percent_unit = _match_phrase(pieces, position, PERCENT_WORDS)
     if percent_unit and currency is None:
