@@ -24,6 +24,7 @@ _EVIDENCE_WEIGHTS = {
     "range": -0.1,
     "subject:counted-noun": 0.6,
     "subject:of-phrase": 0.5,
+    "subject:of-amount": 0.5,
     "subject:modified-noun": 0.5,
     "subject:verb-subject": 0.4,
     "subject:relative-clause": 0.2,

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates import resolve_period
 from pipeline.entities import NAME_LABELS, EntityCanon, clean_name
+from pipeline.quantities import CHANGE_VERBS
 from pipeline.records import Link, Quantity
 
 SAY_VERBS = frozenset(
@@ -28,6 +29,8 @@ SAY_VERBS = frozenset(
     """.split()
 )
 COPULAS = frozenset({"be", "stand", "reach", "total", "hit", "remain", "come", "amount"})
+# Verbs whose subject is what a share or amount measures: `automakers have 90 percent of the market`.
+SHARE_VERBS = frozenset({"have", "account", "make", "represent", "control", "hold", "own", "command", "take"})
 # Nouns that stand for an entity named earlier: `the company said` -> the last ORG.
 _ORG_ANAPHORS = frozenset({"company", "firm", "group", "carmaker", "automaker", "bank", "maker", "lender", "government"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -106,12 +109,18 @@ def _span_head(span: Span) -> Token:
 
 
 def _subject_tokens(span: Span, head: Token, *, counted: bool) -> tuple[list[Token], str]:
+    """What the number measures, as tokens of its sentence, and which rule found it."""
     excluded = set(range(span.start, span.end))
     for token in span:  # qualifier words hang off the number
         excluded.update(child.i for child in token.children if child.dep_ in ("quantmod", "advmod"))
+    verb = _governing_verb(head)
     if counted and head.pos_ == "NOUN" and not head.like_num and span.end - 1 == head.i:
-        # a count with its noun: `13,000 vehicles from u.s. automakers sold in japan`
-        return _phrase(head, excluded - {head.i}, keep_head=True), "counted-noun"
+        # a count with its noun: `13,000 vehicles from u.s. automakers sold in japan`, `stores it will close`
+        noun = _phrase(head, excluded - {head.i})
+        if verb is not None and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head == verb:
+            with_actor = head.dep_ == "dobj"
+            return noun + _verb_phrase(verb, excluded | {t.i for t in head.subtree}, with_actor=with_actor), "counted-noun"
+        return noun, "counted-noun"
     of_phrase = next((child for child in head.children if child.dep_ == "prep" and child.lower_ == "of"), None)
     if of_phrase is not None:
         objects = [child for child in of_phrase.children if child.dep_ == "pobj"]
@@ -119,18 +128,31 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool) -> tuple[list[Tok
             return _phrase(objects[0], excluded), "of-phrase"
     if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
         return _phrase(head.head, excluded), "modified-noun"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        return _phrase(head.head.head, excluded), "of-amount"  # `net sales of $14.2 billion`
     if head.dep_ == "appos" or (head.dep_ == "conj" and head.head.ent_type_ in ("MONEY", "")):
         return _subject_tokens(span.doc[head.head.i : head.head.i + 1], head.head, counted=counted)
-    verb = _governing_verb(head)
-    if verb is not None and head.dep_ in ("nsubj", "nsubjpass"):
-        return _phrase(verb, excluded, drop_deps=("nsubj", "nsubjpass", "aux", "auxpass", "punct", "cc", "conj",
-                                                    "advcl", "ccomp", "mark", "advmod")), "verb-phrase"
-    if verb is not None:
-        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and subjects[0].pos_ != "PRON":
-            return _phrase(subjects[0], excluded), "verb-subject"
-        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            return _phrase(verb.head, excluded), "relative-clause"
+    if verb is None:
+        return _nearest_chunk(span, excluded)
+    measured = verb.lemma_.lower() in COPULAS or verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() in SHARE_VERBS
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return _verb_phrase(verb, excluded, with_actor=False), "verb-phrase"
+    actor = _actor(verb) if measured else None
+    if actor is not None and actor.pos_ != "PRON":
+        return _phrase(actor, excluded), "verb-subject"
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and measured:
+        return _phrase(verb.head, excluded), "relative-clause"
+    if not measured:
+        phrase = _verb_phrase(verb, excluded, with_actor=False)
+        if any(token.pos_ in ("NOUN", "PROPN") for token in phrase):
+            return phrase, "verb-phrase"
+        actor = _actor(verb)
+        if actor is not None and actor.pos_ != "PRON":
+            return _phrase(actor, excluded), "verb-subject"
+    return _nearest_chunk(span, excluded)
+
+
+def _nearest_chunk(span: Span, excluded: set[int]) -> tuple[list[Token], str]:
     chunks = [chunk for chunk in span.sent.noun_chunks if chunk.end <= span.start or chunk.start >= span.end]
     if chunks:
         nearest = min(chunks, key=lambda chunk: min(abs(chunk.start - span.start), abs(chunk.end - span.end)))
@@ -138,13 +160,38 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool) -> tuple[list[Tok
     return [], "none"
 
 
-def _phrase(root: Token, excluded: set[int], *, keep_head: bool = True,
-            drop_deps: tuple[str, ...] = ("appos", "punct", "cc", "conj", "advcl", "ccomp", "mark")) -> list[Token]:
+def _verb_phrase(verb: Token, excluded: set[int], *, with_actor: bool) -> list[Token]:
+    """`Japanese automakers make in the US`, `invest in a cold-storage hub near Chennai`: the verb with
+    its actor (optional), auxiliaries, particles, objects and prepositional phrases, minus the number,
+    dates and reporting clauses."""
+    tokens: list[Token] = []
+    for child in verb.children:
+        inside = {token.i for token in child.subtree}
+        if inside & excluded or child.dep_ in ("punct", "cc", "conj", "advcl", "ccomp", "mark", "advmod", "npadvmod"):
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if with_actor:
+                tokens.extend(_phrase(child, excluded, drop_deps=_CLAUSE_DEPS + ("relcl", "acl")))
+        elif child.dep_ in ("aux", "auxpass", "neg", "prt", "dobj", "dative", "agent", "oprd", "attr", "acomp"):
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and not _is_time_phrase(child):
+            tokens.extend(child.subtree)
+    tokens.append(verb)
+    return sorted(tokens, key=lambda token: token.i)[: _SUBJECT_MAX_TOKENS]
+
+
+_CLAUSE_DEPS = ("appos", "punct", "cc", "conj", "advcl", "ccomp", "mark")
+
+
+def _phrase(root: Token, excluded: set[int], *, drop_deps: tuple[str, ...] = _CLAUSE_DEPS) -> list[Token]:
     """A noun's phrase: its subtree without determiners, dates, clauses and the quantity itself."""
     dropped: set[int] = set(excluded)
     for child in root.children:
-        if child.dep_ in drop_deps or (child.dep_ == "prep" and _is_time_phrase(child)):
-            dropped.update(token.i for token in child.subtree)
+        subtree = {token.i for token in child.subtree}
+        if child.dep_ in drop_deps or (child.dep_ == "prep" and _is_time_phrase(child)) or (
+            subtree & excluded and child.dep_ in ("relcl", "acl", "prep")
+        ):
+            dropped.update(subtree)
     tokens = [token for token in root.subtree if token.i not in dropped]
     while tokens and (tokens[0].dep_ in ("det", "predet", "punct", "cc", "prep") or tokens[0].is_punct) and tokens[0] != root:
         tokens = tokens[1:]
@@ -193,7 +240,7 @@ def _main_entity(sentence: Span, subject: list[Token], how: str, verb: Token | N
     speaker_names = [ent for ent in names if speaker is not None and speaker.start <= ent.start < speaker.end]
     names = [ent for ent in names if ent not in speaker_names]
     quantity_ids = set(range(span.start, span.end))
-    if how in ("of-phrase", "modified-noun", "verb-subject", "counted-noun"):
+    if how in ("of-phrase", "of-amount", "modified-noun", "verb-subject", "counted-noun"):
         subject_ids = {token.i for token in subject}
         chosen = next((ent for ent in names if any(token.i in subject_ids for token in ent)), None)
         if chosen is not None:
