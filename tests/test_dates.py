@@ -1,0 +1,59 @@
+"""Publication-date headers and the period a claim is about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.dates import parse_date_header, resolve_period
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_date", "body"),
+    [
+        (" date 2017-01-30 is scrambling to respond", date(2017, 1, 30), "is scrambling to respond"),
+        ("date 2025-06-26 By Yoshiaki Nohara", date(2025, 6, 26), "By Yoshiaki Nohara"),
+        ("Published: March 3, 2021\nTOKYO (Reuters) - Toyota", date(2021, 3, 3), "TOKYO (Reuters) - Toyota"),
+        ("Updated 4 July 2024\nLondon", date(2024, 7, 4), "London"),
+        ("Date: 2023-11-02\nBody", date(2023, 11, 2), "Body"),
+        ("tokyo/detroit ( reuters ) - when", None, "tokyo/detroit ( reuters ) - when"),
+        ("date 2017-13-45 broken marker", None, "date 2017-13-45 broken marker"),
+        ("The date 2017-01-30 is in the middle", None, "The date 2017-01-30 is in the middle"),
+    ],
+)
+def test_date_header(text: str, expected_date: date | None, body: str) -> None:
+    published, body_start = parse_date_header(text)
+    assert published == expected_date
+    assert text[body_start:] == body
+
+
+PUBLISHED = date(2025, 6, 26)
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("in 2016", None, "2016"),
+        ("last year", PUBLISHED, "2024"),
+        ("last year", None, None),
+        ("this year", PUBLISHED, "2025"),
+        ("next year", date(2017, 1, 30), "2018"),
+        ("last month", date(2017, 1, 30), "2016-12"),
+        ("last quarter", PUBLISHED, "2025-Q1"),
+        ("as of December 2015", None, "2015-12"),
+        ("on July 9", PUBLISHED, "2025-07-09"),
+        ("on July 9", None, None),
+        ("in June 1995", None, "1995-06"),
+        ("March 3, 2021", None, "2021-03-03"),
+        ("in the first quarter of 2024", None, "2024-Q1"),
+        ("on Thursday", PUBLISHED, "2025-06-26"),
+        ("on Monday", PUBLISHED, "2025-06-23"),
+        ("yesterday", PUBLISHED, "2025-06-25"),
+        ("in the 1980s", None, None),
+        ("over the next five years", PUBLISHED, None),
+        ("20 years ago", PUBLISHED, None),
+    ],
+)
+def test_resolve_period(expression: str, published: date | None, expected: str | None) -> None:
+    assert resolve_period(expression, published) == expected
