@@ -20,9 +20,15 @@ extract: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Accuracy against the hand-made gold sets; fails when a figure drops below tests/baseline/.
+# `make eval BASELINE_ARGS=--write-baseline` raises the baseline (commit it deliberately).
 eval: $(STAMP)
-	$(BIN)/python -m pipeline extract $(INPUT) --out $(OUT) --quiet
-	$(BIN)/python -m pipeline eval --pred $(OUT)/claims.parquet --gold corpus/gold/claims.jsonl --out $(OUT)/eval.json
+	$(BIN)/python -m pipeline extract corpus --out $(OUT) --quiet
+	$(BIN)/python -m pipeline eval --pred $(OUT)/claims.parquet --gold corpus/gold/claims.jsonl \
+		--out $(OUT)/eval.json --baseline tests/baseline/corpus.json $(BASELINE_ARGS)
+	$(BIN)/python -m pipeline extract tests/fixtures --out $(OUT)/fixtures --quiet
+	$(BIN)/python -m pipeline eval --pred $(OUT)/fixtures/claims.parquet --gold tests/fixtures/gold/claims.jsonl \
+		--out $(OUT)/eval-fixtures.json --baseline tests/baseline/fixtures.json $(BASELINE_ARGS)
 
 report: $(STAMP)
 	$(BIN)/python -m pipeline report --out $(OUT)

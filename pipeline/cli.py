@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--pred", type=Path, default=Path("output/claims.parquet"))
     evaluate.add_argument("--gold", type=Path, default=Path("corpus/gold/claims.jsonl"))
     evaluate.add_argument("--out", type=Path, default=Path("output/eval.json"))
+    evaluate.add_argument("--baseline", type=Path, help="baseline figures: exit 1 when any figure drops below")
+    evaluate.add_argument("--write-baseline", action="store_true", help="write the current figures as the baseline")
     return parser
 
 
@@ -45,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval":
         from pipeline.evaluate import main as evaluate_main
 
-        return evaluate_main(args.pred, args.gold, args.out)
+        return evaluate_main(args.pred, args.gold, args.out, baseline_path=args.baseline,
+                             write_baseline=args.write_baseline)
     return 2
 
 

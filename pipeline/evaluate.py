@@ -166,11 +166,40 @@ def format_report(report: dict) -> str:
     return "\n".join(lines)
 
 
-def main(pred_path: Path, gold_path: Path, out_path: Path) -> int:
-    """CLI entry: score, print the table, write the JSON report."""
+def figures(report: dict) -> dict[str, dict[str, float]]:
+    """The figures a baseline fixes: every score per group, without counts and error lists."""
+    return {
+        group: {name: value for name, value in report[group].items() if not name.startswith("n_")}
+        for group in ("overall", *KINDS)
+    }
+
+
+def drops(report: dict, baseline: dict[str, dict[str, float]]) -> list[str]:
+    """Figures that fell below the baseline, as readable lines."""
+    current = figures(report)
+    return [
+        f"{group}.{name}: {current[group][name]:.4f} < baseline {value:.4f}"
+        for group, scores in baseline.items() for name, value in scores.items()
+        if current[group][name] < value - 1e-9
+    ]
+
+
+def main(pred_path: Path, gold_path: Path, out_path: Path, *, baseline_path: Path | None = None,
+         write_baseline: bool = False) -> int:
+    """CLI entry: score, print the table, write the JSON report; with a baseline, fail on any drop."""
     report = evaluate(load_gold(gold_path), pd.read_parquet(pred_path))
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"gold: {gold_path}")
     print(format_report(report))
-    print(f"{sum(1 for e in report['errors'])} differences listed in {out_path}")
-    return 0
+    print(f"{len(report['errors'])} differences listed in {out_path}")
+    if baseline_path is None:
+        return 0
+    if write_baseline:
+        baseline_path.write_text(json.dumps(figures(report), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"baseline written to {baseline_path}")
+        return 0
+    fallen = drops(report, json.loads(baseline_path.read_text(encoding="utf-8")))
+    for line in fallen:
+        print(f"REGRESSION {line}")
+    return 1 if fallen else 0

@@ -1,7 +1,10 @@
-"""Shared fixtures: the real spaCy model is loaded once per test session."""
+"""Shared fixtures: the real spaCy model is loaded once per test session; whole-pipeline runs
+over corpus/ and the fixture articles are made once and shared by the tests that read them."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,27 @@ CORPUS = ROOT / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+def extract(inputs: list[Path], out: Path, *options: str) -> subprocess.CompletedProcess:
+    """Run `python -m pipeline extract` as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "--out", str(out), *options],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+
+
 @pytest.fixture(scope="session")
 def nlp():
     return load_nlp(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def corpus_run(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    out = tmp_path_factory.mktemp("corpus-out")
+    return out, extract([CORPUS], out)
+
+
+@pytest.fixture(scope="session")
+def fixtures_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("fixtures-out")
+    extract([FIXTURES], out)
+    return out

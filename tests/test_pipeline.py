@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from conftest import CORPUS, FIXTURES, ROOT
+from conftest import CORPUS, extract
 
 CLAIMS_COLUMNS = {
     "claim_id": "string", "doc_id": "string", "published": "date32[day]", "sentence_id": "int32",
@@ -21,19 +18,6 @@ CLAIMS_COLUMNS = {
     "predicate": "string", "time": "string", "time_text": "string", "source": "string", "sentence": "string",
     "confidence": "double",
 }
-
-
-def _extract(inputs: list[Path], out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    )
-
-
-@pytest.fixture(scope="module")
-def corpus_run(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    out = tmp_path_factory.mktemp("corpus-out")
-    return out, _extract([CORPUS], out)
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +98,7 @@ def test_offsets_round_trip(claims) -> None:
 
 @pytest.mark.slow
 def test_claim_ids_are_stable_across_runs(corpus_run, claims, tmp_path) -> None:
-    _extract([CORPUS], tmp_path)
+    extract([CORPUS], tmp_path)
     again = pd.read_parquet(tmp_path / "claims.parquet")
     assert list(again.claim_id) == list(claims.claim_id)
     assert claims.claim_id.is_unique
@@ -137,9 +121,8 @@ def test_run_json(corpus_run, claims) -> None:
 
 
 @pytest.mark.slow
-def test_fixture_articles_from_outside_the_corpus(tmp_path) -> None:
-    _extract([FIXTURES], tmp_path)
-    claims = pd.read_parquet(tmp_path / "claims.parquet")
+def test_fixture_articles_from_outside_the_corpus(fixtures_run) -> None:
+    claims = pd.read_parquet(fixtures_run / "claims.parquet")
     wire = claims[claims.doc_id == "fx01_wire_earnings"].set_index("mention")
     assert wire.loc["120 mln dlrs", ["value", "unit", "role"]].tolist() == [120e6, "USD", "to"]
     assert wire.loc["12 cts", "value"] == pytest.approx(0.12)
