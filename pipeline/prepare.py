@@ -64,6 +64,7 @@ _DETOKENIZE = re.compile(
     """,
     re.VERBOSE,
 )
+_SYMBOL_RUN = re.compile(r"([^\w\s])\1{15,}")
 # Same-length character repairs: typographic quotes and exotic spaces.
 _CHARACTERS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
@@ -83,6 +84,7 @@ def prepare(document: Document) -> PreparedText:
     repairs: list[str] = []
     passes: list[tuple[str, Callable[[str], Rewrite | None]]] = [
         ("html", _strip_html),
+        ("symbol-runs", _blank_symbol_runs),
         ("detokenize", _detokenize),
         ("characters", _normalize_characters),
         ("truecase", _truecase),
@@ -151,6 +153,16 @@ def _html_replacement(match: re.Match[str]) -> str:
 
 def _detokenize(text: str) -> Rewrite | None:
     return substitute(text, _DETOKENIZE, lambda match: match.group("clitic") or "")
+
+
+def _blank_symbol_runs(text: str) -> Rewrite | None:
+    # Long runs of one symbol (`$$$$...`, `=====`) become spaces: spaCy's tokenizer strips prefix
+    # symbols one at a time, which is quadratic in the length of such a run.
+    blanked = _SYMBOL_RUN.sub(lambda match: " " * len(match.group(0)), text)
+    if blanked == text:
+        return None
+    identity = np.arange(len(text), dtype=np.int64)
+    return blanked, identity, identity + 1
 
 
 def _normalize_characters(text: str) -> Rewrite | None:

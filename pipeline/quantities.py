@@ -124,7 +124,8 @@ def find_quantities(doc: Doc, *, default_dollar: str = "USD") -> list[Quantity]:
         yen_article="yen" in lowered or "¥" in doc.text or "japan" in lowered,
     )
     quantities: list[Quantity] = []
-    for sentence in doc.sents:
+    sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sentence in sentences:
         quantities.extend(_sentence_quantities(sentence, context))
     return quantities
 

@@ -28,9 +28,10 @@ def _prepared(text: str) -> str:
         ("HK$300&nbsp;million", "HK$300 million"),
         (" date 2017-01-30 Toyota said", "Toyota said"),
         ("Plain text stays as it is.", "Plain text stays as it is."),
+        ("Cost: " + "$" * 20 + " 5", "Cost: " + " " * 20 + " 5"),
     ],
     ids=["clitic", "currency-space", "brackets-percent", "curly-quotes", "negation", "html", "broken-entity",
-         "nbsp", "date-marker", "plain"],
+         "nbsp", "date-marker", "plain", "symbol-run"],
 )
 def test_prepare_repairs(original: str, expected: str) -> None:
     assert _prepared(original) == expected

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import time
+
+import pandas as pd
 import pytest
+from conftest import CORPUS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from quantity_cases import CASES, Q
 
+from pipeline.evaluate import load_gold
+from pipeline.quantities import find_quantities
 from pipeline.run import extract_text
 
 
@@ -16,4 +24,61 @@ def _found(nlp, sentence: str) -> list[Q]:
 @pytest.mark.parametrize(("sentence", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_quantity_case(nlp, sentence: str, expected: list[Q]) -> None:
     found = _found(nlp, sentence)
-    assert [q._replace(value=pytest.approx(q.value, rel=1e-9)) for q in expected] == found, f"sentence: {sentence}"
+    approximate = [q._replace(value=pytest.approx(q.value, rel=1e-9)) for q in expected]
+    assert approximate == found, f"sentence: {sentence}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Robustness: arbitrary text never raises, and pathological inputs take linear time.
+
+_NEWSY = st.lists(st.sampled_from(list("0123456789$%€£¥,.-– ()abcmkMBnptTY") + [
+    " million", " bn", " pct", " per cent", " dlrs", " about", " more than", " between", " and", " to",
+    " from", " half", " a third of", "Rs ", "HK$", "\n"]), max_size=80).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_NEWSY)
+def test_recognizer_never_raises(nlp, text: str) -> None:
+    for quantity in find_quantities(nlp(text)):
+        assert 0 <= quantity.start < quantity.end <= len(text)
+        assert quantity.kind in ("money", "percent", "count")
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(max_size=300))
+def test_recognizer_on_any_unicode(nlp, text: str) -> None:
+    find_quantities(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["9", "$ ", "$ 5 ", "... ", "about ", "-", "1,000,", "more than about ", "between 3 and "],
+    ids=["digits", "dollars", "amounts", "dots", "qualifiers", "dashes", "groupings", "nested-qualifiers", "ranges"],
+)
+def test_pathological_inputs_take_linear_time(nlp, unit: str) -> None:
+    def seconds(repeat: int) -> float:
+        doc = nlp.make_doc(unit * repeat)  # tokenizer only: the recognizer's own cost is measured
+        started = time.perf_counter()
+        find_quantities(doc)
+        return time.perf_counter() - started
+
+    seconds(500)  # warm up
+    small, large = seconds(5_000), seconds(20_000)
+    assert large < max(small, 0.01) * 12, f"{unit!r}: {small:.3f}s for 5k, {large:.3f}s for 20k"
+
+
+def test_hundred_thousand_digit_number_is_not_a_quantity(nlp) -> None:
+    assert find_quantities(nlp.make_doc("Revenue was $" + "9" * 100_000 + " billion.")) == []
+
+
+@pytest.mark.slow
+def test_every_gold_money_and_percent_of_the_corpus(corpus_run) -> None:
+    """Every money and percent mention of the three articles, with the right value, unit and qualifier."""
+    gold = load_gold(CORPUS / "gold" / "claims.jsonl")
+    gold = gold[gold.kind.isin(["money", "percent"])]
+    predicted = pd.read_parquet(corpus_run[0] / "claims.parquet").set_index(["doc_id", "char_start", "char_end"])
+    assert len(gold) == 28
+    for row in gold.itertuples():
+        claim = predicted.loc[(row.doc_id, row.char_start, row.char_end)]
+        assert (claim.kind, claim.unit, claim.qualifier) == (row.kind, row.unit, row.qualifier), row.mention
+        assert claim.value == pytest.approx(row.value, rel=1e-6), row.mention
