@@ -158,24 +158,20 @@ def _detokenize(text: str) -> Rewrite | None:
 def _blank_symbol_runs(text: str) -> Rewrite | None:
     # Long runs of one symbol (`$$$$...`, `=====`) become spaces: spaCy's tokenizer strips prefix
     # symbols one at a time, which is quadratic in the length of such a run.
-    blanked = _SYMBOL_RUN.sub(lambda match: " " * len(match.group(0)), text)
-    if blanked == text:
-        return None
-    identity = np.arange(len(text), dtype=np.int64)
-    return blanked, identity, identity + 1
+    return _same_length(text, _SYMBOL_RUN.sub(lambda match: " " * len(match.group(0)), text))
 
 
 def _normalize_characters(text: str) -> Rewrite | None:
-    normalized = text.translate(_CHARACTERS)
-    if normalized == text:
-        return None
-    identity = np.arange(len(text), dtype=np.int64)
-    return normalized, identity, identity + 1
+    return _same_length(text, text.translate(_CHARACTERS))
 
 
 def _truecase(text: str) -> Rewrite | None:
-    if not is_lower_cased(text):
+    return _same_length(text, truecase(text)) if is_lower_cased(text) else None
+
+
+def _same_length(text: str, rewritten: str) -> Rewrite | None:
+    """A rewrite that changes characters but not their positions maps each char to itself."""
+    if rewritten == text:
         return None
-    cased = truecase(text)
     identity = np.arange(len(text), dtype=np.int64)
-    return cased, identity, identity + 1
+    return rewritten, identity, identity + 1
