@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--batch-size", type=_positive, default=32, help="texts per spaCy batch")
     extract.add_argument("--processes", type=_positive, default=1, help="annotation processes")
     extract.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    extract.add_argument("--report", action="store_true", help="also write report.html into the output folder")
 
     evaluate = commands.add_parser("eval", help="score predicted claims against a gold set")
     evaluate.add_argument("--pred", type=Path, default=Path("output/claims.parquet"))
@@ -30,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--out", type=Path, default=Path("output/eval.json"))
     evaluate.add_argument("--baseline", type=Path, help="baseline figures: exit 1 when any figure drops below")
     evaluate.add_argument("--write-baseline", action="store_true", help="write the current figures as the baseline")
+
+    report = commands.add_parser("report", help="write report.html, a page to check the extraction by looking")
+    report.add_argument("--out", type=Path, default=Path("output"), help="output folder of extract (default output/)")
     return parser
 
 
@@ -49,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return evaluate_main(args.pred, args.gold, args.out, baseline_path=args.baseline,
                              write_baseline=args.write_baseline)
+    if args.command == "report":
+        return _report(args.out)
     return 2
 
 
@@ -77,4 +83,17 @@ def _extract(args: argparse.Namespace) -> int:
         statuses = ", ".join(f"{count} {status}" for status, count in sorted(summary.statuses.items()))
         print(f"{summary.n_documents} articles ({statuses}), {summary.n_claims} claims, "
               f"{summary.seconds:.1f} s -> {out_dir}/claims.parquet")
+    return _report(out_dir, quiet=args.quiet) if args.report else 0
+
+
+def _report(out_dir: Path, quiet: bool = False) -> int:
+    from pipeline.report import build_report
+
+    try:
+        path = build_report(out_dir)
+    except FileNotFoundError as error:
+        print(f"error: {error}; run `python -m pipeline extract --out {out_dir}` first", file=sys.stderr)
+        return 2
+    if not quiet:
+        print(path)
     return 0

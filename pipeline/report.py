@@ -1,0 +1,483 @@
+"""REPORT: one self-contained HTML page to check the extraction by looking (issue 7).
+
+`build_report` reads the claims, entities and documents tables of an output folder and writes
+`report.html` next to them: a summary, charts, one sortable and filterable table of all claims,
+and every article with its claims and entity mentions highlighted. CSS, JavaScript and charts
+(PNG drawn with matplotlib's Agg backend, base64-encoded) are inline, so the page opens offline.
+
+`build_report` is the only function that touches files; every other one builds a string from
+rows (dicts keyed by the column names of CLAIMS.md). All article text goes through
+`html.escape`, so markup in an article shows as text and is never interpreted.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+Row = dict[str, Any]
+
+REPORT_NAME = "report.html"
+STATUSES = ("ok", "skipped", "failed")
+KIND_COLORS = {"money": "#1b7f5f", "percent": "#c25700", "count": "#2f5fb3"}
+# displaCy's colors for spaCy's entity labels; other labels are grey.
+ENTITY_COLORS = {
+    "ORG": "#7aecec", "PRODUCT": "#bfeeb7", "GPE": "#feca74", "LOC": "#ff9561", "PERSON": "#aa9cfc",
+    "NORP": "#c887fb", "FAC": "#9cc9cc", "EVENT": "#ffeb80", "LAW": "#ff8197", "LANGUAGE": "#ff8197",
+    "WORK_OF_ART": "#f0d0ff", "DATE": "#bfe1d9", "TIME": "#bfe1d9",
+}
+OTHER_ENTITY_COLOR = "#e4e7d2"
+CLAIM_COLUMNS = ("mention", "kind", "value", "unit", "qualifier", "role", "subject", "entity", "time", "source",
+                 "confidence")
+NUMERIC_COLUMNS = ("value", "confidence")
+TOP_ENTITIES = 15
+
+CSS = """
+:root { --ink: #1f2328; --muted: #59636e; --line: #d8dee4; --paper: #f6f8fa; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+       background: var(--paper); }
+header.top { background: #24292f; color: #fff; padding: 18px 0 12px; }
+header.top h1 { margin: 0 0 4px; font-size: 24px; }
+header.top nav a { color: #c9d1d9; margin-right: 16px; text-decoration: none; font-size: 14px; }
+header.top nav a:hover { color: #fff; text-decoration: underline; }
+.wrap { max-width: 1280px; margin: 0 auto; padding: 0 24px; }
+main > section, section.article { background: #fff; border: 1px solid var(--line); border-radius: 8px;
+                                   padding: 16px 24px 20px; margin: 20px 0; }
+h2 { font-size: 20px; margin: 0 0 10px; }
+h3 { font-size: 15px; margin: 18px 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+p.muted, .meta { color: var(--muted); font-size: 13px; }
+.intro p { max-width: 80ch; margin: 6px 0; }
+.legend { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 10px 0 0; }
+.cards { display: flex; flex-wrap: wrap; gap: 24px; }
+.cards > div { flex: 1 1 240px; }
+table { border-collapse: collapse; font-size: 13px; width: 100%; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: var(--paper); font-weight: 600; white-space: nowrap; }
+td.subject { min-width: 22ch; }
+td.entity, td.source { min-width: 12ch; }
+th[data-type=number] { text-align: right; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.small { width: auto; min-width: 220px; }
+table.sortable th { cursor: pointer; user-select: none; }
+table.sortable th:hover { background: #eaeef2; }
+table.sortable th[aria-sort=ascending]::after { content: " \\25B2"; font-size: 10px; }
+table.sortable th[aria-sort=descending]::after { content: " \\25BC"; font-size: 10px; }
+tr:target { background: #fff5b1; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 20px;
+          align-items: start; }
+figure { margin: 0; }
+figure img { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
+.toolbar { display: flex; gap: 12px; align-items: center; margin: 0 0 8px; }
+.toolbar input { font: inherit; padding: 6px 10px; width: 360px; border: 1px solid var(--line); border-radius: 6px; }
+.scroll { max-height: 640px; overflow: auto; border: 1px solid var(--line); border-radius: 6px; }
+.scroll th { position: sticky; top: 0; }
+.article .text { white-space: pre-wrap; font: 16px/2.1 Georgia, "Times New Roman", serif; max-width: 90ch;
+                 overflow-wrap: anywhere; }
+mark { padding: 1px 4px; border-radius: 4px; color: inherit; box-decoration-break: clone;
+       -webkit-box-decoration-break: clone; }
+mark.ent { background: var(--ent, #e4e7d2); }
+mark.ent::after { content: attr(data-label); font: 600 9px/1 system-ui, sans-serif; margin-left: 4px;
+                  vertical-align: middle; opacity: .7; }
+mark.claim { color: #fff; font-weight: 600; background: var(--kind, #555); }
+mark.claim::after { content: attr(data-kind); font: 600 9px/1 system-ui, sans-serif; margin-left: 4px;
+                    vertical-align: middle; text-transform: uppercase; opacity: .85; }
+mark.claim[data-claim-id] { cursor: pointer; }
+mark.claim[data-claim-id]:hover { outline: 2px solid #ffd33d; }
+.chip { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 12px; font-weight: 600; }
+.chip.kind { color: #fff; background: var(--kind, #555); }
+.chip.status-ok { background: #dafbe1; color: #116329; }
+.chip.status-skipped { background: #fff8c5; color: #7d4e00; }
+.chip.status-failed { background: #ffebe9; color: #a40e26; }
+.error { color: #a40e26; }
+ol.contents { columns: 2; margin: 0; padding-left: 20px; font-size: 14px; }
+"""
+
+SCRIPT = """
+function sortKey(cell, numeric) {
+  const raw = cell.dataset.sort ?? cell.textContent.trim();
+  return numeric ? (raw === "" ? NaN : Number(raw)) : raw.toLowerCase();
+}
+document.querySelectorAll("table.sortable").forEach(table => {
+  const headers = Array.from(table.tHead.rows[0].cells);
+  headers.forEach((header, column) => header.addEventListener("click", () => {
+    const ascending = header.getAttribute("aria-sort") !== "ascending";
+    const numeric = header.dataset.type === "number";
+    headers.forEach(other => other.removeAttribute("aria-sort"));
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    const body = table.tBodies[0];
+    const rows = Array.from(body.rows);
+    rows.sort((a, b) => {
+      const x = sortKey(a.cells[column], numeric), y = sortKey(b.cells[column], numeric);
+      const blankX = numeric ? Number.isNaN(x) : x === "", blankY = numeric ? Number.isNaN(y) : y === "";
+      if (blankX || blankY) return blankX - blankY;  // blanks last in both directions
+      const order = numeric ? x - y : x.localeCompare(y, undefined, {numeric: true});
+      return ascending ? order : -order;
+    });
+    rows.forEach(row => body.appendChild(row));
+  }));
+});
+const filter = document.getElementById("claim-filter");
+const allRows = Array.from(document.querySelectorAll("#all-claims-table tbody tr"));
+filter.addEventListener("input", () => {
+  const words = filter.value.toLowerCase().split(/\\s+/).filter(Boolean);
+  let shown = 0;
+  allRows.forEach(row => {
+    const text = row.textContent.toLowerCase();
+    row.hidden = !words.every(word => text.includes(word));
+    shown += row.hidden ? 0 : 1;
+  });
+  document.getElementById("claim-count").textContent = `${shown} of ${allRows.length} claims shown`;
+});
+document.querySelectorAll("mark.claim[data-claim-id]").forEach(mark => mark.addEventListener("click", () => {
+  location.hash = "claim-" + mark.dataset.claimId;
+}));
+"""
+
+
+def format_value(value: float | None) -> str:
+    """A number as people read it: thousands separators, no exponent, at most 2 decimals (3 digits below 1).
+
+    >>> format_value(6.89e10)
+    '68,900,000,000'
+    >>> format_value(33.333333)
+    '33.33'
+    >>> format_value(1 / 3)
+    '0.333'
+    """
+    if value is None:
+        return ""
+    if abs(value) >= 1 or value == 0:
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{value:.3g}"
+
+
+def format_claim_value(claim: Row) -> str:
+    """The claim's value, or its range as `low–high` when it has one."""
+    if claim.get("value_low") is not None and claim.get("value_high") is not None:
+        return f"{format_value(claim['value_low'])}–{format_value(claim['value_high'])}"
+    return format_value(claim.get("value"))
+
+
+def claim_title(claim: Row) -> str:
+    """The tooltip of a claim mark: what the pipeline read from the mention, one fact a line."""
+    amount = " ".join(part for part in (format_claim_value(claim), claim.get("unit")) if part)
+    head = " · ".join(part for part in (claim["kind"], amount, claim.get("qualifier"), claim.get("role")) if part)
+    lines = [head] + [f"{key}: {claim[key]}" for key in ("subject", "entity", "time", "source") if claim.get(key)]
+    if claim.get("confidence") is not None:
+        lines.append(f"confidence: {claim['confidence']:.2f}")
+    return "\n".join(lines)
+
+
+def _attrs(**attributes: str) -> str:
+    return "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attributes.items())
+
+
+def _claim_tag(claim: Row) -> str:
+    return f'<mark class="claim"{_attrs(data_claim_id=claim["claim_id"], data_kind=claim["kind"])}' \
+           f' style="--kind:{KIND_COLORS.get(claim["kind"], "#555")}"{_attrs(title=claim_title(claim))}>'
+
+
+def _entity_tag(entity: Row) -> str:
+    title = f"{entity['label']}: {entity.get('canonical') or entity['text']}"
+    return f'<mark class="ent"{_attrs(data_label=entity["label"])}' \
+           f' style="--ent:{ENTITY_COLORS.get(entity["label"], OTHER_ENTITY_COLOR)}"{_attrs(title=title)}>'
+
+
+def _marks(length: int, claims: Iterable[Row], entities: Iterable[Row]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, opening tag) spans in text order; claims are placed first, so they win."""
+    candidates = [(c["char_start"], c["char_end"], _claim_tag(c)) for c in sorted(claims, key=_start)]
+    candidates += [(e["char_start"], e["char_end"], _entity_tag(e)) for e in sorted(entities, key=_start)]
+    kept: list[tuple[int, int, str]] = []
+    for start, end, tag in candidates:
+        if 0 <= start < end <= length and all(end <= other_start or start >= other_end
+                                              for other_start, other_end, _ in kept):
+            kept.append((start, end, tag))
+    return sorted(kept)
+
+
+def _start(row: Row) -> tuple[int, int]:
+    return row["char_start"], row["char_end"]
+
+
+def render_article(text: str, claims: Iterable[Row], entities: Iterable[Row]) -> str:
+    """The article text, escaped, with claims and entity mentions wrapped in <mark> elements.
+
+    A claim overlapping an entity mention wins: that mention is left unmarked, so marks never nest.
+    """
+    parts, position = [], 0
+    for start, end, tag in _marks(len(text), claims, entities):
+        parts += [escape(text[position:start]), tag, escape(text[start:end]), "</mark>"]
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def _claim_cells(claim: Row) -> list[str]:
+    cells = []
+    for column in CLAIM_COLUMNS:
+        if column == "mention":
+            cells.append(f'<td><a href="#claim-{escape(claim["claim_id"])}">{escape(claim["mention"])}</a></td>')
+        elif column == "kind":
+            color = KIND_COLORS.get(claim["kind"], "#555")
+            cells.append(f'<td><span class="chip kind" style="--kind:{color}">{escape(claim["kind"])}</span></td>')
+        elif column == "value":
+            cells.append(f'<td class="num"{_attrs(data_sort=_sort_number(claim.get("value")))}>'
+                         f"{escape(format_claim_value(claim))}</td>")
+        elif column == "confidence":
+            confidence = claim.get("confidence")
+            shown = "" if confidence is None else f"{confidence:.2f}"
+            cells.append(f'<td class="num"{_attrs(data_sort=_sort_number(confidence))}>{shown}</td>')
+        else:
+            cells.append(f'<td class="{column}">{escape(str(claim.get(column) or ""))}</td>')
+    return cells
+
+
+def _sort_number(value: float | None) -> str:
+    return "" if value is None else repr(float(value))
+
+
+def _header_cells(columns: Sequence[str]) -> str:
+    return "".join(f'<th{_attrs(data_type="number") if column in NUMERIC_COLUMNS else ""}>{column}</th>'
+                   for column in columns)
+
+
+def render_claims_table(claims: Sequence[Row]) -> str:
+    """The claims of one article, in text order, one row each (row id `claim-<claim_id>`)."""
+    if not claims:
+        return '<p class="muted">No claims found in this article.</p>'
+    rows = "".join(f'<tr id="claim-{escape(claim["claim_id"])}">{"".join(_claim_cells(claim))}</tr>'
+                   for claim in sorted(claims, key=_start))
+    return f'<table class="claims sortable"><thead><tr>{_header_cells(CLAIM_COLUMNS)}</tr></thead>' \
+           f"<tbody>{rows}</tbody></table>"
+
+
+def render_section(document: Row, claims: Sequence[Row], entities: Sequence[Row]) -> str:
+    """One article: its name and status, the highlighted text, and the table of its claims."""
+    doc_id = document["doc_id"]
+    status = document.get("status") or "ok"
+    meta = [f'<span class="chip status-{escape(status)}">{escape(status)}</span>',
+            f"{len(claims)} claims", f"{len(entities)} entity mentions"]
+    if document.get("published"):
+        meta.append(f"published {escape(str(document['published']))}")
+    meta.append(f"file {escape(document.get('path') or '')}")
+    error = f'<p class="error">{escape(status.capitalize())}: {escape(document["error"])}</p>' \
+        if document.get("error") else ""
+    text = document.get("text") or ""
+    body = f'<div class="text">{render_article(text, claims, entities)}</div>' if text.strip() \
+        else '<p class="muted">(no text)</p>'
+    return (f'<section class="article" id="doc-{escape(doc_id)}"><h2>{escape(doc_id)}</h2>'
+            f'<p class="meta">{" · ".join(meta)}</p>{error}{body}'
+            f"<h3>Claims in this article</h3>{render_claims_table(claims)}</section>")
+
+
+def render_all_claims(claims: Sequence[Row]) -> str:
+    """Every claim in one table, with a text box that filters rows and headers that sort on click."""
+    columns = ("article", *CLAIM_COLUMNS)
+    rows = "".join(f'<tr><td><a href="#doc-{escape(claim["doc_id"])}">{escape(claim["doc_id"])}</a></td>'
+                   f'{"".join(_claim_cells(claim))}</tr>'
+                   for claim in sorted(claims, key=lambda claim: (claim["doc_id"], *_start(claim))))
+    return (f'<div class="toolbar"><input id="claim-filter" type="search" placeholder="Filter: type words, '
+            f'e.g. money 2016 Toyota" aria-label="filter claims"><span id="claim-count" class="muted">'
+            f"{len(claims)} of {len(claims)} claims shown</span></div>"
+            f'<div class="scroll"><table id="all-claims-table" class="claims sortable"><thead><tr>'
+            f"{_header_cells(columns)}</tr></thead><tbody>{rows}</tbody></table></div>")
+
+
+def _count_table(header: str, counts: Iterable[tuple[str, int]]) -> str:
+    rows = "".join(f'<tr><td>{label}</td><td class="num">{count}</td></tr>' for label, count in counts)
+    return f'<table class="small"><thead><tr><th>{header}</th><th>count</th></tr></thead><tbody>{rows}</tbody></table>'
+
+
+def render_summary(documents: Sequence[Row], claims: Sequence[Row]) -> str:
+    """Articles by status, claims by kind, and the skipped or failed articles with their reasons."""
+    statuses = Counter(document.get("status") or "ok" for document in documents)
+    status_rows = [(f'<span class="chip status-{escape(status)}">{escape(status)}</span>', statuses[status])
+                   for status in (*STATUSES, *sorted(set(statuses) - set(STATUSES)))]
+    kinds = Counter(claim["kind"] for claim in claims)
+    kind_rows = [(f'<span class="chip kind" style="--kind:{KIND_COLORS.get(kind, "#555")}">{escape(kind)}</span>',
+                  kinds[kind]) for kind in (*KIND_COLORS, *sorted(set(kinds) - set(KIND_COLORS)))]
+    problems = [document for document in documents if (document.get("status") or "ok") != "ok"]
+    if problems:
+        rows = "".join(f'<tr><td><a href="#doc-{escape(d["doc_id"])}">{escape(d["doc_id"])}</a></td>'
+                       f'<td><span class="chip status-{escape(d["status"])}">{escape(d["status"])}</span></td>'
+                       f'<td>{escape(d.get("error") or "")}</td><td>{escape(d.get("path") or "")}</td></tr>'
+                       for d in problems)
+        problem_html = ("<table><thead><tr><th>article</th><th>status</th><th>reason</th><th>file</th></tr>"
+                        f"</thead><tbody>{rows}</tbody></table>")
+    else:
+        problem_html = '<p class="muted">None: every article was read and processed.</p>'
+    return (f'<div class="cards"><div><h3>Articles by status</h3>{_count_table("status", status_rows)}</div>'
+            f'<div><h3>Claims by kind</h3>{_count_table("kind", kind_rows)}</div></div>'
+            f"<h3>Skipped or failed articles</h3>{problem_html}")
+
+
+def _figure_html(figure: Figure, alt: str, caption: str) -> str:
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=144, bbox_inches="tight")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<figure><img src="data:image/png;base64,{data}"{_attrs(alt=alt)}>' \
+           f"<figcaption>{caption}</figcaption></figure>"
+
+
+def _axes(width: float, height: float):
+    figure = Figure(figsize=(width, height))
+    axes = figure.add_subplot()
+    axes.spines[["top", "right"]].set_visible(False)
+    return figure, axes
+
+
+def entity_chart(claims: Sequence[Row]) -> str:
+    """Horizontal bars: how many claims are about each entity, the 15 most frequent."""
+    counts = Counter(claim["entity"] for claim in claims if claim.get("entity")).most_common(TOP_ENTITIES)
+    if not counts:
+        return '<p class="muted">No claim names an entity.</p>'
+    names, values = zip(*reversed(counts), strict=True)
+    figure, axes = _axes(6, 0.8 + 0.32 * len(names))
+    axes.barh(names, values, color="#4c78a8")
+    axes.bar_label(axes.containers[0], padding=3, fontsize=8)
+    axes.set_xlabel("claims")
+    axes.set_title(f"Claims per entity (top {TOP_ENTITIES})", loc="left", fontsize=11)
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    without = sum(1 for claim in claims if not claim.get("entity"))
+    return _figure_html(figure, "bar chart of claims per entity",
+                        f"{without} of {len(claims)} claims name no entity and are not counted here.")
+
+
+def money_chart(claims: Sequence[Row]) -> str:
+    """Dots: every money claim's amount (log scale), one row per currency and period."""
+    money = [claim for claim in claims if claim["kind"] == "money" and claim.get("value")]
+    if not money:
+        return '<p class="muted">No money claims.</p>'
+    groups: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for claim in money:
+        groups[(claim.get("unit") or "?", claim.get("time") or "no period")].append(claim["value"])
+    keys = sorted(groups)
+    figure, axes = _axes(6, 0.9 + 0.4 * len(keys))
+    for row, key in enumerate(keys):
+        axes.scatter(groups[key], [row] * len(groups[key]), s=36, alpha=0.7, color=KIND_COLORS["money"])
+    axes.set_yticks(range(len(keys)), [f"{unit} · {time} ({len(groups[unit, time])})" for unit, time in keys])
+    axes.set_ylim(-0.6, len(keys) - 0.4)
+    axes.set_xscale("log")
+    axes.xaxis.set_major_formatter(lambda value, _: _short_amount(value))
+    axes.grid(axis="x", alpha=0.3)
+    axes.set_xlabel("amount in the currency's units (log scale)")
+    axes.set_title("Money claims by currency and period", loc="left", fontsize=11)
+    return _figure_html(figure, "dot plot of money claims by currency and period",
+                        "Each dot is one money claim; the number in brackets counts them. "
+                        "A dot far from its neighbours is worth a look (wrong scale word or currency?).")
+
+
+def _short_amount(value: float) -> str:
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:g}{suffix}"
+    return f"{value:g}"
+
+
+def confidence_chart(claims: Sequence[Row]) -> str:
+    """Histogram of the pipeline's confidence, stacked by claim kind."""
+    scored = [claim for claim in claims if claim.get("confidence") is not None]
+    if not scored:
+        return '<p class="muted">No claims.</p>'
+    kinds = [kind for kind in KIND_COLORS if any(claim["kind"] == kind for claim in scored)]
+    figure, axes = _axes(6, 3.2)
+    axes.hist([[claim["confidence"] for claim in scored if claim["kind"] == kind] for kind in kinds],
+              bins=[step / 20 for step in range(21)], stacked=True, label=kinds,
+              color=[KIND_COLORS[kind] for kind in kinds], edgecolor="white")
+    axes.set_xlim(0, 1)
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.set_xlabel("confidence")
+    axes.set_ylabel("claims")
+    axes.legend(frameon=False, fontsize=8, loc="upper left")
+    axes.set_title("Confidence distribution", loc="left", fontsize=11)
+    return _figure_html(figure, "histogram of claim confidence",
+                        "The pipeline's own estimate that a row is right. Check the low ones first.")
+
+
+def render_legend(entities: Iterable[Row]) -> str:
+    """Sample marks for each claim kind and for each entity label present."""
+    claims = [f'<mark class="claim sample" data-kind="{kind}" style="--kind:{color}">12.5</mark>'
+              for kind, color in KIND_COLORS.items()]
+    labels = sorted({entity["label"] for entity in entities})
+    ents = [f'<mark class="ent sample"{_attrs(data_label=label)}'
+            f' style="--ent:{ENTITY_COLORS.get(label, OTHER_ENTITY_COLOR)}">name</mark>' for label in labels]
+    return f'<div class="legend"><strong>Claims:</strong> {" ".join(claims)}' \
+           f'<strong>Entities:</strong> {" ".join(ents) or "none"}</div>'
+
+
+def render_report(documents: Sequence[Row], claims: Sequence[Row], entities: Sequence[Row], title: str) -> str:
+    """The whole page."""
+    claims_by_doc: dict[str, list[Row]] = defaultdict(list)
+    for claim in claims:
+        claims_by_doc[claim["doc_id"]].append(claim)
+    entities_by_doc: dict[str, list[Row]] = defaultdict(list)
+    for entity in entities:
+        entities_by_doc[entity["doc_id"]].append(entity)
+    contents = "".join(f'<li><a href="#doc-{escape(d["doc_id"])}">{escape(d["doc_id"])}</a> '
+                       f'<span class="muted">({len(claims_by_doc[d["doc_id"]])} claims'
+                       f'{"" if (d.get("status") or "ok") == "ok" else ", " + escape(d["status"])})</span></li>'
+                       for d in documents)
+    sections = "".join(render_section(d, claims_by_doc[d["doc_id"]], entities_by_doc[d["doc_id"]])
+                       for d in documents)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Claims report: {escape(title)}</title><style>{CSS}</style></head>
+<body><header class="top"><div class="wrap"><h1>Claims report</h1>
+<nav><a href="#intro">What you are looking at</a><a href="#summary">Summary</a><a href="#charts">Charts</a>
+<a href="#all-claims">All claims</a><a href="#articles">Articles</a></nav></div></header>
+<main class="wrap">
+<section id="intro" class="intro"><h2>What you are looking at</h2>
+<p>This page shows what the pipeline extracted from {len(documents)} news articles
+(output folder <code>{escape(title)}</code>): {len(claims)} claims and {len(entities)} named-entity mentions.</p>
+<p>A <strong>claim</strong> is one number stated in an article: a money amount, a percentage or a count
+of things. For each one the pipeline records its value, unit, what it measures (subject), whom it is about
+(entity), the period (time) and who says so (source); <code>CLAIMS.md</code> defines every column.</p>
+<p>In each article's text below, claims are dark marks and named entities (organizations, places,
+people, nationalities) are light marks with their type. Hover over a claim to see what was read from it,
+or click it to jump to its row in the table under the article.</p>
+<p>To check the extraction, read an article and look for numbers left unmarked (missed), marks on things
+that are not claims (false alarms), and wrong values, units or subjects in the tables. Confidence is the
+pipeline's own estimate; rows with low confidence are the first to check.</p>
+{render_legend(entities)}</section>
+<section id="summary"><h2>Summary</h2>{render_summary(documents, claims)}</section>
+<section id="charts"><h2>Charts</h2><div class="charts">{entity_chart(claims)}{money_chart(claims)}
+{confidence_chart(claims)}</div></section>
+<section id="all-claims"><h2>All claims</h2><p class="muted">Click a column header to sort (again to reverse);
+type in the box to keep only rows containing all the words.</p>{render_all_claims(claims)}</section>
+<section id="articles"><h2>Articles</h2><ol class="contents">{contents}</ol></section>
+{sections}
+</main><script>{SCRIPT}</script></body></html>
+"""
+
+
+def build_report(out_dir: Path) -> Path:
+    """Read the tables in `out_dir`, write `out_dir/report.html` and return its path.
+
+    Raises:
+        FileNotFoundError: a table is missing (run `python -m pipeline extract --out DIR` first).
+    """
+    tables = {}
+    for name in ("documents", "claims", "entities"):
+        path = out_dir / f"{name}.parquet"
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} not found")
+        tables[name] = pq.read_table(path).to_pylist()
+    html = render_report(tables["documents"], tables["claims"], tables["entities"], title=str(out_dir))
+    target = out_dir / REPORT_NAME
+    staging = target.with_name(f".{REPORT_NAME}.tmp")
+    staging.write_text(html, encoding="utf-8")
+    os.replace(staging, target)
+    return target
