@@ -14,6 +14,8 @@ from spacy.tokens import Doc
 # Markers of headlines of other stories run into the text (`ALSO READ: ...`).
 _HEADLINE_MARKERS = (("also", "read"), ("read", "more"), ("see", "also"), ("related",), ("more",))
 _TERMINAL = frozenset('.!?"”')
+COMPANY_SUFFIXES = frozenset(
+    "inc inc. corp corp. co co. ltd ltd. plc llc ag kk sa nv gmbh holdings bhd pte limited".split())
 _ABBREVIATIONS_BEFORE_NUMBERS = frozenset({"Rs.", "No.", "Nos.", "Fig.", "Art.", "Sec."})
 
 
@@ -29,6 +31,8 @@ def news_boundaries(doc: Doc) -> Doc:
             before = doc[previous.i - 1] if previous.i > 0 else None
             if previous.text.count("\n") > 1 or before is None or before.text[-1:] in _TERMINAL:
                 token.is_sent_start = True
+    for dash in _dateline_dashes(doc):
+        doc[dash + 1].is_sent_start = True
     for token in doc[1:]:
         if doc[token.i - 1].text in _ABBREVIATIONS_BEFORE_NUMBERS and token.like_num:
             token.is_sent_start = False  # `Rs. 2,500 crore`, `No. 1`
@@ -38,6 +42,22 @@ def news_boundaries(doc: Doc) -> Doc:
             doc[index].is_sent_start = True
             _end_run_in_headline(doc, index + size + 1)
     return doc
+
+
+def _dateline_dashes(doc: Doc) -> list[int]:
+    """Dashes that end a dateline at a paragraph start: `NEW YORK, March 3 - `, `TOKYO (Reuters) - `."""
+    dashes = []
+    for token in doc:
+        if token.i > 0 and not (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
+            continue
+        for candidate in doc[token.i : token.i + 10]:
+            if candidate.text in ("-", "—", "–") and candidate.i + 1 < len(doc):
+                before = doc[token.i : candidate.i]
+                looks_like_place = all(t.is_upper or t.is_title or t.is_punct or t.is_digit or t.is_space for t in before)
+                if before and looks_like_place and any(t.text in ("(", ",") or len(t) > 1 and t.is_upper for t in before):
+                    dashes.append(candidate.i)
+                break
+    return dashes
 
 
 def _headline_marker_size(doc: Doc, index: int) -> int:
@@ -71,6 +91,12 @@ def load_nlp(model: str) -> Language:
     nlp = spacy.load(model)
     for abbreviation in _ABBREVIATIONS_BEFORE_NUMBERS:  # keep `Rs.` and `No.` whole
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    if "ner" in nlp.pipe_names and "company_names" not in nlp.pipe_names:
+        # The small model misses company names it never saw (`Calloway Consolidated Inc said ...`);
+        # a capitalised run ending in a legal-form word is an organisation.
+        ruler = nlp.add_pipe("entity_ruler", name="company_names", after="ner", config={"overwrite_ents": True})
+        ruler.add_patterns([{"label": "ORG", "pattern": [
+            {"IS_TITLE": True, "IS_STOP": False, "OP": "+"}, {"LOWER": {"IN": sorted(COMPANY_SUFFIXES)}}]}])
     if "news_boundaries" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("news_boundaries", before=before) if before else nlp.add_pipe("news_boundaries", first=True)

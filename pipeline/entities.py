@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
@@ -38,10 +39,15 @@ class EntityCanon:
 
     def __init__(self, spans: Iterable[Span]):
         self._by_label: dict[str, list[str]] = {}
-        for span in spans:
-            if span.label_ in NAME_LABELS:
-                name, label = self._gazetteer_name(clean_name(span.text), span.label_)
-                self._by_label.setdefault(label, []).append(name)
+        names = [span for span in spans if span.label_ in NAME_LABELS]
+        for span in names:
+            name, label = self._gazetteer_name(clean_name(span.text), span.label_)
+            self._by_label.setdefault(label, []).append(name)
+        organisations = Counter(self.canonical(span)[0] for span in names if span.label_ == "ORG")
+        top = organisations.most_common(1)
+        # The article's topic: the organisation it names most often (at least twice), which
+        # `it`, `the company` and sentences naming nobody are about in company news.
+        self.topic: str | None = top[0][0] if top and top[0][1] >= 2 else None
 
     @staticmethod
     def _gazetteer_name(name: str, label: str) -> tuple[str, str]:

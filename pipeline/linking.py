@@ -82,6 +82,11 @@ def _link(doc: Doc, quantity: Quantity, sentences: list[Span], index: int, canon
     recent = [ent for earlier in sentences[max(0, index - 2) : index + 1] for ent in _actor_entities(earlier)]
     chosen = _main_entity(sentence, subject_tokens, how, verb, speaker, span, canon, recent)
     entity, entity_label = canon.canonical(chosen) if chosen is not None else (None, None)
+    named_here = any(ent.label_ in NAME_LABELS and not (speaker and speaker.start <= ent.start < speaker.end)
+                     for ent in sentence.ents)
+    if entity is None and not named_here and canon.topic:
+        entity, entity_label = canon.topic, "ORG"
+        evidence.append("topic_entity")
     time, time_text = _time(sentence, span, verb, published)
     if time:
         evidence.append("time")
@@ -384,4 +389,8 @@ def _speaker_name(doc: Doc, speaker: Span, sentences: list[Span], index: int, ca
                    if ent.label_ == wanted and ent.end <= speaker.start]
         if earlier:
             return canon.canonical(earlier[-1])[0] if wanted == "ORG" else clean_name(earlier[-1].text)
+        if wanted == "ORG" and canon.topic:
+            return canon.topic
+    if head.lower_ == "it" and canon.topic:
+        return canon.topic
     return clean_name(speaker.text)

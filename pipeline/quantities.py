@@ -544,6 +544,46 @@ def _to_quantity(pieces: list[Piece], amount: _Amount, qualifier: str, role: str
     )
 
 
+def merge_entities(doc: Doc, quantities: list[Quantity]) -> None:
+    """Make spaCy's entities agree with the recognizer (the recognizer wins).
+
+    Each quantity becomes a MONEY, PERCENT or CARDINAL entity over its number and unit words; a
+    spaCy entity that overlaps a quantity is dropped when it holds a number or a unit word (`cts`
+    tagged ORG, `25 per cent` tagged MONEY is relabelled PERCENT), and kept when it only names what
+    is counted (`American` in `40,000 American workers`).
+    """
+    spans = [doc[q.token_start : _number_end(doc, q)] for q in quantities]
+    labelled = [Span(doc, span.start, span.end, label=_ENTITY_LABELS[q.kind]) for span, q in zip(spans, quantities,
+                                                                                                  strict=True)]
+    covered = {i for q in quantities for i in range(q.token_start, q.token_end)}
+    numbered = {i for span in spans for i in range(span.start, span.end)}
+    kept = [
+        ent for ent in doc.ents
+        if not any(i in numbered for i in range(ent.start, ent.end))
+        and not (any(i in covered for i in range(ent.start, ent.end)) and any(_is_unit_word(t) for t in ent))
+    ]
+    doc.ents = sorted(kept + labelled, key=lambda span: span.start)
+
+
+_ENTITY_LABELS = {"money": "MONEY", "percent": "PERCENT", "count": "CARDINAL"}
+
+
+def _number_end(doc: Doc, quantity: Quantity) -> int:
+    """End of the number-and-unit part of a quantity's tokens (without a counted noun)."""
+    if quantity.kind != "count":
+        return quantity.token_end
+    end = quantity.token_start
+    while end < quantity.token_end and (doc[end].like_num or doc[end].lower_ in SCALES or doc[end].text in "-–"):
+        end += 1
+    return max(end, quantity.token_start + 1)
+
+
+def _is_unit_word(token) -> bool:
+    lower = token.lower_
+    return token.like_num or any(ch.isdigit() for ch in lower) or lower in SCALES or lower in SUBUNITS or (
+        lower in CURRENCY_WORDS or lower in PERCENT_WORDS or token.text in CURRENCY_PREFIXES)
+
+
 _AGREEING_LABELS = {"money": ("MONEY",), "percent": ("PERCENT",), "count": ("CARDINAL", "QUANTITY")}
 
 

@@ -23,7 +23,7 @@ from pipeline.ingest import expand_inputs, read_documents
 from pipeline.linking import link_quantities
 from pipeline.outputs import claims_table, documents_table, entities_table, write_outputs
 from pipeline.prepare import PreparedText, prepare
-from pipeline.quantities import find_quantities
+from pipeline.quantities import find_quantities, merge_entities
 from pipeline.records import Document, DocumentResult
 
 # Long articles are annotated in segments of about this many characters, cut at line breaks,
@@ -45,6 +45,7 @@ class RunSummary:
 def extract_document(document: Document, prepared: PreparedText, doc: Doc, *, config: Config) -> DocumentResult:
     """Quantities, links and claims of one annotated document (pure)."""
     quantities = find_quantities(doc, default_dollar=config.default_dollar)
+    merge_entities(doc, quantities)
     links = link_quantities(doc, quantities, published=document.published)
     claims = build_claims(document, prepared, doc, quantities, links)
     mentions = build_entity_mentions(document, prepared, doc)
