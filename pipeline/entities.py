@@ -12,6 +12,21 @@ from pipeline.truecase import load_gazetteer
 
 # Labels that name things; numbers and dates are not entities a claim is "about".
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+# Capitals stand for their governments when they act (`Tokyo came under criticism`, `Washington
+# focuses on its deficits`), a metonymy news writing uses all the time.
+CAPITAL_COUNTRIES = {
+    "Washington": "United States", "Tokyo": "Japan", "Beijing": "China", "Moscow": "Russia",
+    "London": "United Kingdom", "Paris": "France", "Berlin": "Germany", "Brussels": "European Union",
+    "Seoul": "South Korea", "New Delhi": "India", "Ottawa": "Canada", "Canberra": "Australia",
+    "Tehran": "Iran", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Ankara": "Turkey", "Riyadh": "Saudi Arabia",
+    "Pyongyang": "North Korea", "Taipei": "Taiwan", "Rome": "Italy", "Madrid": "Spain",
+    "Mexico City": "Mexico", "Brasilia": "Brazil", "Cairo": "Egypt", "Islamabad": "Pakistan",
+    "Hanoi": "Vietnam", "Manila": "Philippines", "Jakarta": "Indonesia", "Bangkok": "Thailand",
+    "Wellington": "New Zealand", "Stockholm": "Sweden", "Oslo": "Norway", "Warsaw": "Poland",
+    "Vienna": "Austria", "Bern": "Switzerland", "Athens": "Greece", "Dublin": "Ireland",
+    "The Hague": "Netherlands", "Buenos Aires": "Argentina", "Pretoria": "South Africa",
+}
+ACTOR_DEPENDENCIES = frozenset({"nsubj", "nsubjpass", "poss"})
 _POSSESSIVE = re.compile(r"\s*['’]\s*s?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -64,6 +79,8 @@ class EntityCanon:
     def canonical(self, span: Span) -> tuple[str, str]:
         """Canonical name and label of an entity span."""
         name, label = self._gazetteer_name(clean_name(span.text), span.label_)
+        if label == "GPE" and name in CAPITAL_COUNTRIES and span.root.dep_ in ACTOR_DEPENDENCIES:
+            return CAPITAL_COUNTRIES[name], "GPE"
         if label in ("ORG", "PERSON"):
             words = name.lower().split()
             longer = [

@@ -556,13 +556,24 @@ def merge_entities(doc: Doc, quantities: list[Quantity]) -> None:
     labelled = [Span(doc, span.start, span.end, label=_ENTITY_LABELS[q.kind]) for span, q in zip(spans, quantities,
                                                                                                   strict=True)]
     covered = {i for q in quantities for i in range(q.token_start, q.token_end)}
-    numbered = {i for span in spans for i in range(span.start, span.end)}
-    kept = [
-        ent for ent in doc.ents
-        if not any(i in numbered for i in range(ent.start, ent.end))
-        and not (any(i in covered for i in range(ent.start, ent.end)) and any(_is_unit_word(t) for t in ent))
-    ]
-    doc.ents = sorted(kept + labelled, key=lambda span: span.start)
+    kept = []
+    for ent in doc.ents:
+        inside = [i for i in range(ent.start, ent.end) if i in covered]
+        if not inside:
+            kept.append(ent)
+        elif ent.label_ not in _ENTITY_LABELS.values() and inside[-1] + 1 < ent.end:
+            rest = doc[inside[-1] + 1 : ent.end]  # `the 12-nation Trans-Pacific Partnership` keeps its name
+            if rest[0].is_title or rest[0].is_upper:
+                kept.append(Span(doc, rest.start, rest.end, label=ent.label_))
+        elif not any(_is_unit_word(token) for token in ent):
+            kept.append(ent)  # `American` in `40,000 American workers` names what is counted
+    taken = {i for span in labelled for i in range(span.start, span.end)}
+    merged = list(labelled)
+    for ent in kept:
+        if not any(i in taken for i in range(ent.start, ent.end)):
+            merged.append(ent)
+            taken.update(range(ent.start, ent.end))
+    doc.ents = sorted(merged, key=lambda span: span.start)
 
 
 _ENTITY_LABELS = {"money": "MONEY", "percent": "PERCENT", "count": "CARDINAL"}
@@ -575,6 +586,8 @@ def _number_end(doc: Doc, quantity: Quantity) -> int:
     end = quantity.token_start
     while end < quantity.token_end and (doc[end].like_num or doc[end].lower_ in SCALES or doc[end].text in "-–"):
         end += 1
+    while end > quantity.token_start + 1 and doc[end - 1].text in "-–":
+        end -= 1  # `12-nation`: the hyphen belongs to the compound, not the number
     return max(end, quantity.token_start + 1)
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from quantity_cases import CASES, Q
 
 from pipeline.evaluate import load_gold
-from pipeline.quantities import find_quantities
+from pipeline.quantities import find_quantities, merge_entities
 from pipeline.run import extract_text
 
 
@@ -82,3 +82,21 @@ def test_every_gold_money_and_percent_of_the_corpus(corpus_run) -> None:
         claim = predicted.loc[(row.doc_id, row.char_start, row.char_end)]
         assert (claim.kind, claim.unit, claim.qualifier) == (row.kind, row.unit, row.qualifier), row.mention
         assert claim.value == pytest.approx(row.value, rel=1e-6), row.mention
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trump left the 12-nation Trans-Pacific Partnership last week.",
+         {("12", "CARDINAL"), ("Trans-Pacific Partnership", "ORG")}),
+        ("Profit rose to 120 mln dlrs, or 12 cts a share.", {("120 mln dlrs", "MONEY"), ("12 cts", "MONEY")}),
+        ("Japan can't accept the 25 per cent tariffs.", {("Japan", "GPE"), ("25 per cent", "PERCENT")}),
+        ("Toyota employs about 40,000 American workers.",
+         {("Toyota", "ORG"), ("40,000", "CARDINAL"), ("American", "NORP")}),
+    ],
+    ids=["name-after-count", "unit-word-tagged-org", "percent-tagged-money", "nationality-inside-count"],
+)
+def test_merge_entities_lets_the_recognizer_win(nlp, sentence: str, expected: set) -> None:
+    doc = nlp(sentence)
+    merge_entities(doc, find_quantities(doc))
+    assert {(ent.text, ent.label_) for ent in doc.ents if ent.label_ != "DATE"} == expected
