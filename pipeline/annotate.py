@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 # Markers of headlines of other stories run into the text (`ALSO READ: ...`).
 _HEADLINE_MARKERS = (("also", "read"), ("read", "more"), ("see", "also"), ("related",), ("more",))
+_MARKER_WORDS = frozenset(word for marker in _HEADLINE_MARKERS for word in marker)
 _TERMINAL = frozenset('.!?"”')
 COMPANY_SUFFIXES = frozenset(
     "inc inc. corp corp. co co. ltd ltd. plc llc ag kk sa nv gmbh holdings bhd pte limited".split())
@@ -21,51 +22,49 @@ _ABBREVIATIONS_BEFORE_NUMBERS = frozenset({"Rs.", "No.", "Nos.", "Fig.", "Art.",
 
 @Language.component("news_boundaries")
 def news_boundaries(doc: Doc) -> Doc:
-    """Set sentence starts the parser cannot see: paragraph breaks and run-in headlines.
+    """Set sentence starts the parser cannot see: paragraph breaks, datelines and run-in headlines.
 
-    The parser keeps boundaries that are already set, so this runs before it.
+    The parser keeps boundaries that are already set, so this runs before it. One pass over the
+    tokens; the rarer checks only run where a cheap test on the token's text lets them.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text:
-            before = doc[previous.i - 1] if previous.i > 0 else None
-            if previous.text.count("\n") > 1 or before is None or before.text[-1:] in _TERMINAL:
-                token.is_sent_start = True
-    for dash in _dateline_dashes(doc):
-        doc[dash + 1].is_sent_start = True
-    for token in doc[1:]:
-        if doc[token.i - 1].text in _ABBREVIATIONS_BEFORE_NUMBERS and token.like_num:
-            token.is_sent_start = False  # `Rs. 2,500 crore`, `No. 1`
-    for index in range(len(doc)):
-        size = _headline_marker_size(doc, index)
-        if size:
-            doc[index].is_sent_start = True
-            _end_run_in_headline(doc, index + size + 1)
+    texts = [token.text for token in doc]
+    paragraph_start = True
+    for index, text in enumerate(texts):
+        if paragraph_start and not text.isspace():
+            dash = _dateline_dash(doc, index)
+            if dash is not None:
+                doc[dash + 1].is_sent_start = True
+            paragraph_start = False
+        if "\n" in text and text.isspace():
+            paragraph_start = True
+            before = texts[index - 1] if index else ""
+            if index + 1 < len(texts) and (text.count("\n") > 1 or not before or before[-1] in _TERMINAL):
+                doc[index + 1].is_sent_start = True
+        elif text in _ABBREVIATIONS_BEFORE_NUMBERS and index + 1 < len(texts) and doc[index + 1].like_num:
+            doc[index + 1].is_sent_start = False  # `Rs. 2,500 crore`, `No. 1`
+        elif text.isupper() and text.lower() in _MARKER_WORDS:
+            size = _headline_marker_size(texts, index)
+            if size:
+                doc[index].is_sent_start = True
+                _end_run_in_headline(doc, index + size + 1)
     return doc
 
 
-def _dateline_dashes(doc: Doc) -> list[int]:
-    """Dashes that end a dateline at a paragraph start: `NEW YORK, March 3 - `, `TOKYO (Reuters) - `."""
-    dashes = []
-    for token in doc:
-        if token.i > 0 and not (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
-            continue
-        for candidate in doc[token.i : token.i + 10]:
-            if candidate.text in ("-", "—", "–") and candidate.i + 1 < len(doc):
-                before = doc[token.i : candidate.i]
-                looks_like_place = all(t.is_upper or t.is_title or t.is_punct or t.is_digit or t.is_space for t in before)
-                if before and looks_like_place and any(t.text in ("(", ",") or len(t) > 1 and t.is_upper for t in before):
-                    dashes.append(candidate.i)
-                break
-    return dashes
+def _dateline_dash(doc: Doc, start: int) -> int | None:
+    """The dash ending a dateline at a paragraph start: `NEW YORK, March 3 - `, `TOKYO (Reuters) - `."""
+    for candidate in doc[start : start + 10]:
+        if candidate.text in ("-", "—", "–"):
+            before = doc[start : candidate.i]
+            looks_like_place = all(t.is_upper or t.is_title or t.is_punct or t.is_digit or t.is_space for t in before)
+            named = any(t.text in ("(", ",") or len(t) > 1 and t.is_upper for t in before)
+            return candidate.i if before and looks_like_place and named and candidate.i + 1 < len(doc) else None
+    return None
 
 
-def _headline_marker_size(doc: Doc, index: int) -> int:
+def _headline_marker_size(texts: list[str], index: int) -> int:
     for marker in _HEADLINE_MARKERS:
         end = index + len(marker)
-        if end < len(doc) and doc[end].text == ":" and doc[index].text.isupper() and all(
-            doc[index + offset].lower_ == word for offset, word in enumerate(marker)
-        ):
+        if end < len(texts) and texts[end] == ":" and [t.lower() for t in texts[index:end]] == list(marker):
             return len(marker)
     return 0
 

@@ -12,6 +12,7 @@ Reads spaCy's dependency parse of the quantity's sentence:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,58 +40,53 @@ _SUBJECT_MAX_TOKENS = 12
 
 
 @dataclass(frozen=True)
-class _Sentence:
-    span: Span
-    index: int
+class _Article:
+    """One doc's sentences with their entities and actors, computed once (spaCy's `Span.ents`
+    scans the whole doc on every call)."""
+
+    doc: Doc
+    sentences: list[Span]
+    ents: list[list[Span]]  # per sentence
+    actors: list[list[Span]]  # per sentence: entities that are a verb's subject
+    canon: EntityCanon
+    published: date | None
 
 
 def link_quantities(doc: Doc, quantities: list[Quantity], *, published: date | None) -> list[Link]:
     """Link every quantity of `doc` to its subject, entity, time and source (same order)."""
-    canon = EntityCanon(doc.ents)
     sentences = list(doc.sents)
     starts = [sentence.start for sentence in sentences]
-    links = []
-    for quantity in quantities:
-        index = _sentence_index(starts, quantity.token_start)
-        links.append(_link(doc, quantity, sentences, index, canon, published))
-    return links
+    ents: list[list[Span]] = [[] for _ in sentences]
+    for ent in doc.ents:
+        ents[bisect_right(starts, ent.start) - 1].append(ent)
+    article = _Article(doc, sentences, ents, [_actor_entities(sentence_ents) for sentence_ents in ents],
+                       EntityCanon(doc.ents), published)
+    return [_link(quantity, article, bisect_right(starts, quantity.token_start) - 1) for quantity in quantities]
 
 
-def _sentence_index(starts: list[int], token: int) -> int:
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= token:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _link(doc: Doc, quantity: Quantity, sentences: list[Span], index: int, canon: EntityCanon,
-          published: date | None) -> Link:
-    sentence = sentences[index]
-    span = doc[quantity.token_start : quantity.token_end]
+def _link(quantity: Quantity, article: _Article, index: int) -> Link:
+    sentence, sentence_ents, canon = article.sentences[index], article.ents[index], article.canon
+    span = article.doc[quantity.token_start : quantity.token_end]
     head = _span_head(span)
     evidence: list[str] = []
     subject_tokens, how = _subject_tokens(span, head, counted=quantity.kind == "count")
     evidence.append(f"subject:{how}")
     verb = _governing_verb(head)
-    source, speaker = _source(doc, sentences, index, canon)
+    source, speaker = _source(article, index)
     if source:
         evidence.append("source")
-    recent = [ent for earlier in sentences[max(0, index - 2) : index + 1] for ent in _actor_entities(earlier)]
-    chosen = _main_entity(sentence, subject_tokens, how, verb, speaker, span, canon, recent)
+    recent = [ent for actors in article.actors[max(0, index - 2) : index + 1] for ent in actors]
+    chosen = _main_entity(sentence_ents, subject_tokens, how, verb, speaker, span, recent)
     entity, entity_label = canon.canonical(chosen) if chosen is not None else (None, None)
     named_here = any(ent.label_ in NAME_LABELS and not (speaker and speaker.start <= ent.start < speaker.end)
-                     for ent in sentence.ents)
+                     for ent in sentence_ents)
     if entity is None and not named_here and canon.topic:
         entity, entity_label = canon.topic, "ORG"
         evidence.append("topic_entity")
-    time, time_text = _time(sentence, span, verb, published)
+    time, time_text = _time(sentence, sentence_ents, span, verb, article.published)
     if time:
         evidence.append("time")
-    names = [f"{ent.label_}:{ent.text}" for ent in sentence.ents if ent.label_ in NAME_LABELS]
+    names = [f"{ent.label_}:{ent.text}" for ent in sentence_ents if ent.label_ in NAME_LABELS]
     return Link(
         subject=_phrase_text(subject_tokens) or None,
         entity=entity,
@@ -232,8 +228,8 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _main_entity(sentence: Span, subject: list[Token], how: str, verb: Token | None, speaker: Span | None,
-                 span: Span, canon: EntityCanon, recent: list[Span]) -> Span | None:
+def _main_entity(sentence_ents: list[Span], subject: list[Token], how: str, verb: Token | None,
+                 speaker: Span | None, span: Span, recent: list[Span]) -> Span | None:
     """The entity span the claim is about (see `_link`); None when no entity is involved.
 
     Order: an entity in the measured phrase (`U.S. trade deficit`, `the vehicles toyota sold`); the
@@ -241,7 +237,7 @@ def _main_entity(sentence: Span, subject: list[Token], how: str, verb: Token | N
     `the companies`) stands for the speaker (`X said it ...`) or the last actor named before; an
     entity in the same clause as the number.
     """
-    names = [ent for ent in sentence.ents if ent.label_ in NAME_LABELS]
+    names = [ent for ent in sentence_ents if ent.label_ in NAME_LABELS]
     speaker_names = [ent for ent in names if speaker is not None and speaker.start <= ent.start < speaker.end]
     names = [ent for ent in names if ent not in speaker_names]
     quantity_ids = set(range(span.start, span.end))
@@ -290,24 +286,25 @@ def _actor(verb: Token | None) -> Token | None:
     return None
 
 
-def _actor_entities(sentence: Span) -> list[Span]:
+def _actor_entities(sentence_ents: list[Span]) -> list[Span]:
     """Entities that are the subject of a verb in the sentence: the actors later pronouns refer to."""
     actors = []
-    for ent in sentence.ents:
-        if ent.label_ in NAME_LABELS and ent.label_ != "PERSON" or ent.label_ == "PERSON":
+    for ent in sentence_ents:
+        if ent.label_ in NAME_LABELS:
             root = ent.root
             while root.dep_ in ("compound", "amod", "poss", "case") and root.head != root:
                 root = root.head
-            if root.dep_ in ("nsubj", "nsubjpass") and ent.label_ in NAME_LABELS:
+            if root.dep_ in ("nsubj", "nsubjpass"):
                 actors.append(ent)
     return actors
 
 
-def _time(sentence: Span, span: Span, verb: Token | None, published: date | None) -> tuple[str | None, str | None]:
+def _time(sentence: Span, sentence_ents: list[Span], span: Span, verb: Token | None,
+          published: date | None) -> tuple[str | None, str | None]:
     """The nearest date of the claim's clause; dates that only time the reporting (`told reporters on
     Thursday`) are skipped, and of coordinated dates (`in both 2016 and 2015`) the first counts."""
     candidates = []
-    for ent in sentence.ents:
+    for ent in sentence_ents:
         if ent.label_ != "DATE" or (ent.root.dep_ == "conj" and ent.root.head.ent_type_ == "DATE"):
             continue
         date_verb = _governing_verb(ent.root)
@@ -337,14 +334,15 @@ def _with_preposition(sentence: Span, ent: Span) -> str:
     return ent.doc[start : ent.end].text
 
 
-def _source(doc: Doc, sentences: list[Span], index: int, canon: EntityCanon) -> tuple[str | None, Span | None]:
-    sentence = sentences[index]
-    found = _attribution(sentence)
-    if found is None and index + 1 < len(sentences) and _opens_quote(sentence):
+def _source(article: _Article, index: int) -> tuple[str | None, Span | None]:
+    sentences = article.sentences
+    found = _attribution(sentences[index])
+    if found is None and index + 1 < len(sentences) and _opens_quote(sentences[index]):
         found = _attribution(sentences[index + 1])
+        index += 1
     if found is None:
         return None, None
-    return _speaker_name(doc, found, sentences, index, canon), found
+    return _speaker_name(article, found, index), found
 
 
 def _opens_quote(sentence: Span) -> bool:
@@ -374,18 +372,19 @@ def _compact(token: Token) -> Span:
     return token.doc[start:end]
 
 
-def _speaker_name(doc: Doc, speaker: Span, sentences: list[Span], index: int, canon: EntityCanon) -> str:
+def _speaker_name(article: _Article, speaker: Span, index: int) -> str:
     """A person named in the speaker phrase, else an organisation or place, else the phrase itself;
     `he`/`she`/`the company` stand for the last person/organisation named before."""
-    whole = doc[min(t.i for t in speaker.root.subtree) : max(t.i for t in speaker.root.subtree) + 1]
+    canon = article.canon
+    first, last = min(t.i for t in speaker.root.subtree), max(t.i for t in speaker.root.subtree)
     for label in ("PERSON", "ORG", "GPE", "NORP"):
-        names = [ent for ent in whole.ents if ent.label_ == label]
+        names = [ent for ent in article.ents[index] if ent.label_ == label and first <= ent.start <= last]
         if names:
             return clean_name(names[0].text) if label == "PERSON" else canon.canonical(names[0])[0]
     head = speaker.root
     wanted = "PERSON" if head.lower_ in _PERSON_PRONOUNS else "ORG" if head.lemma_.lower() in _ORG_ANAPHORS else None
     if wanted:
-        earlier = [ent for sentence in sentences[max(0, index - 3) : index + 1] for ent in sentence.ents
+        earlier = [ent for ents in article.ents[max(0, index - 3) : index + 1] for ent in ents
                    if ent.label_ == wanted and ent.end <= speaker.start]
         if earlier:
             return canon.canonical(earlier[-1])[0] if wanted == "ORG" else clean_name(earlier[-1].text)
