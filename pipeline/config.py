@@ -17,6 +17,11 @@ class Config:
         batch_size: texts per `Language.pipe` batch.
         processes: worker processes for annotation.
         default_dollar: currency a bare `$` means when the article gives no other hint.
+        out_dir: where the output tables go.
+        chunk_size: articles per unit of work (one write, one task for a worker).
+        force: redo every article even when the previous run's rows could be reused.
+        engine: `local` (this machine, `processes` worker processes) or `dask`.
+        scheduler: address of a Dask scheduler (`tcp://host:8786`); None starts a LocalCluster.
     """
 
     model: str = DEFAULT_MODEL
@@ -24,6 +29,10 @@ class Config:
     processes: int = 1
     default_dollar: str = "USD"
     out_dir: Path = Path("output")
+    chunk_size: int = 64
+    force: bool = False
+    engine: str = "local"
+    scheduler: str | None = None
 
     def replace(self, **changes: object) -> Config:
         """Return a copy with `changes` applied."""

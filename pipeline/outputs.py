@@ -81,41 +81,70 @@ def neutralize_csv_cell(value: object) -> object:
     return value
 
 
-def write_outputs(out_dir: Path, claims: pa.Table, entities: pa.Table, documents: pa.Table, run_info: dict) -> list[Path]:
-    """Write all output files atomically into `out_dir`; return their paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
-    try:
-        pq.write_table(claims, staging / "claims.parquet")
-        pq.write_table(entities, staging / "entities.parquet")
-        pq.write_table(documents, staging / "documents.parquet")
-        _write_csv(claims, staging / "claims.csv")
-        _write_duckdb(staging / "claims.duckdb", claims=claims, entities=entities, documents=documents)
-        (staging / "run.json").write_text(json.dumps(run_info, indent=2, default=str) + "\n", encoding="utf-8")
+class OutputWriter:
+    """Streams tables chunk by chunk into a staging folder, then moves every file into place.
+
+    Memory stays bounded by one chunk: Parquet files grow a row group per chunk and the CSV is
+    appended; the DuckDB file is built from the staged Parquet files at the end. Used as a context
+    manager: leaving it with an exception removes the staging folder and keeps the old outputs.
+    """
+
+    def __init__(self, out_dir: Path):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for stale in out_dir.glob(".staging-*"):  # left by a run that was killed
+            shutil.rmtree(stale, ignore_errors=True)
+        self.out_dir = out_dir
+        self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+        self._parquet = {
+            name: pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
+            for name, schema in (("claims", CLAIMS_SCHEMA), ("entities", ENTITIES_SCHEMA), ("documents", DOCUMENTS_SCHEMA))
+        }
+        self._csv_started = False
+
+    def __enter__(self) -> OutputWriter:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        for writer in self._parquet.values():
+            writer.close()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def write(self, claims: pa.Table, entities: pa.Table, documents: pa.Table) -> None:
+        """Append one chunk's rows to every table."""
+        for name, table in (("claims", claims), ("entities", entities), ("documents", documents)):
+            self._parquet[name].write_table(table)
+        _write_csv(claims, self.staging / "claims.csv", append=self._csv_started)
+        self._csv_started = True
+
+    def finish(self, run_info: dict) -> list[Path]:
+        """Close the files, build the DuckDB database, write run.json and move all into place."""
+        for writer in self._parquet.values():
+            writer.close()
+        if not self._csv_started:
+            _write_csv(claims_table([]), self.staging / "claims.csv", append=False)
+        _write_duckdb(self.staging / "claims.duckdb", self.staging)
+        (self.staging / "run.json").write_text(json.dumps(run_info, indent=2, default=str) + "\n", encoding="utf-8")
         written = []
         for name in OUTPUT_FILES:
-            os.replace(staging / name, out_dir / name)
-            written.append(out_dir / name)
+            os.replace(self.staging / name, self.out_dir / name)
+            written.append(self.out_dir / name)
         return written
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_csv(claims: pa.Table, path: Path) -> None:
+def _write_csv(claims: pa.Table, path: Path, *, append: bool) -> None:
     frame = claims.to_pandas()
     frame["entities"] = frame["entities"].map(lambda names: "; ".join(names) if names is not None else "")
     for column in frame.columns:
         if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
             frame[column] = frame[column].map(neutralize_csv_cell)
-    frame.to_csv(path, index=False)
+    frame.to_csv(path, index=False, mode="a" if append else "w", header=not append)
 
 
-def _write_duckdb(path: Path, **tables: pa.Table) -> None:
+def _write_duckdb(path: Path, staging: Path) -> None:
     connection = duckdb.connect(str(path))
     try:
-        for name, table in tables.items():
-            connection.register("incoming", table)
-            connection.execute(f"CREATE TABLE {name} AS SELECT * FROM incoming")
-            connection.unregister("incoming")
+        for name in ("claims", "entities", "documents"):
+            source = str(staging / f"{name}.parquet").replace("'", "''")
+            connection.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{source}')")
     finally:
         connection.close()

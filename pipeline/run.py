@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import platform
 import sys
 import time
@@ -11,17 +12,30 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tqdm import tqdm
 
 from pipeline import __version__
 from pipeline.annotate import annotate, load_nlp
 from pipeline.claims import build_claims, build_entity_mentions
 from pipeline.config import Config
-from pipeline.ingest import expand_inputs, read_documents
+from pipeline.engines import map_chunks
+from pipeline.ingest import expand_inputs, make_document, read_documents
 from pipeline.linking import link_quantities
-from pipeline.outputs import claims_table, documents_table, entities_table, write_outputs
+from pipeline.outputs import (
+    CLAIMS_SCHEMA,
+    DOCUMENTS_SCHEMA,
+    ENTITIES_SCHEMA,
+    OutputWriter,
+    claims_table,
+    documents_table,
+    entities_table,
+)
 from pipeline.prepare import PreparedText, prepare
 from pipeline.quantities import find_quantities, merge_entities
 from pipeline.records import Document, DocumentResult
@@ -40,6 +54,7 @@ class RunSummary:
     n_claims: int
     seconds: float
     written: list[Path]
+    n_reused: int = 0
 
 
 def extract_document(document: Document, prepared: PreparedText, doc: Doc, *, config: Config) -> DocumentResult:
@@ -52,21 +67,21 @@ def extract_document(document: Document, prepared: PreparedText, doc: Doc, *, co
     return DocumentResult(document, claims, mentions, n_sentences=sum(1 for _ in doc.sents))
 
 
-def extract_text(text: str, nlp: Language, *, config: Config = Config(), doc_id: str = "text") -> DocumentResult:
+def extract_text(text: str, nlp: Language, *, config: Config | None = None, doc_id: str = "text") -> DocumentResult:
     """Run the whole pipeline over one text in memory (for tests, notebooks and services)."""
-    from pipeline.ingest import make_document
-
-    return next(process_documents([make_document(doc_id, "<memory>", text)], nlp, config=config))
+    return _process_chunk([make_document(doc_id, "<memory>", text)], nlp, config or Config())[0]
 
 
-def process_documents(documents: Iterable[Document], nlp: Language, *, config: Config) -> Iterator[DocumentResult]:
-    """Run every document through the stages in chunks; a failing document is recorded, not raised."""
-    iterator = iter(documents)
-    while chunk := list(islice(iterator, config.batch_size * max(1, config.processes) * 4)):
-        yield from _process_chunk(chunk, nlp, config)
+def process_chunk(documents: list[Document], config: Config) -> list[DocumentResult]:
+    """Process a chunk of articles end to end in this process: the unit of work of every engine.
+
+    The model is loaded once per process (`load_nlp` caches it), so worker processes and Dask
+    workers pay for it once.
+    """
+    return _process_chunk(documents, load_nlp(config.model), config)
 
 
-def _process_chunk(chunk: list[Document], nlp: Language, config: Config) -> Iterator[DocumentResult]:
+def _process_chunk(chunk: list[Document], nlp: Language, config: Config) -> list[DocumentResult]:
     prepared: dict[int, PreparedText] = {}
     results: dict[int, DocumentResult] = {}
     for position, document in enumerate(chunk):
@@ -87,8 +102,7 @@ def _process_chunk(chunk: list[Document], nlp: Language, config: Config) -> Iter
             results[position] = extract_document(document, prepared[position], doc, config=config)
         except Exception as error:  # noqa: BLE001
             results[position] = _failed(document, "extract", error)
-    for position in range(len(chunk)):
-        yield results[position]
+    return [results[position] for position in range(len(chunk))]
 
 
 def _annotate_all(nlp: Language, prepared: dict[int, PreparedText], config: Config) -> dict[int, Doc | Exception]:
@@ -141,34 +155,117 @@ def _failed(document: Document, stage: str, error: Exception) -> DocumentResult:
 
 
 def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSummary:
-    """Extract claims from `inputs` and write the output tables to `config.out_dir`."""
+    """Extract claims from `inputs` and write the output tables to `config.out_dir`.
+
+    Articles stream through in chunks: read, processed by the configured engine, written. An
+    article whose text (sha256) and pipeline version match the previous run's output is not
+    processed again; its rows are copied (unless `config.force`).
+    """
     started = time.perf_counter()
     files = expand_inputs(inputs)
-    nlp = load_nlp(config.model)
-    documents = read_documents(files)
-    results_iter = process_documents(documents, nlp, config=config)
-    if progress:
-        from tqdm import tqdm
+    nlp = load_nlp(config.model)  # fails fast, here, when the model is not installed
+    version = pipeline_version(config.model, nlp)
+    previous = PreviousRun.load(config.out_dir, version) if not config.force else PreviousRun.empty()
+    statuses: Counter[str] = Counter()
+    n_claims = n_reused = 0
+    bar = tqdm(desc="articles", unit="doc", file=sys.stderr, mininterval=1.0, delay=3, disable=not progress)
+    with OutputWriter(config.out_dir) as writer:
+        pending = ((chunk, [document for document in chunk if not previous.covers(document)])
+                   for chunk in _chunks(read_documents(files), config.chunk_size))
+        for chunk, fresh, results in map_chunks(pending, config):
+            claims, entities, documents = _chunk_tables(chunk, fresh, results, previous, version)
+            writer.write(claims, entities, documents)
+            statuses.update(documents.column("status").to_pylist())
+            n_claims += claims.num_rows
+            n_reused += len(chunk) - len(fresh)
+            bar.update(len(chunk))
+        bar.close()
+        seconds = time.perf_counter() - started
+        run_info = {
+            "pipeline_version": version, "python": platform.python_version(), "spacy": spacy.__version__,
+            "model": config.model, "model_version": nlp.meta.get("version"), "engine": config.engine,
+            "processes": config.processes, "inputs": [str(path) for path in inputs],
+            "n_documents": sum(statuses.values()), "statuses": dict(statuses), "n_reused": n_reused,
+            "n_claims": n_claims, "seconds": round(seconds, 3),
+        }
+        written = writer.finish(run_info)
+    return RunSummary(sum(statuses.values()), dict(statuses), n_claims, seconds, written, n_reused)
 
-        results_iter = tqdm(results_iter, desc="articles", unit="doc", file=sys.stderr, mininterval=1.0)
-    results = list(results_iter)
-    claims = [claim for result in results for claim in result.claims]
-    mentions = [mention for result in results for mention in result.entities]
-    statuses = Counter(result.document.status for result in results)
-    seconds = time.perf_counter() - started
-    run_info = {
-        "pipeline_version": __version__,
-        "python": platform.python_version(),
-        "spacy": spacy.__version__,
-        "model": config.model,
-        "model_version": nlp.meta.get("version"),
-        "inputs": [str(path) for path in inputs],
-        "n_documents": len(results),
-        "statuses": dict(statuses),
-        "n_claims": len(claims),
-        "seconds": round(seconds, 3),
-    }
-    written = write_outputs(
-        config.out_dir, claims_table(claims), entities_table(mentions), documents_table(results, __version__), run_info
-    )
-    return RunSummary(len(results), dict(statuses), len(claims), seconds, written)
+
+def pipeline_version(model: str, nlp: Language) -> str:
+    """`0.1.0+<digest>`: the release plus a digest of the code, data files and model, so that an
+    incremental run never reuses rows made by other code or another model."""
+    digest = hashlib.sha256(f"{model}:{nlp.meta.get('name')}:{nlp.meta.get('version')}".encode())
+    package = Path(__file__).parent
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _chunk_tables(chunk: list[Document], fresh: list[Document], results: list[DocumentResult],
+                  previous: PreviousRun, version: str) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """The chunk's rows in input order: new results, and the previous run's rows for the others."""
+    order = {document.doc_id: position for position, document in enumerate(chunk)}
+    reused = [document.doc_id for document in chunk if document not in fresh]
+    old_claims, old_entities, old_documents = previous.rows(reused, {d.doc_id: d for d in chunk})
+    claims = pa.concat_tables([claims_table(c for r in results for c in r.claims), old_claims])
+    entities = pa.concat_tables([entities_table(m for r in results for m in r.entities), old_entities])
+    documents = pa.concat_tables([documents_table(results, version), old_documents])
+    return tuple(_in_input_order(table, order) for table in (claims, entities, documents))
+
+
+def _in_input_order(table: pa.Table, order: dict[str, int]) -> pa.Table:
+    keys = [order[doc_id] for doc_id in table.column("doc_id").to_pylist()]
+    sort_columns = [("input_order", "ascending")] + ([("char_start", "ascending")] if "char_start" in
+                                                     table.column_names else [])
+    with_order = table.append_column("input_order", pa.array(keys, pa.int64()))
+    return with_order.sort_by(sort_columns).drop_columns(["input_order"])
+
+
+@dataclass(frozen=True)
+class PreviousRun:
+    """The previous run's outputs in the output folder, for reusing unchanged articles' rows."""
+
+    out_dir: Path | None
+    version: str
+    versions: dict[str, tuple[str, str]]  # doc_id -> (sha256, pipeline version) of articles done ok
+
+    @classmethod
+    def empty(cls) -> PreviousRun:
+        return cls(None, "", {})
+
+    @classmethod
+    def load(cls, out_dir: Path, version: str) -> PreviousRun:
+        path = out_dir / "documents.parquet"
+        if not path.exists():
+            return cls.empty()
+        try:
+            table = pq.read_table(path, columns=["doc_id", "sha256", "pipeline_version", "status"])
+        except (OSError, pa.ArrowInvalid, KeyError):
+            return cls.empty()  # unreadable or older layout: process everything
+        rows = table.to_pylist()
+        return cls(out_dir, version, {row["doc_id"]: (row["sha256"], row["pipeline_version"]) for row in rows
+                                      if row["status"] == "ok"})
+
+    def covers(self, document: Document) -> bool:
+        """Whether the article is unchanged since the previous run (same text, same pipeline)."""
+        return document.status == "ok" and self.versions.get(document.doc_id) == (document.sha256, self.version)
+
+    def rows(self, doc_ids: list[str], current: dict[str, Document]) -> tuple[pa.Table, pa.Table, pa.Table]:
+        """The previous claims, entities and documents rows of `doc_ids` (documents get today's path)."""
+        if not doc_ids or self.out_dir is None:
+            return claims_table([]), entities_table([]), documents_table([], self.version)
+        wanted = pc.field("doc_id").isin(doc_ids)
+        claims = pq.read_table(self.out_dir / "claims.parquet", filters=wanted, schema=CLAIMS_SCHEMA)
+        entities = pq.read_table(self.out_dir / "entities.parquet", filters=wanted, schema=ENTITIES_SCHEMA)
+        documents = pq.read_table(self.out_dir / "documents.parquet", filters=wanted, schema=DOCUMENTS_SCHEMA)
+        paths = pa.array([current[doc_id].path for doc_id in documents.column("doc_id").to_pylist()], pa.string())
+        documents = documents.set_column(documents.schema.get_field_index("path"), "path", paths)
+        return claims, entities, documents
