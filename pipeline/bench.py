@@ -1,0 +1,181 @@
+"""`make bench`: speed and memory of the pipeline against raw spaCy, written to BENCHMARKS.md.
+
+Builds a corpus of N articles (default 2,000) by repeating the corpus and fixture articles with
+their numbers and company names varied, then measures, in one run on the same texts:
+words/s of the whole pipeline (reading, all stages, writing) and of raw `nlp.pipe` with the same
+model and all its default components; the 2-process speed-up; peak RSS of whole runs at N/10 and
+N articles (10x); the time of an unchanged re-run; the recognizer's share of the pipeline's time.
+Absolute times drift on a shared machine; the ratios, measured in one run, are the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import spacy
+
+from pipeline.annotate import load_nlp
+from pipeline.config import DEFAULT_MODEL, Config
+from pipeline.ingest import expand_inputs, read_documents
+from pipeline.run import run
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "corpus", ROOT / "tests" / "fixtures"]
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)")
+_COMPANIES = ["Toyota", "Honda", "Nissan", "Calloway", "Brightwell", "Meridian", "Harrow"]
+_REPLACEMENTS = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Tyrell", "Cyberdyne", "Hooli"]
+
+
+def build_corpus(folder: Path, n_articles: int, *, seed: int = 7) -> list[Path]:
+    """Write `n_articles` variants of the source articles to `folder`."""
+    texts = [path.read_text(encoding="utf-8") for path in expand_inputs(SOURCES)]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(n_articles):
+        text = _NUMBER.sub(lambda match: _vary(match.group(0), rng), texts[index % len(texts)])
+        for company in _COMPANIES:
+            text = text.replace(company, rng.choice(_REPLACEMENTS))
+        path = folder / f"bench_{index:06d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _vary(number: str, rng: random.Random) -> str:
+    """A different number written the same way (same digits count, separators and decimals)."""
+    return "".join(str(rng.randint(1 if position == 0 else 0, 9)) if ch.isdigit() else ch
+                   for position, ch in enumerate(number))
+
+
+def _words(paths: list[Path]) -> int:
+    return sum(len(path.read_text(encoding="utf-8").split()) for path in paths)
+
+
+def _raw_spacy_seconds(paths: list[Path], model: str, batch_size: int) -> float:
+    nlp = spacy.load(model)
+    texts = [document.text for document in read_documents(paths)]
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - started
+
+
+def _pipeline_seconds(inputs: list[Path], out: Path, config: Config) -> float:
+    started = time.perf_counter()
+    run(inputs, config.replace(out_dir=out), progress=False)
+    return time.perf_counter() - started
+
+
+def _peak_rss_mib(inputs: list[Path], out: Path) -> float:
+    """Peak resident memory of a whole `python -m pipeline extract` run, in MiB."""
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "--out", str(out),
+                                "--quiet", "--force"], cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise RuntimeError(f"extract failed with status {status}")
+    return usage.ru_maxrss / 1024
+
+
+def _recognizer_share(paths: list[Path], out: Path, config: Config) -> float:
+    """Share of the pipeline's time spent in the quantity recognizer (find + merge with spaCy)."""
+    import pipeline.run as run_module
+
+    spent = 0.0
+    originals = run_module.find_quantities, run_module.merge_entities
+
+    def timed(function):
+        def wrapper(*args, **kwargs):
+            nonlocal spent
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent += time.perf_counter() - started
+        return wrapper
+
+    run_module.find_quantities, run_module.merge_entities = (timed(f) for f in originals)
+    try:
+        total = _pipeline_seconds(paths, out, config.replace(force=True))
+    finally:
+        run_module.find_quantities, run_module.merge_entities = originals
+    return spent / total
+
+
+def measure(n_articles: int, model: str, batch_size: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        root = Path(scratch)
+        paths = build_corpus(root / "corpus", n_articles)
+        small = paths[: max(1, n_articles // 10)]
+        words = _words(paths)
+        config = Config(model=model, batch_size=batch_size, force=True)
+        load_nlp(model)  # both sides measured without the model load
+        raw = _raw_spacy_seconds(paths, model, batch_size)
+        one = _pipeline_seconds([root / "corpus"], root / "out1", config)
+        rerun = _pipeline_seconds([root / "corpus"], root / "out1", config.replace(force=False))
+        two = _pipeline_seconds([root / "corpus"], root / "out2", config.replace(processes=2))
+        share = _recognizer_share(sorted((ROOT / "corpus").glob("*.txt")) * 20, root / "out3", config)
+        (root / "small").mkdir()
+        for path in small:
+            (root / "small" / path.name).write_bytes(path.read_bytes())
+        rss_small = _peak_rss_mib([root / "small"], root / "out4")
+        rss_large = _peak_rss_mib([root / "corpus"], root / "out5")
+    return {
+        "articles": n_articles, "words": words,
+        "raw_words_per_s": words / raw, "pipeline_words_per_s": words / one,
+        "pipeline_vs_raw": raw / one, "two_process_speedup": one / two,
+        "rss_small_mib": rss_small, "rss_large_mib": rss_large, "rss_ratio": rss_large / rss_small,
+        "rerun_ratio": rerun / one, "recognizer_share": share,
+    }
+
+
+def write_markdown(results: dict[str, float], command: str, path: Path) -> None:
+    rows = [
+        ("whole pipeline ÷ raw spaCy, words/s (target ≥ 1.1)",
+         f"{results['pipeline_vs_raw']:.2f} ({results['pipeline_words_per_s']:,.0f} vs "
+         f"{results['raw_words_per_s']:,.0f} words/s)"),
+        ("2 processes ÷ 1 (target ≥ 1.7)", f"{results['two_process_speedup']:.2f}"),
+        (f"peak RSS, {results['articles']:,} ÷ {results['articles'] // 10:,} articles (target ≤ 1.2)",
+         f"{results['rss_ratio']:.2f} ({results['rss_large_mib']:,.0f} vs {results['rss_small_mib']:,.0f} MiB)"),
+        ("unchanged re-run ÷ first run (target ≤ 0.05)", f"{results['rerun_ratio']:.3f}"),
+        ("quantity recognizer, share of pipeline time on corpus/", f"{results['recognizer_share']:.1%}"),
+    ]
+    lines = [
+        "# Benchmarks", "",
+        f"Command: `{command}`  ",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, spaCy {spacy.__version__}; {results['articles']:,} articles, "
+        f"{results['words']:,} words. Ratios are measured in one run on the same texts; absolute speeds drift on "
+        "this shared machine.", "",
+        "| measure | result |", "| --- | --- |",
+        *[f"| {name} | {value} |" for name, value in rows], "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    results = measure(args.articles, args.model, args.batch_size)
+    command = "make bench" if args.articles == 2000 else f"python -m pipeline.bench --articles {args.articles}"
+    write_markdown(results, command, args.out)
+    print(args.out.read_text(encoding="utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
