@@ -16,19 +16,33 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="extract the claims table from news articles")
-    extract.add_argument("inputs", nargs="*", type=Path, default=[Path("corpus")],
-                         help=".txt files, folders of them, or .jsonl files (id, text, published); default corpus/")
+    extract.add_argument(
+        "inputs",
+        nargs="*",
+        type=Path,
+        default=[Path("corpus")],
+        help=".txt files, folders of them, or .jsonl files (id, text, published); default corpus/",
+    )
     extract.add_argument("--out", type=Path, default=Path("output"), help="output folder (default output/)")
-    extract.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline name or path (default {DEFAULT_MODEL})")
+    extract.add_argument(
+        "--model", default=DEFAULT_MODEL, help=f"spaCy pipeline name or path (default {DEFAULT_MODEL})"
+    )
     extract.add_argument("--batch-size", type=_positive, default=32, help="texts per spaCy batch")
     extract.add_argument("--processes", type=_positive, default=1, help="annotation processes")
     extract.add_argument("--chunk-size", type=_positive, default=64, help="articles per unit of work (default 64)")
     extract.add_argument("--force", action="store_true", help="re-process articles unchanged since the last run")
-    extract.add_argument("--engine", choices=("local", "dask"), default="local",
-                         help="local processes, or a Dask cluster (default local)")
-    extract.add_argument("--scheduler", default=os.environ.get("DASK_SCHEDULER_ADDRESS"),
-                         help="Dask scheduler address, e.g. tcp://host:8786 (default $DASK_SCHEDULER_ADDRESS; "
-                              "none: start a LocalCluster)")
+    extract.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster (default local)",
+    )
+    extract.add_argument(
+        "--scheduler",
+        default=os.environ.get("DASK_SCHEDULER_ADDRESS"),
+        help="Dask scheduler address, e.g. tcp://host:8786 (default $DASK_SCHEDULER_ADDRESS; "
+        "none: start a LocalCluster)",
+    )
     extract.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     extract.add_argument("--report", action="store_true", help="also write report.html into the output folder")
 
@@ -58,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval":
         from pipeline.evaluate import main as evaluate_main
 
-        return evaluate_main(args.pred, args.gold, args.out, baseline_path=args.baseline,
-                             write_baseline=args.write_baseline)
+        return evaluate_main(
+            args.pred, args.gold, args.out, baseline_path=args.baseline, write_baseline=args.write_baseline
+        )
     if args.command == "report":
         return _report(args.out)
     return 2
@@ -77,8 +92,16 @@ def _extract(args: argparse.Namespace) -> int:
     if (out_dir.exists() and not out_dir.is_dir()) or not os.access(probe, os.W_OK):
         print(f"error: output folder {out_dir} is not writable", file=sys.stderr)
         return 2
-    config = Config(model=args.model, batch_size=args.batch_size, processes=args.processes, out_dir=out_dir,
-                    chunk_size=args.chunk_size, force=args.force, engine=args.engine, scheduler=args.scheduler)
+    config = Config(
+        model=args.model,
+        batch_size=args.batch_size,
+        processes=args.processes,
+        out_dir=out_dir,
+        chunk_size=args.chunk_size,
+        force=args.force,
+        engine=args.engine,
+        scheduler=args.scheduler,
+    )
     try:
         summary = run(list(args.inputs), config, progress=not args.quiet)
     except InputError as error:
@@ -90,8 +113,10 @@ def _extract(args: argparse.Namespace) -> int:
     if not args.quiet:
         statuses = ", ".join(f"{count} {status}" for status, count in sorted(summary.statuses.items()))
         reused = f", {summary.n_reused} unchanged since the last run" if summary.n_reused else ""
-        print(f"{summary.n_documents} articles ({statuses}{reused}), {summary.n_claims} claims, "
-              f"{summary.seconds:.1f} s -> {out_dir}/claims.parquet")
+        print(
+            f"{summary.n_documents} articles ({statuses}{reused}), {summary.n_claims} claims, "
+            f"{summary.seconds:.1f} s -> {out_dir}/claims.parquet"
+        )
     return _report(out_dir, quiet=args.quiet) if args.report else 0
 
 

@@ -120,8 +120,7 @@ def evaluate(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
         precision = true_pos_pred / len(pred_ids) if pred_ids else 1.0
         recall = len(in_group) / len(gold_ids) if gold_ids else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        scores = {"precision": precision, "recall": recall, "f1": f1, "n_gold": len(gold_ids),
-                  "n_pred": len(pred_ids)}
+        scores = {"precision": precision, "recall": recall, "f1": f1, "n_gold": len(gold_ids), "n_pred": len(pred_ids)}
         for name in ATTRIBUTES:
             values = [attribute_correct(name, gold.loc[m.gold], pred.loc[m.pred]) for m in in_group]
             scores[name] = sum(values) / len(values) if values else 1.0
@@ -136,16 +135,26 @@ def _errors(gold: pd.DataFrame, pred: pd.DataFrame, matches: list[Match]) -> lis
     matched_pred = {m.pred for m in matches}
     for index, row in gold.iterrows():
         if index not in matched_gold:
-            errors.append({"type": "missed", "doc_id": row.doc_id, "mention": row.mention, "char_start": row.char_start})
+            errors.append(
+                {"type": "missed", "doc_id": row.doc_id, "mention": row.mention, "char_start": row.char_start}
+            )
     for index, row in pred.iterrows():
         if index not in matched_pred:
-            errors.append({"type": "spurious", "doc_id": row.doc_id, "mention": row.mention,
-                           "char_start": int(row.char_start)})
+            errors.append(
+                {"type": "spurious", "doc_id": row.doc_id, "mention": row.mention, "char_start": int(row.char_start)}
+            )
     for m in matches:
         for name in ATTRIBUTES:
             if attribute_correct(name, gold.loc[m.gold], pred.loc[m.pred]) < (0.5 if name == "subject" else 1):
-                errors.append({"type": name, "doc_id": gold.loc[m.gold, "doc_id"], "mention": gold.loc[m.gold, "mention"],
-                               "gold": _plain(gold.loc[m.gold, name]), "pred": _plain(pred.loc[m.pred, name])})
+                errors.append(
+                    {
+                        "type": name,
+                        "doc_id": gold.loc[m.gold, "doc_id"],
+                        "mention": gold.loc[m.gold, "mention"],
+                        "gold": _plain(gold.loc[m.gold, name]),
+                        "pred": _plain(pred.loc[m.pred, name]),
+                    }
+                )
     return errors
 
 
@@ -179,13 +188,15 @@ def drops(report: dict, baseline: dict[str, dict[str, float]]) -> list[str]:
     current = figures(report)
     return [
         f"{group}.{name}: {current[group][name]:.4f} < baseline {value:.4f}"
-        for group, scores in baseline.items() for name, value in scores.items()
+        for group, scores in baseline.items()
+        for name, value in scores.items()
         if current[group][name] < value - 1e-9
     ]
 
 
-def main(pred_path: Path, gold_path: Path, out_path: Path, *, baseline_path: Path | None = None,
-         write_baseline: bool = False) -> int:
+def main(
+    pred_path: Path, gold_path: Path, out_path: Path, *, baseline_path: Path | None = None, write_baseline: bool = False
+) -> int:
     """CLI entry: score, print the table, write the JSON report; with a baseline, fail on any drop."""
     report = evaluate(load_gold(gold_path), pd.read_parquet(pred_path))
     out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,22 @@
 """EDGE: read input files into `Document` records.
 
 Inputs are any mix of `.txt` files, folders of them and `.jsonl` files (one record per line with
-`id`, `text`, optional `published`). Nothing here raises for a bad article: it becomes a
-`Document` with `status="failed"` (or `"skipped"`) and the reason in `error`, so the batch goes on.
+`id`, `text`, optional `published`). Text files are decoded by `decode_bytes`. Nothing here raises
+for a bad article: it becomes a `Document` with a status and the reason in `error`, so the batch
+goes on:
+
+- `skipped`: nothing to extract: `empty article (no text)`, `(only whitespace)`, `(only a date header)`;
+- `failed`: not an article we can read: the OS error (`PermissionError: [Errno 13] ...`,
+  `FileNotFoundError: ...`), `UnicodeError: binary file (PNG image), not text` (or NUL bytes,
+  control characters, undecodable bytes), `article too long: ...` (over `MAX_CHARS`), or a bad
+  JSONL line: `line 3: malformed JSON (...)`, `line 4: record has no 'text'`, `line 5: 'text' is
+  int, not a string`, with `path` = `file.jsonl:3`.
+
+Doc ids are the file stem or the JSONL `id` (`{stem}-line{n}` when a record has none). An id
+already used in the run gets `__2`, `__3`, ... in input order, skipping ids that are taken:
+`a/report.txt` and `b/report.txt` become `report` and `report__2`. Ids are therefore unique and
+the same for the same list of inputs. File names that are not valid UTF-8 keep their readable
+part, the rest shown as U+FFFD.
 """
 
 from __future__ import annotations
@@ -18,6 +32,10 @@ from pipeline.records import Document
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
+# Longest article processed, in characters (spaCy's own default `max_length`; news articles are
+# under 100,000). Processing time grows with length: a million characters take about a minute.
+MAX_CHARS = 1_000_000
+_MAX_BYTES = 4 * MAX_CHARS  # no encoding read here takes more than 4 bytes a character
 
 # Magic numbers of binary formats people rename to .txt by mistake.
 _BINARY_SIGNATURES = {
@@ -56,33 +74,40 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
 
 
 def read_documents(files: Iterable[Path]) -> Iterator[Document]:
-    """Read every file into Documents, one per article; doc ids are made unique.
+    """Read every file into Documents, one per article, never raising for a bad one.
 
-    A doc id is the file stem (or a JSONL record's `id`). When an id was already used, later
-    articles get `{id}__2`, `{id}__3`, ... in input order, so ids are deterministic for a given
-    list of inputs.
+    Doc ids are made unique: an id already used gets `__2`, `__3`, ... in input order (the first
+    suffix not taken), so `a/report.txt`, `b/report.txt` give `report`, `report__2`.
     """
-    seen: dict[str, int] = {}
+    used: set[str] = set()
+    last_suffix: dict[str, int] = {}
     for path in files:
         records = _read_jsonl(path) if path.suffix.lower() in JSONL_SUFFIXES else [_read_text_file(path)]
         for document in records:
-            count = seen.get(document.doc_id, 0) + 1
-            seen[document.doc_id] = count
-            if count > 1:
-                unique = f"{document.doc_id}__{count}"
-                seen[unique] = 1
-                document = replace(document, doc_id=unique)
-            yield document
+            doc_id = document.doc_id
+            while doc_id in used:
+                last_suffix[document.doc_id] = last_suffix.get(document.doc_id, 1) + 1
+                doc_id = f"{document.doc_id}__{last_suffix[document.doc_id]}"
+            used.add(doc_id)
+            yield document if doc_id == document.doc_id else replace(document, doc_id=doc_id)
 
 
 def make_document(doc_id: str, path: str, text: str, *, published: str | None = None) -> Document:
-    """Build a Document from decoded text: checksum, publication date, where the body starts."""
+    """Build a Document from decoded text: checksum, publication date, where the body starts.
+
+    Text over `MAX_CHARS` gives a `failed` Document, text without a body a `skipped` one.
+    """
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if len(text) > MAX_CHARS:
+        return Document(doc_id, path, text, sha, status="failed",
+                        error=f"article too long: {len(text):,} characters (limit {MAX_CHARS:,})")
     header_date, body_start = parse_date_header(text)
     stated = parse_date(published) if published else None
-    if not text.strip():
-        return Document(doc_id, path, text, sha, status="skipped", error="empty article (no text)")
-    return Document(doc_id, path, text, sha, published=stated or header_date, body_start=body_start)
+    document = Document(doc_id, path, text, sha, published=stated or header_date, body_start=body_start)
+    if not text[body_start:].strip():
+        what = "no text" if not text else "only whitespace" if not text.strip() else "only a date header"
+        return replace(document, status="skipped", error=f"empty article ({what})")
+    return document
 
 
 def decode_bytes(data: bytes) -> str:
@@ -113,42 +138,79 @@ def decode_bytes(data: bytes) -> str:
 
 
 def _read_text_file(path: Path) -> Document:
+    doc_id, where = _readable(path.stem), _readable(str(path))
     try:
-        data = path.read_bytes()
-        text = decode_bytes(data)
+        size = path.stat().st_size
+        if size > _MAX_BYTES:
+            return _failed(doc_id, where, f"article too long: {size:,} bytes (limit {MAX_CHARS:,} characters)")
+        text = decode_bytes(path.read_bytes())
     except (OSError, UnicodeError) as error:
-        return _failed(path.stem, str(path), f"{type(error).__name__}: {error}")
-    return make_document(path.stem, str(path), text)
+        return _failed(doc_id, where, _readable(f"{type(error).__name__}: {error}"))
+    return make_document(doc_id, where, text)
 
 
 def _read_jsonl(path: Path) -> Iterator[Document]:
+    stem, name = _readable(path.stem), _readable(str(path))
     try:
         handle = path.open("rb")
     except OSError as error:
-        yield _failed(path.stem, str(path), f"{type(error).__name__}: {error}")
+        yield _failed(stem, name, _readable(f"{type(error).__name__}: {error}"))
         return
     with handle:
         for number, raw in enumerate(handle, start=1):
-            where = f"{path}:{number}"
+            where = f"{name}:{number}"
             if not raw.strip():
                 continue
             try:
                 record = json.loads(decode_bytes(raw))
-            except (UnicodeError, json.JSONDecodeError) as error:
-                yield _failed(f"{path.stem}-line{number}", where, f"line {number}: malformed JSON ({error})")
+            except (UnicodeError, ValueError, RecursionError) as error:
+                yield _failed(f"{stem}-line{number}", where, f"line {number}: malformed JSON ({error})")
                 continue
-            if not isinstance(record, dict):
-                yield _failed(f"{path.stem}-line{number}", where, f"line {number}: not a JSON object")
-                continue
-            doc_id = str(record.get("id") or f"{path.stem}-line{number}")
-            text = record.get("text")
-            if text is None:
-                yield _failed(doc_id, where, f"line {number}: record has no 'text'")
-            elif not isinstance(text, str):
-                yield _failed(doc_id, where, f"line {number}: 'text' is {type(text).__name__}, not a string")
+            doc_id = _record_id(record) or f"{stem}-line{number}"
+            problem = _record_problem(record)
+            if problem:
+                yield _failed(doc_id, where, f"line {number}: {problem}")
             else:
                 published = record.get("published")
-                yield make_document(doc_id, where, text, published=str(published) if published else None)
+                yield make_document(doc_id, where, record["text"], published=str(published) if published else None)
+
+
+def _record_id(record: object) -> str | None:
+    """A JSONL record's usable `id` as a string, or None."""
+    doc_id = record.get("id") if isinstance(record, dict) else None
+    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or not _is_unicode(str(doc_id)):
+        return None
+    return str(doc_id) or None
+
+
+def _record_problem(record: object) -> str | None:
+    """Why a JSONL record cannot be read as an article, or None when it can."""
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    text, doc_id = record.get("text"), record.get("id")
+    if text is None:
+        return "record has no 'text'"
+    if not isinstance(text, str):
+        return f"'text' is {type(text).__name__}, not a string"
+    if not _is_unicode(text):
+        return "'text' is not valid Unicode (lone surrogate)"
+    if doc_id not in (None, "") and _record_id(record) is None:
+        return f"'id' {json.dumps(doc_id)[:40]} is not a string or an integer"
+    return None
+
+
+def _is_unicode(text: str) -> bool:
+    """Whether `text` can be written as UTF-8 (JSON escapes can make lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _readable(text: str) -> str:
+    """A file name (or message naming one) with its undecodable bytes shown as U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _failed(doc_id: str, path: str, error: str) -> Document:

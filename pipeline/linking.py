@@ -33,7 +33,9 @@ COPULAS = frozenset({"be", "stand", "reach", "total", "hit", "remain", "come", "
 # Verbs whose subject is what a share or amount measures: `automakers have 90 percent of the market`.
 SHARE_VERBS = frozenset({"have", "account", "make", "represent", "control", "hold", "own", "command", "take"})
 # Nouns that stand for an entity named earlier: `the company said` -> the last ORG.
-_ORG_ANAPHORS = frozenset({"company", "firm", "group", "carmaker", "automaker", "bank", "maker", "lender", "government"})
+_ORG_ANAPHORS = frozenset(
+    {"company", "firm", "group", "carmaker", "automaker", "bank", "maker", "lender", "government"}
+)
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 _SUBJECT_MAX_TOKENS = 12
@@ -59,8 +61,14 @@ def link_quantities(doc: Doc, quantities: list[Quantity], *, published: date | N
     ents: list[list[Span]] = [[] for _ in sentences]
     for ent in doc.ents:
         ents[bisect_right(starts, ent.start) - 1].append(ent)
-    article = _Article(doc, sentences, ents, [_actor_entities(sentence_ents) for sentence_ents in ents],
-                       EntityCanon(doc.ents), published)
+    article = _Article(
+        doc,
+        sentences,
+        ents,
+        [_actor_entities(sentence_ents) for sentence_ents in ents],
+        EntityCanon(doc.ents),
+        published,
+    )
     return [_link(quantity, article, bisect_right(starts, quantity.token_start) - 1) for quantity in quantities]
 
 
@@ -78,8 +86,10 @@ def _link(quantity: Quantity, article: _Article, index: int) -> Link:
     recent = [ent for actors in article.actors[max(0, index - 2) : index + 1] for ent in actors]
     chosen = _main_entity(sentence_ents, subject_tokens, how, verb, speaker, span, recent)
     entity, entity_label = canon.canonical(chosen) if chosen is not None else (None, None)
-    named_here = any(ent.label_ in NAME_LABELS and not (speaker and speaker.start <= ent.start < speaker.end)
-                     for ent in sentence_ents)
+    named_here = any(
+        ent.label_ in NAME_LABELS and not (speaker and speaker.start <= ent.start < speaker.end)
+        for ent in sentence_ents
+    )
     if entity is None and not named_here and canon.topic:
         entity, entity_label = canon.topic, "ORG"
         evidence.append("topic_entity")
@@ -103,9 +113,9 @@ def _link(quantity: Quantity, article: _Article, index: int) -> Link:
 def _span_head(span: Span) -> Token:
     """The token of the span whose head lies outside it (the span's root in the parse)."""
     for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
-            if token.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or token.like_num:
-                return token
+        outside = token.head.i < span.start or token.head.i >= span.end or token.head == token
+        if outside and (token.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or token.like_num):
+            return token
     return span.root
 
 
@@ -120,14 +130,19 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool) -> tuple[list[Tok
         noun = _phrase(head, excluded - {head.i})
         if verb is not None and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head == verb:
             with_actor = head.dep_ == "dobj"
-            return noun + _verb_phrase(verb, excluded | {t.i for t in head.subtree}, with_actor=with_actor), "counted-noun"
+            return noun + _verb_phrase(
+                verb, excluded | {t.i for t in head.subtree}, with_actor=with_actor
+            ), "counted-noun"
         return noun, "counted-noun"
     of_phrase = next((child for child in head.children if child.dep_ == "prep" and child.lower_ == "of"), None)
     if of_phrase is not None:
         objects = [child for child in of_phrase.children if child.dep_ == "pobj"]
         if objects:
             return _phrase(objects[0], excluded), "of-phrase"
-    if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
+    if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
         return _phrase(head.head, excluded), "modified-noun"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         return _phrase(head.head.head, excluded), "of-amount"  # `net sales of $14.2 billion`
@@ -135,7 +150,9 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool) -> tuple[list[Tok
         return _subject_tokens(span.doc[head.head.i : head.head.i + 1], head.head, counted=counted)
     if verb is None:
         return _nearest_chunk(span, excluded)
-    measured = verb.lemma_.lower() in COPULAS or verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() in SHARE_VERBS
+    measured = (
+        verb.lemma_.lower() in COPULAS or verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() in SHARE_VERBS
+    )
     if head.dep_ in ("nsubj", "nsubjpass"):
         return _verb_phrase(verb, excluded, with_actor=False), "verb-phrase"
     actor = _actor(verb) if measured else None
@@ -173,14 +190,13 @@ def _verb_phrase(verb: Token, excluded: set[int], *, with_actor: bool) -> list[T
         if child.dep_ in ("nsubj", "nsubjpass"):
             if with_actor:
                 tokens.extend(_phrase(child, excluded, drop_deps=_CLAUSE_DEPS + ("relcl", "acl")))
-        elif child.dep_ in ("aux", "auxpass", "neg", "prt", "dobj", "dative", "agent", "oprd", "attr", "acomp"):
-            tokens.extend(child.subtree)
-        elif child.dep_ == "prep" and not _is_time_phrase(child):
+        elif child.dep_ in _VERB_PHRASE_DEPS or (child.dep_ == "prep" and not _is_time_phrase(child)):
             tokens.extend(child.subtree)
     tokens.append(verb)
-    return sorted(tokens, key=lambda token: token.i)[: _SUBJECT_MAX_TOKENS]
+    return sorted(tokens, key=lambda token: token.i)[:_SUBJECT_MAX_TOKENS]
 
 
+_VERB_PHRASE_DEPS = ("aux", "auxpass", "neg", "prt", "dobj", "dative", "agent", "oprd", "attr", "acomp")
 _CLAUSE_DEPS = ("appos", "punct", "cc", "conj", "advcl", "ccomp", "mark")
 
 
@@ -189,12 +205,18 @@ def _phrase(root: Token, excluded: set[int], *, drop_deps: tuple[str, ...] = _CL
     dropped: set[int] = set(excluded)
     for child in root.children:
         subtree = {token.i for token in child.subtree}
-        if child.dep_ in drop_deps or (child.dep_ == "prep" and _is_time_phrase(child)) or (
-            subtree & excluded and child.dep_ in ("relcl", "acl", "prep")
+        if (
+            child.dep_ in drop_deps
+            or (child.dep_ == "prep" and _is_time_phrase(child))
+            or (subtree & excluded and child.dep_ in ("relcl", "acl", "prep"))
         ):
             dropped.update(subtree)
     tokens = [token for token in root.subtree if token.i not in dropped]
-    while tokens and (tokens[0].dep_ in ("det", "predet", "punct", "cc", "prep") or tokens[0].is_punct) and tokens[0] != root:
+    while (
+        tokens
+        and (tokens[0].dep_ in ("det", "predet", "punct", "cc", "prep") or tokens[0].is_punct)
+        and tokens[0] != root
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep", "det")) and tokens[-1] != root:
         tokens = tokens[:-1]
@@ -228,8 +250,15 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _main_entity(sentence_ents: list[Span], subject: list[Token], how: str, verb: Token | None,
-                 speaker: Span | None, span: Span, recent: list[Span]) -> Span | None:
+def _main_entity(
+    sentence_ents: list[Span],
+    subject: list[Token],
+    how: str,
+    verb: Token | None,
+    speaker: Span | None,
+    span: Span,
+    recent: list[Span],
+) -> Span | None:
     """The entity span the claim is about (see `_link`); None when no entity is involved.
 
     Order: an entity in the measured phrase (`U.S. trade deficit`, `the vehicles toyota sold`); the
@@ -299,8 +328,9 @@ def _actor_entities(sentence_ents: list[Span]) -> list[Span]:
     return actors
 
 
-def _time(sentence: Span, sentence_ents: list[Span], span: Span, verb: Token | None,
-          published: date | None) -> tuple[str | None, str | None]:
+def _time(
+    sentence: Span, sentence_ents: list[Span], span: Span, verb: Token | None, published: date | None
+) -> tuple[str | None, str | None]:
     """The nearest date of the claim's clause; dates that only time the reporting (`told reporters on
     Thursday`) are skipped, and of coordinated dates (`in both 2016 and 2015`) the first counts."""
     candidates = []
@@ -329,8 +359,7 @@ def _with_preposition(sentence: Span, ent: Span) -> str:
     if before is not None and before.lower_ in _TIME_PREPOSITIONS:
         start -= 1
     elif before is not None and before.lower_ == "of" and start - 2 >= sentence.start:
-        if ent.doc[start - 2].lower_ == "as":
-            start -= 2
+        start -= 2 if ent.doc[start - 2].lower_ == "as" else 0
     return ent.doc[start : ent.end].text
 
 
@@ -366,8 +395,14 @@ def _attribution(sentence: Span) -> Span | None:
 
 def _compact(token: Token) -> Span:
     """A speaker phrase without relative clauses and appositions: `a toyota executive who ...`."""
-    kept = [t for t in token.subtree if not any(
-        a.dep_ in ("relcl", "acl", "appos", "punct") and a.head.i == token.i and t in a.subtree for a in token.children)]
+    kept = [
+        t
+        for t in token.subtree
+        if not any(
+            a.dep_ in ("relcl", "acl", "appos", "punct") and a.head.i == token.i and t in a.subtree
+            for a in token.children
+        )
+    ]
     start, end = min(t.i for t in kept), max(t.i for t in kept) + 1
     return token.doc[start:end]
 
@@ -384,8 +419,12 @@ def _speaker_name(article: _Article, speaker: Span, index: int) -> str:
     head = speaker.root
     wanted = "PERSON" if head.lower_ in _PERSON_PRONOUNS else "ORG" if head.lemma_.lower() in _ORG_ANAPHORS else None
     if wanted:
-        earlier = [ent for ents in article.ents[max(0, index - 3) : index + 1] for ent in ents
-                   if ent.label_ == wanted and ent.end <= speaker.start]
+        earlier = [
+            ent
+            for ents in article.ents[max(0, index - 3) : index + 1]
+            for ent in ents
+            if ent.label_ == wanted and ent.end <= speaker.start
+        ]
         if earlier:
             return canon.canonical(earlier[-1])[0] if wanted == "ORG" else clean_name(earlier[-1].text)
         if wanted == "ORG" and canon.topic:

@@ -21,25 +21,60 @@ import pyarrow.parquet as pq
 
 from pipeline.records import Claim, DocumentResult, EntityMention
 
-CLAIMS_SCHEMA = pa.schema([
-    ("claim_id", pa.string()), ("doc_id", pa.string()), ("published", pa.date32()),
-    ("sentence_id", pa.int32()), ("char_start", pa.int64()), ("char_end", pa.int64()),
-    ("mention", pa.string()), ("kind", pa.string()), ("value", pa.float64()),
-    ("value_low", pa.float64()), ("value_high", pa.float64()), ("qualifier", pa.string()),
-    ("unit", pa.string()), ("role", pa.string()), ("subject", pa.string()), ("entity", pa.string()),
-    ("entity_label", pa.string()), ("entities", pa.list_(pa.string())), ("predicate", pa.string()),
-    ("time", pa.string()), ("time_text", pa.string()), ("source", pa.string()), ("sentence", pa.string()),
-    ("confidence", pa.float64()),
-])
-ENTITIES_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("sentence_id", pa.int32()), ("char_start", pa.int64()), ("char_end", pa.int64()),
-    ("text", pa.string()), ("label", pa.string()), ("canonical", pa.string()),
-])
-DOCUMENTS_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("path", pa.string()), ("sha256", pa.string()), ("published", pa.date32()),
-    ("n_chars", pa.int64()), ("n_sentences", pa.int32()), ("n_claims", pa.int32()), ("status", pa.string()),
-    ("error", pa.string()), ("pipeline_version", pa.string()), ("text", pa.string()),
-])
+CLAIMS_SCHEMA = pa.schema(
+    [
+        ("claim_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("published", pa.date32()),
+        ("sentence_id", pa.int32()),
+        ("char_start", pa.int64()),
+        ("char_end", pa.int64()),
+        ("mention", pa.string()),
+        ("kind", pa.string()),
+        ("value", pa.float64()),
+        ("value_low", pa.float64()),
+        ("value_high", pa.float64()),
+        ("qualifier", pa.string()),
+        ("unit", pa.string()),
+        ("role", pa.string()),
+        ("subject", pa.string()),
+        ("entity", pa.string()),
+        ("entity_label", pa.string()),
+        ("entities", pa.list_(pa.string())),
+        ("predicate", pa.string()),
+        ("time", pa.string()),
+        ("time_text", pa.string()),
+        ("source", pa.string()),
+        ("sentence", pa.string()),
+        ("confidence", pa.float64()),
+    ]
+)
+ENTITIES_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("sentence_id", pa.int32()),
+        ("char_start", pa.int64()),
+        ("char_end", pa.int64()),
+        ("text", pa.string()),
+        ("label", pa.string()),
+        ("canonical", pa.string()),
+    ]
+)
+DOCUMENTS_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("path", pa.string()),
+        ("sha256", pa.string()),
+        ("published", pa.date32()),
+        ("n_chars", pa.int64()),
+        ("n_sentences", pa.int32()),
+        ("n_claims", pa.int32()),
+        ("status", pa.string()),
+        ("error", pa.string()),
+        ("pipeline_version", pa.string()),
+        ("text", pa.string()),
+    ]
+)
 OUTPUT_FILES = ("claims.parquet", "claims.csv", "entities.parquet", "documents.parquet", "claims.duckdb", "run.json")
 # OWASP: a CSV cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -57,12 +92,21 @@ def documents_table(results: Iterable[DocumentResult], pipeline_version: str) ->
     rows = []
     for result in results:
         document = result.document
-        rows.append({
-            "doc_id": document.doc_id, "path": document.path, "sha256": document.sha256,
-            "published": document.published, "n_chars": len(document.text), "n_sentences": result.n_sentences,
-            "n_claims": len(result.claims), "status": document.status, "error": document.error,
-            "pipeline_version": pipeline_version, "text": document.text,
-        })
+        rows.append(
+            {
+                "doc_id": document.doc_id,
+                "path": document.path,
+                "sha256": document.sha256,
+                "published": document.published,
+                "n_chars": len(document.text),
+                "n_sentences": result.n_sentences,
+                "n_claims": len(result.claims),
+                "status": document.status,
+                "error": document.error,
+                "pipeline_version": pipeline_version,
+                "text": document.text,
+            }
+        )
     return pa.Table.from_pylist(rows, schema=DOCUMENTS_SCHEMA)
 
 
@@ -97,7 +141,11 @@ class OutputWriter:
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
         self._parquet = {
             name: pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
-            for name, schema in (("claims", CLAIMS_SCHEMA), ("entities", ENTITIES_SCHEMA), ("documents", DOCUMENTS_SCHEMA))
+            for name, schema in (
+                ("claims", CLAIMS_SCHEMA),
+                ("entities", ENTITIES_SCHEMA),
+                ("documents", DOCUMENTS_SCHEMA),
+            )
         }
         self._csv_started = False
 

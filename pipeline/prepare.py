@@ -64,7 +64,9 @@ _DETOKENIZE = re.compile(
     """,
     re.VERBOSE,
 )
-_SYMBOL_RUN = re.compile(r"([^\w\s])\1{15,}")
+# Runs of symbols spaCy's tokenizer strips one at a time, rescanning the rest each time (quadratic):
+# one symbol repeated (`$$$$`, `=====`) or any long run of mixed ones (`$%$%...`).
+_SYMBOL_RUN = re.compile(r"([^\w\s])\1{15,}|[^\w\s]{64,}")
 # Same-length character repairs: typographic quotes and exotic spaces.
 _CHARACTERS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
@@ -86,6 +88,7 @@ def prepare(document: Document) -> PreparedText:
         ("html", _strip_html),
         ("symbol-runs", _blank_symbol_runs),
         ("detokenize", _detokenize),
+        ("symbol-runs", _blank_symbol_runs),  # again: detokenizing joins `$ $ $` into `$$$`
         ("characters", _normalize_characters),
         ("truecase", _truecase),
     ]
@@ -156,8 +159,7 @@ def _detokenize(text: str) -> Rewrite | None:
 
 
 def _blank_symbol_runs(text: str) -> Rewrite | None:
-    # Long runs of one symbol (`$$$$...`, `=====`) become spaces: spaCy's tokenizer strips prefix
-    # symbols one at a time, which is quadratic in the length of such a run.
+    # Long symbol runs become spaces: spaCy's tokenizer would take time quadratic in their length.
     return _same_length(text, _SYMBOL_RUN.sub(lambda match: " " * len(match.group(0)), text))
 
 

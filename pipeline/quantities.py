@@ -98,8 +98,13 @@ def split_pieces(tokens: Sequence) -> list[Piece]:
     pieces: list[Piece] = []
     for token in tokens:
         text, start = token.text, token.idx
-        if (len(text) < 2 or len(text) > 40 or not any(ch.isdigit() for ch in text) or text.isdigit()
-                or _CODE.match(text)):
+        if (
+            len(text) < 2
+            or len(text) > 40
+            or not any(ch.isdigit() for ch in text)
+            or text.isdigit()
+            or _CODE.match(text)
+        ):
             pieces.append(Piece(text, start, start + len(text), token.i))
             continue
         for match in _GLUED_PART.finditer(text):
@@ -213,9 +218,16 @@ def _merge_range(first: _Amount, second: _Amount) -> _Amount | None:
         low = first.value * (second.value / _unscaled(second))
     if low >= second.value:
         return None  # `3-1` is a score, not a range
-    return _Amount(first.first, second.last, low, kind, unit, first.scaled or second.scaled,
-                   first.in_digits and second.in_digits,
-                   first.evidence + second.evidence + ("range", f"high={second.value}"))
+    return _Amount(
+        first.first,
+        second.last,
+        low,
+        kind,
+        unit,
+        first.scaled or second.scaled,
+        first.in_digits and second.in_digits,
+        first.evidence + second.evidence + ("range", f"high={second.value}"),
+    )
 
 
 def _is_year(pieces: list[Piece], amount: _Amount) -> bool:
@@ -242,24 +254,42 @@ def _accept(pieces: list[Piece], amount: _Amount, context: _DocContext) -> _Amou
         return None
     if amount.first > 0 and _names_a_thing(doc[pieces[amount.first - 1].token]):
         return None  # `Section 232`, `Nikkei 225`, `No. 1`, `Boeing 737`
-    if amount.first > 1 and pieces[amount.first - 1].lower == "of" and doc[pieces[amount.first - 2].token].pos_ == "PROPN":
+    if (
+        amount.first > 1
+        and pieces[amount.first - 1].lower == "of"
+        and doc[pieces[amount.first - 2].token].pos_ == "PROPN"
+    ):
         return None  # `Group of 20`
     noun_end, lemma = _counted_noun(pieces, amount.last, context)
     if lemma in TIME_NOUNS:
         return None
     if lemma is not None:
-        return _Amount(amount.first, noun_end, amount.value, "count", lemma, amount.scaled, amount.in_digits,
-                       amount.evidence)
+        return _Amount(
+            amount.first, noun_end, amount.value, "count", lemma, amount.scaled, amount.in_digits, amount.evidence
+        )
     # No noun: only big, unambiguous numbers stand alone as counts (`employs more than 34,000`).
     if amount.scaled or ("," in number_piece.text and amount.value >= 1000):
-        return _Amount(amount.first, amount.last, amount.value, "count", _unit_from_sentence(pieces, context),
-                       amount.scaled, amount.in_digits, amount.evidence + ("unit_from_sentence",))
+        return _Amount(
+            amount.first,
+            amount.last,
+            amount.value,
+            "count",
+            _unit_from_sentence(pieces, context),
+            amount.scaled,
+            amount.in_digits,
+            amount.evidence + ("unit_from_sentence",),
+        )
     return None
 
 
 def _names_a_thing(token) -> bool:
     return (token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "NORP", "LOC")) or token.lower_ in (
-        "no.", "no", "number", "nos.", "#")
+        "no.",
+        "no",
+        "number",
+        "nos.",
+        "#",
+    )
 
 
 def _unit_from_sentence(pieces: list[Piece], context: _DocContext) -> str | None:
@@ -295,8 +325,9 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
             if following is not None and following.pos_ == "NOUN" and following.tag_ == "NNS":
                 return _piece_after_token(pieces, following.i, position), _noun_lemma(following)
             return position + 1, _noun_lemma(token)
-        modifier = token.pos_ == "ADJ" or token.tag_ in ("VBN", "VBG") or (
-            token.pos_ == "PROPN" and token.dep_ == "compound")
+        modifier = (
+            token.pos_ == "ADJ" or token.tag_ in ("VBN", "VBG") or (token.pos_ == "PROPN" and token.dep_ == "compound")
+        )
         if modifier and token.is_alpha:
             position += 1
             continue
@@ -358,7 +389,9 @@ def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
     return _Amount(index, last, value, "percent", "%", False, False, ("words",))
 
 
-def _fraction_of_a_point(pieces: list[Piece], index: int, share: Decimal, *, first: int | None = None) -> _Amount | None:
+def _fraction_of_a_point(
+    pieces: list[Piece], index: int, share: Decimal, *, first: int | None = None
+) -> _Amount | None:
     """`half a pct point`, `a quarter of a percentage point`, `a percentage point`: points, not %."""
     position = index
     if position < len(pieces) and pieces[position].lower == "of":
@@ -385,14 +418,23 @@ def _read_number(pieces: list[Piece], index: int) -> tuple[Decimal, int, bool] |
     words: list[str] = []
     position = index
     while position < len(pieces) and (
-        pieces[position].lower in UNITS_WORDS or pieces[position].lower in TENS_WORDS
+        pieces[position].lower in UNITS_WORDS
+        or pieces[position].lower in TENS_WORDS
         or (words and pieces[position].lower in ("hundred", "-"))
     ):
         if pieces[position].lower != "-":
             words.append(pieces[position].lower)
         position += 1
-    if pieces[index].lower == "a" and index + 1 < len(pieces) and pieces[index + 1].lower in (
-        "thousand", "million", "billion", "trillion",
+    if (
+        pieces[index].lower == "a"
+        and index + 1 < len(pieces)
+        and pieces[index + 1].lower
+        in (
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+        )
     ):
         return Decimal(1), index + 1, False
     number = parse_number_words(words)
@@ -423,22 +465,26 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
     if position < len(pieces):
         scale = pieces[position].lower
         glued = pieces[position].token == pieces[position - 1].token
-        money_scale = money or currency is not None or (
-            position + 1 < len(pieces) and pieces[position + 1].lower in CURRENCY_WORDS
+        money_scale = (
+            money
+            or currency is not None
+            or (position + 1 < len(pieces) and pieces[position + 1].lower in CURRENCY_WORDS)
         )
-        if scale in SCALES and (scale not in MONEY_ONLY_SCALES or money_scale or (glued and scale in ("m", "k"))):
-            if scale != "hundred" or not in_digits:
-                value *= SCALES[scale]
-                scaled = True
+        readable = scale not in MONEY_ONLY_SCALES or money_scale or (glued and scale in ("m", "k"))
+        if scale in SCALES and readable and (scale != "hundred" or not in_digits):
+            value *= SCALES[scale]
+            scaled = True
+            position += 1
+            if position < len(pieces) and pieces[position].lower in ("crore", "crores", "trillion"):
+                value *= SCALES[pieces[position].lower]  # `1.5 lakh crore`
                 position += 1
-                if position < len(pieces) and pieces[position].lower in ("crore", "crores", "trillion"):
-                    value *= SCALES[pieces[position].lower]  # `1.5 lakh crore`
-                    position += 1
     if not in_digits and not scaled and currency is None:
         # number words: only `twelve percent`, `three million`, `five dollars`
         end, unit = _match_phrase(pieces, position, PERCENT_WORDS)
-        if unit is None and _currency_word(pieces, position)[1] is None and (
-            position >= len(pieces) or pieces[position].lower not in SUBUNITS or pieces[position].lower == "p"
+        if (
+            unit is None
+            and _currency_word(pieces, position)[1] is None
+            and (position >= len(pieces) or pieces[position].lower not in SUBUNITS or pieces[position].lower == "p")
         ):
             return None
     end, percent_unit = _match_phrase(pieces, position, PERCENT_WORDS)
@@ -448,12 +494,15 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
         end, word_currency = _currency_word(pieces, position)
         if word_currency:
             return _Amount(index, end, value, "money", word_currency, scaled, in_digits, tuple(evidence))
-        if position < len(pieces) and pieces[position].lower in SUBUNITS and (
-            pieces[position].lower != "p" or pieces[position].token == pieces[position - 1].token
+        if (
+            position < len(pieces)
+            and pieces[position].lower in SUBUNITS
+            and (pieces[position].lower != "p" or pieces[position].token == pieces[position - 1].token)
         ):
             sub_currency, factor = SUBUNITS[pieces[position].lower]
-            return _Amount(index, position + 1, value * factor, "money", sub_currency, scaled, in_digits,
-                           tuple(evidence))
+            return _Amount(
+                index, position + 1, value * factor, "money", sub_currency, scaled, in_digits, tuple(evidence)
+            )
         return _Amount(index, position, value, None, None, scaled, in_digits, tuple(evidence))
     if position < len(pieces) and pieces[position].lower in CURRENCY_WORDS:
         position += 1  # `$5 million dollars`
@@ -522,8 +571,9 @@ def _follows_change_verb(pieces: list[Piece], index: int, doc: Doc, *, prepositi
     return False
 
 
-def _to_quantity(pieces: list[Piece], amount: _Amount, qualifier: str, role: str | None,
-                 context: _DocContext) -> Quantity:
+def _to_quantity(
+    pieces: list[Piece], amount: _Amount, qualifier: str, role: str | None, context: _DocContext
+) -> Quantity:
     first, last = pieces[amount.first], pieces[amount.last - 1]
     high = next((Decimal(e.split("=", 1)[1]) for e in amount.evidence if e.startswith("high=")), None)
     evidence = tuple(e for e in amount.evidence if not e.startswith(("number=", "high=")))
@@ -553,8 +603,9 @@ def merge_entities(doc: Doc, quantities: list[Quantity]) -> None:
     is counted (`American` in `40,000 American workers`).
     """
     spans = [doc[q.token_start : _number_end(doc, q)] for q in quantities]
-    labelled = [Span(doc, span.start, span.end, label=_ENTITY_LABELS[q.kind]) for span, q in zip(spans, quantities,
-                                                                                                  strict=True)]
+    labelled = [
+        Span(doc, span.start, span.end, label=_ENTITY_LABELS[q.kind]) for span, q in zip(spans, quantities, strict=True)
+    ]
     covered = {i for q in quantities for i in range(q.token_start, q.token_end)}
     kept = []
     for ent in doc.ents:
@@ -593,8 +644,13 @@ def _number_end(doc: Doc, quantity: Quantity) -> int:
 
 def _is_unit_word(token) -> bool:
     lower = token.lower_
-    return token.like_num or any(ch.isdigit() for ch in lower) or lower in SCALES or lower in SUBUNITS or (
-        lower in CURRENCY_WORDS or lower in PERCENT_WORDS or token.text in CURRENCY_PREFIXES)
+    return (
+        token.like_num
+        or any(ch.isdigit() for ch in lower)
+        or lower in SCALES
+        or lower in SUBUNITS
+        or (lower in CURRENCY_WORDS or lower in PERCENT_WORDS or token.text in CURRENCY_PREFIXES)
+    )
 
 
 _AGREEING_LABELS = {"money": ("MONEY",), "percent": ("PERCENT",), "count": ("CARDINAL", "QUANTITY")}

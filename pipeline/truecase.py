@@ -42,13 +42,16 @@ _COMPANY_SUFFIXES = frozenset(
     """.split()
 )
 # Words that follow a title but are not names: verbs of reporting and common nouns in that slot.
-_NOT_NAMES = frozenset(
-    """
+_NOT_NAMES = (
+    frozenset(
+        """
     said says told tells added asked met meets will would could should may might must has had have
     is was are were be been also who which that officer office general elect candidate vows urged
     warned called agreed denied declined
     """.split()
-) | STOP_WORDS
+    )
+    | STOP_WORDS
+)
 _LOWER_CASE_RATIO = 0.01
 
 
@@ -128,7 +131,7 @@ def _apply_name_patterns(chars: list[str], words: list[tuple[int, int, str]], le
                 if candidate in _NOT_NAMES or candidate in _TITLES or not candidate[0].isalpha():
                     break
                 name.append((start, end, candidate))
-            for start, end, candidate in name:
+            for _, _, candidate in name:
                 learned[candidate] = _capitalize(candidate)
         elif word.rstrip(".") in _COMPANY_SUFFIXES:
             name = []
@@ -138,7 +141,7 @@ def _apply_name_patterns(chars: list[str], words: list[tuple[int, int, str]], le
                 name.append((start, end, candidate))
             if name:
                 _recase(chars, words[index][0], _capitalize(word))
-                for start, end, candidate in name:
+                for start, _, candidate in name:
                     _recase(chars, start, _capitalize(candidate))
                 learned.setdefault(name[-1][2], _capitalize(name[-1][2]))
 

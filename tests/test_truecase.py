@@ -11,9 +11,14 @@ from pipeline.truecase import is_lower_cased, truecase
     ("text", "expected"),
     [
         ("the u.s. commerce department said so .", "The U.S. Commerce Department said so ."),
-        ("japanese prime minister shinzo abe met president donald trump . abe smiled .",
-         "Japanese prime minister Shinzo Abe met president Donald Trump . Abe smiled ."),
-        ("sales at toyota motor corp rose . toyota said more .", "Sales at Toyota Motor Corp rose . Toyota said more ."),
+        (
+            "japanese prime minister shinzo abe met president donald trump . abe smiled .",
+            "Japanese prime minister Shinzo Abe met president Donald Trump . Abe smiled .",
+        ),
+        (
+            "sales at toyota motor corp rose . toyota said more .",
+            "Sales at Toyota Motor Corp rose . Toyota said more .",
+        ),
         ("i think germany and france agree .", "I think Germany and France agree ."),
         ("the fiat chrysler deal closed in june .", "The Fiat Chrysler deal closed in June ."),
     ],
