@@ -58,11 +58,16 @@ class EntityCanon:
         for span in names:
             name, label = self._gazetteer_name(clean_name(span.text), span.label_)
             self._by_label.setdefault(label, []).append(name)
-        organisations = Counter(self.canonical(span)[0] for span in names if span.label_ == "ORG")
-        top = organisations.most_common(1)
         # The article's topic: the organisation it names most often (at least twice), which
-        # `it`, `the company` and sentences naming nobody are about in company news.
-        self.topic: str | None = top[0][0] if top and top[0][1] >= 2 else None
+        # `it`, `the company` and sentences naming nobody are about in company news; failing
+        # that, the country or nationality it names most often (at least three times).
+        self.topic: tuple[str, str] | None = None
+        for labels, least in ((("ORG",), 2), (("GPE", "NORP"), 3)):
+            counts = Counter(self.canonical(span) for span in names if span.label_ in labels)
+            top = counts.most_common(1)
+            if top and top[0][1] >= least:
+                self.topic = top[0][0]
+                break
 
     @staticmethod
     def _gazetteer_name(name: str, label: str) -> tuple[str, str]:

@@ -80,7 +80,7 @@ def _link(quantity: Quantity, article: _Article, index: int) -> Link:
     subject_tokens, how = _subject_tokens(span, head, counted=quantity.kind == "count")
     evidence.append(f"subject:{how}")
     verb = _governing_verb(head)
-    source, speaker = _source(article, index)
+    source, speaker = _source(article, index, span)
     if source:
         evidence.append("source")
     recent = [ent for actors in article.actors[max(0, index - 2) : index + 1] for ent in actors]
@@ -91,7 +91,7 @@ def _link(quantity: Quantity, article: _Article, index: int) -> Link:
         for ent in sentence_ents
     )
     if entity is None and not named_here and canon.topic:
-        entity, entity_label = canon.topic, "ORG"
+        entity, entity_label = canon.topic
         evidence.append("topic_entity")
     time, time_text = _time(sentence, sentence_ents, span, verb, article.published)
     if time:
@@ -363,15 +363,26 @@ def _with_preposition(sentence: Span, ent: Span) -> str:
     return ent.doc[start : ent.end].text
 
 
-def _source(article: _Article, index: int) -> tuple[str | None, Span | None]:
+def _source(article: _Article, index: int, span: Span) -> tuple[str | None, Span | None]:
+    """Who the sentence attributes the claim to; a quote attributed in the next sentence (`"...," he
+    said.`) or opened in the previous one keeps its speaker. A reporting verb whose subject is the
+    number itself (`half of them said`) reports a survey answer, not a source."""
     sentences = article.sentences
-    found = _attribution(sentences[index])
-    if found is None and index + 1 < len(sentences) and _opens_quote(sentences[index]):
-        found = _attribution(sentences[index + 1])
-        index += 1
-    if found is None:
-        return None, None
-    return _speaker_name(article, found, index), found
+    candidates = [index]
+    if index + 1 < len(sentences) and _opens_quote(sentences[index]):
+        candidates.append(index + 1)
+    if index > 0 and _opens_quote(sentences[index - 1]) and _in_quote(sentences[index]):
+        candidates.append(index - 1)
+    for where in candidates:
+        found = _attribution(sentences[where])
+        if found is not None and not (found.start < span.end and span.start < found.end):
+            return _speaker_name(article, found, where), found
+    return None, None
+
+
+def _in_quote(sentence: Span) -> bool:
+    """A sentence inside a quotation that began before it: it closes a quote or has none."""
+    return any(token.text in ('"', "“", "”") for token in sentence) or not sentence.text.strip().startswith(("(",))
 
 
 def _opens_quote(sentence: Span) -> bool:
@@ -427,8 +438,8 @@ def _speaker_name(article: _Article, speaker: Span, index: int) -> str:
         ]
         if earlier:
             return canon.canonical(earlier[-1])[0] if wanted == "ORG" else clean_name(earlier[-1].text)
-        if wanted == "ORG" and canon.topic:
-            return canon.topic
-    if head.lower_ == "it" and canon.topic:
-        return canon.topic
+        if wanted == "ORG" and canon.topic and canon.topic[1] == "ORG":
+            return canon.topic[0]
+    if head.lower_ == "it" and canon.topic and canon.topic[1] == "ORG":
+        return canon.topic[0]
     return clean_name(speaker.text)
