@@ -371,18 +371,13 @@ def _source(article: _Article, index: int, span: Span) -> tuple[str | None, Span
     candidates = [index]
     if index + 1 < len(sentences) and _opens_quote(sentences[index]):
         candidates.append(index + 1)
-    if index > 0 and _opens_quote(sentences[index - 1]) and _in_quote(sentences[index]):
+    if index > 0 and _opens_quote(sentences[index - 1]):
         candidates.append(index - 1)
     for where in candidates:
         found = _attribution(sentences[where])
         if found is not None and not (found.start < span.end and span.start < found.end):
             return _speaker_name(article, found, where), found
     return None, None
-
-
-def _in_quote(sentence: Span) -> bool:
-    """A sentence inside a quotation that began before it: it closes a quote or has none."""
-    return any(token.text in ('"', "“", "”") for token in sentence) or not sentence.text.strip().startswith(("(",))
 
 
 def _opens_quote(sentence: Span) -> bool:
