@@ -6,9 +6,18 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.config import DEFAULT_MODEL, Config
 from pipeline.ingest import InputError
+
+if TYPE_CHECKING:
+    from pipeline.run import RunSummary
+
+# Order of the statuses in the summary line.
+_STATUS_ORDER = {"ok": 0, "skipped": 1, "failed": 2}
+# How many failed doc ids the --strict message names.
+_SHOWN_FAILURES = 10
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     extract.add_argument("--report", action="store_true", help="also write report.html into the output folder")
+    extract.add_argument(
+        "--strict", action="store_true", help="exit 1 when any article failed (the outputs are still written)"
+    )
 
     evaluate = commands.add_parser("eval", help="score predicted claims against a gold set")
     evaluate.add_argument("--pred", type=Path, default=Path("output/claims.parquet"))
@@ -111,13 +123,38 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     if not args.quiet:
-        statuses = ", ".join(f"{count} {status}" for status, count in sorted(summary.statuses.items()))
-        reused = f", {summary.n_reused} unchanged since the last run" if summary.n_reused else ""
+        print(_summary_line(summary, out_dir))
+    status = _report(out_dir, quiet=args.quiet) if args.report else 0
+    if args.strict and summary.statuses.get("failed") and status == 0:
+        failed = _failed_doc_ids(out_dir)
+        more = f" and {len(failed) - _SHOWN_FAILURES} more" if len(failed) > _SHOWN_FAILURES else ""
         print(
-            f"{summary.n_documents} articles ({statuses}{reused}), {summary.n_claims} claims, "
-            f"{summary.seconds:.1f} s -> {out_dir}/claims.parquet"
+            f"error: {len(failed)} articles failed (--strict): {', '.join(failed[:_SHOWN_FAILURES])}{more}; "
+            f"reasons in the error column of {out_dir}/documents.parquet",
+            file=sys.stderr,
         )
-    return _report(out_dir, quiet=args.quiet) if args.report else 0
+        return 1
+    return status
+
+
+def _summary_line(summary: RunSummary, out_dir: Path) -> str:
+    """`5 articles (3 ok, 1 skipped, 1 failed), 40 claims, 3.1 s -> output/claims.parquet`."""
+    counts = sorted(summary.statuses.items(), key=lambda item: _STATUS_ORDER.get(item[0], len(_STATUS_ORDER)))
+    details = [f"{count} {status}" for status, count in counts]
+    if summary.n_reused:
+        details.append(f"{summary.n_reused} unchanged since the last run")
+    return (
+        f"{summary.n_documents} articles ({', '.join(details) or 'no input files'}), {summary.n_claims} claims, "
+        f"{summary.seconds:.1f} s -> {out_dir}/claims.parquet"
+    )
+
+
+def _failed_doc_ids(out_dir: Path) -> list[str]:
+    """The ids of the failed articles, from the documents table just written."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out_dir / "documents.parquet", columns=["doc_id"], filters=[("status", "==", "failed")])
+    return table.column("doc_id").to_pylist()
 
 
 def _report(out_dir: Path, quiet: bool = False) -> int:

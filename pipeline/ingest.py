@@ -61,9 +61,7 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in inputs:
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and not p.is_dir())
-            )
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and not p.is_dir()))
         elif path.is_file():
             if path.suffix.lower() not in TEXT_SUFFIXES + JSONL_SUFFIXES:
                 raise InputError(f"{path}: expected a .txt or .jsonl file or a folder")
@@ -99,8 +97,8 @@ def make_document(doc_id: str, path: str, text: str, *, published: str | None = 
     """
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     if len(text) > MAX_CHARS:
-        return Document(doc_id, path, text, sha, status="failed",
-                        error=f"article too long: {len(text):,} characters (limit {MAX_CHARS:,})")
+        error = f"article too long: {len(text):,} characters (limit {MAX_CHARS:,})"
+        return Document(doc_id, path, text, sha, status="failed", error=error)
     header_date, body_start = parse_date_header(text)
     stated = parse_date(published) if published else None
     document = Document(doc_id, path, text, sha, published=stated or header_date, body_start=body_start)
@@ -162,9 +160,10 @@ def _read_jsonl(path: Path) -> Iterator[Document]:
             if not raw.strip():
                 continue
             try:
-                record = json.loads(decode_bytes(raw))
-            except (UnicodeError, ValueError, RecursionError) as error:
-                yield _failed(f"{stem}-line{number}", where, f"line {number}: malformed JSON ({error})")
+                record = json.loads(decode_bytes(raw.rstrip(b"\r\n")))
+            except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeError are ValueErrors
+                reason = f"{error.msg} at column {error.colno}" if isinstance(error, json.JSONDecodeError) else error
+                yield _failed(f"{stem}-line{number}", where, f"line {number}: malformed JSON ({reason})")
                 continue
             doc_id = _record_id(record) or f"{stem}-line{number}"
             problem = _record_problem(record)
@@ -176,11 +175,11 @@ def _read_jsonl(path: Path) -> Iterator[Document]:
 
 
 def _record_id(record: object) -> str | None:
-    """A JSONL record's usable `id` as a string, or None."""
+    """A JSONL record's `id` as a string when it is usable (a non-empty string or an integer)."""
     doc_id = record.get("id") if isinstance(record, dict) else None
-    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or not _is_unicode(str(doc_id)):
-        return None
-    return str(doc_id) or None
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        return str(doc_id)
+    return doc_id if isinstance(doc_id, str) and doc_id and _is_unicode(doc_id) else None
 
 
 def _record_problem(record: object) -> str | None:
@@ -192,10 +191,11 @@ def _record_problem(record: object) -> str | None:
         return "record has no 'text'"
     if not isinstance(text, str):
         return f"'text' is {type(text).__name__}, not a string"
-    if not _is_unicode(text):
-        return "'text' is not valid Unicode (lone surrogate)"
-    if doc_id not in (None, "") and _record_id(record) is None:
-        return f"'id' {json.dumps(doc_id)[:40]} is not a string or an integer"
+    for field, value in (("text", text), ("id", doc_id)):
+        if isinstance(value, str) and not _is_unicode(value):
+            return f"'{field}' is not valid Unicode (lone surrogate)"
+    if doc_id is not None and not isinstance(doc_id, str) and _record_id(record) is None:
+        return f"'id' is {type(doc_id).__name__}, not a string or an integer"
     return None
 
 
@@ -215,5 +215,3 @@ def _readable(text: str) -> str:
 
 def _failed(doc_id: str, path: str, error: str) -> Document:
     return Document(doc_id, path, "", "", status="failed", error=error)
-
-

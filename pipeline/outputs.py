@@ -185,7 +185,9 @@ def _write_csv(claims: pa.Table, path: Path, *, append: bool) -> None:
     for column in frame.columns:
         if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
             frame[column] = frame[column].map(neutralize_csv_cell)
-    frame.to_csv(path, index=False, mode="a" if append else "w", header=not append)
+    # CRLF rows (RFC 4180): the writer then quotes every cell holding a CR or LF; with LF rows a
+    # lone CR inside a cell would be written bare and end the row for every reader.
+    frame.to_csv(path, index=False, mode="a" if append else "w", header=not append, lineterminator="\r\n")
 
 
 def _write_duckdb(path: Path, staging: Path) -> None:
