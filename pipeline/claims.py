@@ -55,8 +55,9 @@ def confidence(evidence: tuple[str, ...]) -> float:
     return round(1 / (1 + math.exp(-score)), 3)
 
 
-def build_claims(document: Document, prepared: PreparedText, doc: Doc, quantities: list[Quantity],
-                 links: list[Link]) -> list[Claim]:
+def build_claims(
+    document: Document, prepared: PreparedText, doc: Doc, quantities: list[Quantity], links: list[Link]
+) -> list[Claim]:
     """One claim per quantity, with offsets, mention and sentence taken from the original text."""
     sentence_starts = [sentence.start for sentence in doc.sents]
     sentences = list(doc.sents)
@@ -65,7 +66,9 @@ def build_claims(document: Document, prepared: PreparedText, doc: Doc, quantitie
         char_start, char_end = prepared.to_original(quantity.start, quantity.end)
         sentence_id = _sentence_of(sentence_starts, quantity.token_start)
         sentence = sentences[sentence_id]
-        sentence_start, sentence_end = prepared.to_original(sentence.start_char, sentence.end_char)
+        sentence_start, sentence_end = prepared.to_original(
+            *_trimmed(prepared.text, sentence.start_char, sentence.end_char)
+        )
         claims.append(
             Claim(
                 claim_id=claim_id(document.doc_id, char_start, char_end),
@@ -116,6 +119,15 @@ def build_entity_mentions(document: Document, prepared: PreparedText, doc: Doc) 
             )
         )
     return mentions
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without surrounding whitespace, which may stand for markup (`</p>`) in the original."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _sentence_of(starts: list[int], token: int) -> int:

@@ -13,7 +13,7 @@ Reads spaCy's dependency parse of the quantity's sentence:
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -39,41 +39,48 @@ _ORG_ANAPHORS = frozenset(
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 _SUBJECT_MAX_TOKENS = 12
+_WINDOW = 40  # tokens either side of a phrase's head that linking looks at
 
 
 @dataclass(frozen=True)
 class _Article:
-    """One doc's sentences with their entities and actors, computed once (spaCy's `Span.ents`
-    scans the whole doc on every call)."""
+    """One doc's sentences with their named entities, dates, actors and attributions, each computed
+    once per sentence (spaCy's `Span.ents` scans the whole doc on every call, and a sentence may hold
+    many figures)."""
 
     doc: Doc
     sentences: list[Span]
-    ents: list[list[Span]]  # per sentence
-    actors: list[list[Span]]  # per sentence: entities that are a verb's subject
+    names: list[list[Span]]  # per sentence: entities that name things
+    dates: list[list[Span]]  # per sentence: DATE entities
+    actors: list[list[Span]]  # per sentence: named entities that are a verb's subject
     canon: EntityCanon
     published: date | None
+    attributions: dict[int, Span | None] = field(default_factory=dict)
+
+    def attribution(self, index: int) -> Span | None:
+        if index not in self.attributions:
+            self.attributions[index] = _attribution(self.sentences[index])
+        return self.attributions[index]
 
 
 def link_quantities(doc: Doc, quantities: list[Quantity], *, published: date | None) -> list[Link]:
     """Link every quantity of `doc` to its subject, entity, time and source (same order)."""
     sentences = list(doc.sents)
     starts = [sentence.start for sentence in sentences]
-    ents: list[list[Span]] = [[] for _ in sentences]
+    names: list[list[Span]] = [[] for _ in sentences]
+    dates: list[list[Span]] = [[] for _ in sentences]
     for ent in doc.ents:
-        ents[bisect_right(starts, ent.start) - 1].append(ent)
-    article = _Article(
-        doc,
-        sentences,
-        ents,
-        [_actor_entities(sentence_ents) for sentence_ents in ents],
-        EntityCanon(doc.ents),
-        published,
-    )
+        if ent.label_ in NAME_LABELS:
+            names[bisect_right(starts, ent.start) - 1].append(ent)
+        elif ent.label_ == "DATE":
+            dates[bisect_right(starts, ent.start) - 1].append(ent)
+    article = _Article(doc, sentences, names, dates, [_actor_entities(sentence_names) for sentence_names in names],
+                       EntityCanon(doc.ents), published)
     return [_link(quantity, article, bisect_right(starts, quantity.token_start) - 1) for quantity in quantities]
 
 
 def _link(quantity: Quantity, article: _Article, index: int) -> Link:
-    sentence, sentence_ents, canon = article.sentences[index], article.ents[index], article.canon
+    sentence, sentence_names, canon = article.sentences[index], article.names[index], article.canon
     span = article.doc[quantity.token_start : quantity.token_end]
     head = _span_head(span)
     evidence: list[str] = []
@@ -84,19 +91,16 @@ def _link(quantity: Quantity, article: _Article, index: int) -> Link:
     if source:
         evidence.append("source")
     recent = [ent for actors in article.actors[max(0, index - 2) : index + 1] for ent in actors]
-    chosen = _main_entity(sentence_ents, subject_tokens, how, verb, speaker, span, recent)
+    chosen = _main_entity(sentence_names, subject_tokens, how, verb, speaker, span, recent)
     entity, entity_label = canon.canonical(chosen) if chosen is not None else (None, None)
-    named_here = any(
-        ent.label_ in NAME_LABELS and not (speaker and speaker.start <= ent.start < speaker.end)
-        for ent in sentence_ents
-    )
+    named_here = any(not (speaker and speaker.start <= ent.start < speaker.end) for ent in sentence_names)
     if entity is None and not named_here and canon.topic:
         entity, entity_label = canon.topic
         evidence.append("topic_entity")
-    time, time_text = _time(sentence, sentence_ents, span, verb, article.published)
+    time, time_text = _time(sentence, article.dates[index], span, verb, article.published)
     if time:
         evidence.append("time")
-    names = [f"{ent.label_}:{ent.text}" for ent in sentence_ents if ent.label_ in NAME_LABELS]
+    names = [f"{ent.label_}:{ent.text}" for ent in sentence_names]
     return Link(
         subject=_phrase_text(subject_tokens) or None,
         entity=entity,
@@ -131,7 +135,7 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool) -> tuple[list[Tok
         if verb is not None and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head == verb:
             with_actor = head.dep_ == "dobj"
             return noun + _verb_phrase(
-                verb, excluded | {t.i for t in head.subtree}, with_actor=with_actor
+                verb, excluded | {t.i for t in _near_subtree(head)}, with_actor=with_actor
             ), "counted-noun"
         return noun, "counted-noun"
     of_phrase = next((child for child in head.children if child.dep_ == "prep" and child.lower_ == "of"), None)
@@ -184,14 +188,16 @@ def _verb_phrase(verb: Token, excluded: set[int], *, with_actor: bool) -> list[T
     dates and reporting clauses."""
     tokens: list[Token] = []
     for child in verb.children:
-        inside = {token.i for token in child.subtree}
+        if abs(child.i - verb.i) > _WINDOW:
+            continue
+        inside = {token.i for token in _near_subtree(child, verb.i)}
         if inside & excluded or child.dep_ in ("punct", "cc", "conj", "advcl", "ccomp", "mark", "advmod", "npadvmod"):
             continue
         if child.dep_ in ("nsubj", "nsubjpass"):
             if with_actor:
                 tokens.extend(_phrase(child, excluded, drop_deps=_CLAUSE_DEPS + ("relcl", "acl")))
         elif child.dep_ in _VERB_PHRASE_DEPS or (child.dep_ == "prep" and not _is_time_phrase(child)):
-            tokens.extend(child.subtree)
+            tokens.extend(_near_subtree(child, verb.i))
     tokens.append(verb)
     return sorted(tokens, key=lambda token: token.i)[:_SUBJECT_MAX_TOKENS]
 
@@ -204,14 +210,16 @@ def _phrase(root: Token, excluded: set[int], *, drop_deps: tuple[str, ...] = _CL
     """A noun's phrase: its subtree without determiners, dates, clauses and the quantity itself."""
     dropped: set[int] = set(excluded)
     for child in root.children:
-        subtree = {token.i for token in child.subtree}
+        if abs(child.i - root.i) > _WINDOW:
+            continue
+        subtree = {token.i for token in _near_subtree(child, root.i)}
         if (
             child.dep_ in drop_deps
             or (child.dep_ == "prep" and _is_time_phrase(child))
             or (subtree & excluded and child.dep_ in ("relcl", "acl", "prep"))
         ):
             dropped.update(subtree)
-    tokens = [token for token in root.subtree if token.i not in dropped]
+    tokens = [token for token in _near_subtree(root) if token.i not in dropped]
     while (
         tokens
         and (tokens[0].dep_ in ("det", "predet", "punct", "cc", "prep") or tokens[0].is_punct)
@@ -226,8 +234,16 @@ def _phrase(root: Token, excluded: set[int], *, drop_deps: tuple[str, ...] = _CL
     return tokens
 
 
+def _near_subtree(token: Token, center: int | None = None) -> list[Token]:
+    """The token's subtree, restricted to a window around `center` (default the token): phrases
+    are short, and a sentence listing a thousand figures must not cost a thousand full scans."""
+    center = token.i if center is None else center
+    low, high = max(token.left_edge.i, center - _WINDOW), min(token.right_edge.i, center + _WINDOW)
+    return [t for t in token.doc[low : high + 1] if t.i == token.i or token.is_ancestor(t)]
+
+
 def _is_time_phrase(preposition: Token) -> bool:
-    return any(token.ent_type_ in ("DATE", "TIME") for token in preposition.subtree)
+    return any(token.ent_type_ in ("DATE", "TIME") for token in _near_subtree(preposition))
 
 
 def _phrase_text(tokens: list[Token]) -> str:
@@ -251,7 +267,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _main_entity(
-    sentence_ents: list[Span],
+    sentence_names: list[Span],
     subject: list[Token],
     how: str,
     verb: Token | None,
@@ -266,7 +282,7 @@ def _main_entity(
     `the companies`) stands for the speaker (`X said it ...`) or the last actor named before; an
     entity in the same clause as the number.
     """
-    names = [ent for ent in sentence_ents if ent.label_ in NAME_LABELS]
+    names = list(sentence_names)
     speaker_names = [ent for ent in names if speaker is not None and speaker.start <= ent.start < speaker.end]
     names = [ent for ent in names if ent not in speaker_names]
     quantity_ids = set(range(span.start, span.end))
@@ -277,7 +293,7 @@ def _main_entity(
             return chosen
     actor = _actor(verb)
     if actor is not None and actor.i not in quantity_ids:
-        inside = {token.i for token in actor.subtree}
+        inside = {token.i for token in _near_subtree(actor)}
         chosen = next((ent for ent in names + speaker_names if ent.start in inside and ent.start < span.start), None)
         if chosen is not None:
             return chosen
@@ -299,7 +315,7 @@ def _stands_for_earlier(actor: Token) -> bool:
     if actor.pos_ == "PRON":
         return True
     determiners = {child.lower_ for child in actor.children if child.dep_ in ("det", "poss")}
-    has_name = any(token.ent_type_ for token in actor.subtree)
+    has_name = any(token.ent_type_ for token in _near_subtree(actor))
     return not has_name and bool(determiners & {"the", "these", "its", "their", "this", "that"})
 
 
@@ -315,27 +331,26 @@ def _actor(verb: Token | None) -> Token | None:
     return None
 
 
-def _actor_entities(sentence_ents: list[Span]) -> list[Span]:
+def _actor_entities(sentence_names: list[Span]) -> list[Span]:
     """Entities that are the subject of a verb in the sentence: the actors later pronouns refer to."""
     actors = []
-    for ent in sentence_ents:
-        if ent.label_ in NAME_LABELS:
-            root = ent.root
-            while root.dep_ in ("compound", "amod", "poss", "case") and root.head != root:
-                root = root.head
-            if root.dep_ in ("nsubj", "nsubjpass"):
-                actors.append(ent)
+    for ent in sentence_names:
+        root = ent.root
+        while root.dep_ in ("compound", "amod", "poss", "case") and root.head != root:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            actors.append(ent)
     return actors
 
 
 def _time(
-    sentence: Span, sentence_ents: list[Span], span: Span, verb: Token | None, published: date | None
+    sentence: Span, sentence_dates: list[Span], span: Span, verb: Token | None, published: date | None
 ) -> tuple[str | None, str | None]:
     """The nearest date of the claim's clause; dates that only time the reporting (`told reporters on
     Thursday`) are skipped, and of coordinated dates (`in both 2016 and 2015`) the first counts."""
     candidates = []
-    for ent in sentence_ents:
-        if ent.label_ != "DATE" or (ent.root.dep_ == "conj" and ent.root.head.ent_type_ == "DATE"):
+    for ent in sentence_dates:
+        if ent.root.dep_ == "conj" and ent.root.head.ent_type_ == "DATE":
             continue
         date_verb = _governing_verb(ent.root)
         if date_verb is not None and date_verb != verb and date_verb.lemma_.lower() in SAY_VERBS:
@@ -374,7 +389,7 @@ def _source(article: _Article, index: int, span: Span) -> tuple[str | None, Span
     if index > 0 and _opens_quote(sentences[index - 1]):
         candidates.append(index - 1)
     for where in candidates:
-        found = _attribution(sentences[where])
+        found = article.attribution(where)
         if found is not None and not (found.start < span.end and span.start < found.end):
             return _speaker_name(article, found, where), found
     return None, None
@@ -401,25 +416,23 @@ def _attribution(sentence: Span) -> Span | None:
 
 def _compact(token: Token) -> Span:
     """A speaker phrase without relative clauses and appositions: `a toyota executive who ...`."""
-    kept = [
-        t
-        for t in token.subtree
-        if not any(
-            a.dep_ in ("relcl", "acl", "appos", "punct") and a.head.i == token.i and t in a.subtree
-            for a in token.children
-        )
-    ]
-    start, end = min(t.i for t in kept), max(t.i for t in kept) + 1
-    return token.doc[start:end]
+    dropped = {
+        t.i
+        for child in token.children
+        if child.dep_ in ("relcl", "acl", "appos", "punct")
+        for t in _near_subtree(child, token.i)
+    }
+    kept = [t.i for t in _near_subtree(token) if t.i not in dropped] or [token.i]
+    return token.doc[min(kept) : max(kept) + 1]
 
 
 def _speaker_name(article: _Article, speaker: Span, index: int) -> str:
     """A person named in the speaker phrase, else an organisation or place, else the phrase itself;
     `he`/`she`/`the company` stand for the last person/organisation named before."""
     canon = article.canon
-    first, last = min(t.i for t in speaker.root.subtree), max(t.i for t in speaker.root.subtree)
+    first, last = speaker.root.left_edge.i, speaker.root.right_edge.i
     for label in ("PERSON", "ORG", "GPE", "NORP"):
-        names = [ent for ent in article.ents[index] if ent.label_ == label and first <= ent.start <= last]
+        names = [ent for ent in article.names[index] if ent.label_ == label and first <= ent.start <= last]
         if names:
             return clean_name(names[0].text) if label == "PERSON" else canon.canonical(names[0])[0]
     head = speaker.root
@@ -427,7 +440,7 @@ def _speaker_name(article: _Article, speaker: Span, index: int) -> str:
     if wanted:
         earlier = [
             ent
-            for ents in article.ents[max(0, index - 3) : index + 1]
+            for ents in article.names[max(0, index - 3) : index + 1]
             for ent in ents
             if ent.label_ == wanted and ent.end <= speaker.start
         ]
