@@ -102,6 +102,6 @@ def load_nlp(model: str) -> Language:
     return nlp
 
 
-def annotate(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, processes: int = 1) -> Iterator[Doc]:
+def annotate(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
     """Run the pipeline over texts in batches, in order."""
-    yield from nlp.pipe(texts, batch_size=batch_size, n_process=processes)
+    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -109,8 +109,8 @@ def _annotate_all(nlp: Language, prepared: dict[int, PreparedText], config: Conf
     """Annotate all texts in one `nlp.pipe` stream; on failure, retry one by one to find the culprit."""
     segments = [(position, text) for position, item in prepared.items() for text in split_segments(item.text)]
     try:
-        annotated = list(annotate(nlp, (text for _, text in segments), batch_size=config.batch_size,
-                                  processes=config.processes))
+        # one process here: the engines (`--processes`, Dask) already run chunks in parallel
+        annotated = list(annotate(nlp, (text for _, text in segments), batch_size=config.batch_size))
     except Exception:  # noqa: BLE001
         annotated = []
         for _, text in segments:
