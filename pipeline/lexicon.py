@@ -296,18 +296,7 @@ FRACTION_DENOMINATORS = {
     "tenth": 10,
     "tenths": 10,
 }
-FRACTION_NUMERATORS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
+FRACTION_NUMERATORS = {"a": 1, **{word: value for word, value in UNITS_WORDS.items() if 1 <= value <= 9}}
 
 _NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 
