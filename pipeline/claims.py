@@ -25,6 +25,8 @@ _EVIDENCE_WEIGHTS = {
     "subject:counted-noun": 0.6,
     "subject:of-phrase": 0.5,
     "subject:of-amount": 0.5,
+    "subject:verb-object": 0.4,
+    "subject:described-noun": 0.2,
     "subject:modified-noun": 0.5,
     "subject:verb-subject": 0.4,
     "subject:relative-clause": 0.2,

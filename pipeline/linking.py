@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates import resolve_period
 from pipeline.entities import NAME_LABELS, EntityCanon, clean_name
+from pipeline.lexicon import SCALES
 from pipeline.quantities import CHANGE_VERBS
 from pipeline.records import Link, Quantity
 
@@ -55,6 +56,7 @@ class _Article:
     actors: list[list[Span]]  # per sentence: named entities that are a verb's subject
     canon: EntityCanon
     published: date | None
+    quantity_tokens: set[int]
     attributions: dict[int, Span | None] = field(default_factory=dict)
 
     def attribution(self, index: int) -> Span | None:
@@ -74,8 +76,9 @@ def link_quantities(doc: Doc, quantities: list[Quantity], *, published: date | N
             names[bisect_right(starts, ent.start) - 1].append(ent)
         elif ent.label_ == "DATE":
             dates[bisect_right(starts, ent.start) - 1].append(ent)
+    quantity_tokens = {i for quantity in quantities for i in range(quantity.token_start, quantity.token_end)}
     article = _Article(doc, sentences, names, dates, [_actor_entities(sentence_names) for sentence_names in names],
-                       EntityCanon(doc.ents), published)
+                       EntityCanon(doc.ents), published, quantity_tokens)
     return [_link(quantity, article, bisect_right(starts, quantity.token_start) - 1) for quantity in quantities]
 
 
@@ -84,7 +87,8 @@ def _link(quantity: Quantity, article: _Article, index: int) -> Link:
     span = article.doc[quantity.token_start : quantity.token_end]
     head = _span_head(span)
     evidence: list[str] = []
-    subject_tokens, how = _subject_tokens(span, head, counted=quantity.kind == "count")
+    others = article.quantity_tokens - set(range(quantity.token_start, quantity.token_end))
+    subject_tokens, how = _subject_tokens(span, head, counted=quantity.kind == "count", others=others)
     evidence.append(f"subject:{how}")
     verb = _governing_verb(head)
     source, speaker = _source(article, index, span)
@@ -123,24 +127,29 @@ def _span_head(span: Span) -> Token:
     return span.root
 
 
-def _subject_tokens(span: Span, head: Token, *, counted: bool) -> tuple[list[Token], str]:
-    """What the number measures, as tokens of its sentence, and which rule found it."""
-    excluded = set(range(span.start, span.end))
+def _subject_tokens(span: Span, head: Token, *, counted: bool, others: set[int]) -> tuple[list[Token], str]:
+    """What the number measures, as tokens of its sentence, and which rule found it.
+
+    `others` are the tokens of the article's other quantities: a phrase never takes in another claim.
+    """
+    number = {token.i for token in span if token.like_num or token.lower_ in SCALES or token.text in ("-", "–")}
+    excluded = set(range(span.start, span.end)) | others
     for token in span:  # qualifier words hang off the number
         excluded.update(child.i for child in token.children if child.dep_ in ("quantmod", "advmod"))
     verb = _governing_verb(head)
     if counted and head.pos_ == "NOUN" and not head.like_num and span.end - 1 == head.i:
+        if head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
+            return _phrase(head.head, excluded), "modified-noun"  # `12-nation Trans-Pacific Partnership`
         # a count with its noun: `13,000 vehicles from u.s. automakers sold in japan`, `stores it will close`
-        noun = _phrase(head, excluded - {head.i})
+        noun = _phrase(head, (excluded - set(range(span.start, span.end))) | number)
         if verb is not None and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head == verb:
             with_actor = head.dep_ == "dobj"
-            return noun + _verb_phrase(
-                verb, excluded | {t.i for t in _near_subtree(head)}, with_actor=with_actor
-            ), "counted-noun"
+            rest = _verb_phrase(verb, excluded | {t.i for t in _near_subtree(head)}, with_actor=with_actor)
+            return noun + rest, "counted-noun"
         return noun, "counted-noun"
     of_phrase = next((child for child in head.children if child.dep_ == "prep" and child.lower_ == "of"), None)
     if of_phrase is not None:
-        objects = [child for child in of_phrase.children if child.dep_ == "pobj"]
+        objects = [child for child in of_phrase.children if child.dep_ == "pobj" and child.pos_ != "PRON"]
         if objects:
             return _phrase(objects[0], excluded), "of-phrase"
     if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in (
@@ -151,14 +160,20 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool) -> tuple[list[Tok
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         return _phrase(head.head.head, excluded), "of-amount"  # `net sales of $14.2 billion`
     if head.dep_ == "appos" or (head.dep_ == "conj" and head.head.ent_type_ in ("MONEY", "")):
-        return _subject_tokens(span.doc[head.head.i : head.head.i + 1], head.head, counted=counted)
+        return _subject_tokens(span.doc[head.head.i : head.head.i + 1], head.head, counted=counted, others=others)
     if verb is None:
         return _nearest_chunk(span, excluded)
-    measured = (
-        verb.lemma_.lower() in COPULAS or verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() in SHARE_VERBS
-    )
+    lemma = verb.lemma_.lower()
+    measured = lemma in COPULAS or lemma in CHANGE_VERBS or lemma in SHARE_VERBS
     if head.dep_ in ("nsubj", "nsubjpass"):
         return _verb_phrase(verb, excluded, with_actor=False), "verb-phrase"
+    changed = next((child for child in verb.children if child.dep_ == "dobj"), None) if lemma in CHANGE_VERBS else None
+    if changed is not None and changed.i < span.start and not ({t.i for t in _near_subtree(changed)} & excluded):
+        return _phrase(changed, excluded), "verb-object"  # `raising US car prices by nearly $2,000`
+    if _actor(verb) is None and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
+        described = verb.head if verb.dep_ == "acl" else _actor(verb.head)
+        if described is not None and described.pos_ in ("NOUN", "PROPN"):
+            return _phrase(described, excluded), "described-noun"  # `priced from 1.1 million yen, these cars`
     actor = _actor(verb) if measured else None
     if actor is not None and actor.pos_ != "PRON":
         return _phrase(actor, excluded), "verb-subject"
@@ -286,7 +301,8 @@ def _main_entity(
     speaker_names = [ent for ent in names if speaker is not None and speaker.start <= ent.start < speaker.end]
     names = [ent for ent in names if ent not in speaker_names]
     quantity_ids = set(range(span.start, span.end))
-    if how in ("of-phrase", "of-amount", "modified-noun", "verb-subject", "counted-noun"):
+    if how in ("of-phrase", "of-amount", "modified-noun", "verb-subject", "counted-noun", "verb-object",
+               "described-noun"):
         subject_ids = {token.i for token in subject}
         chosen = next((ent for ent in names if any(token.i in subject_ids for token in ent)), None)
         if chosen is not None:
