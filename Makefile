@@ -15,7 +15,7 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 extract: $(STAMP)
-	$(BIN)/python -m pipeline extract $(INPUT) --out $(OUT)
+	$(BIN)/python -m pipeline extract $(INPUT) --out $(OUT) --report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
