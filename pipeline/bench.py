@@ -77,14 +77,25 @@ def _pipeline_seconds(inputs: list[Path], out: Path, config: Config) -> float:
     return time.perf_counter() - started
 
 
+# Runs the CLI, then reports the process's own peak resident memory. VmHWM belongs to the
+# process's current address space, so unlike `ru_maxrss` it does not inherit the parent's peak
+# across fork and exec.
+_PEAK_RSS_RUNNER = """
+import sys
+from pipeline.cli import main
+status = main(sys.argv[1:])
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(int(peak.split()[1]), file=sys.stderr)
+sys.exit(status)
+"""
+
+
 def _peak_rss_mib(inputs: list[Path], out: Path) -> float:
-    """Peak resident memory of a whole `python -m pipeline extract` run, in MiB."""
-    process = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "--out", str(out),
-                                "--quiet", "--force"], cwd=ROOT)
-    _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise RuntimeError(f"extract failed with status {status}")
-    return usage.ru_maxrss / 1024
+    """Peak resident memory of a whole extract run, in MiB."""
+    arguments = ["extract", *map(str, inputs), "--out", str(out), "--quiet", "--force"]
+    finished = subprocess.run([sys.executable, "-c", _PEAK_RSS_RUNNER, *arguments], cwd=ROOT, capture_output=True,
+                              text=True, check=True)
+    return int(finished.stderr.strip().splitlines()[-1]) / 1024
 
 
 def _recognizer_share(paths: list[Path], out: Path, config: Config) -> float:
