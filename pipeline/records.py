@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 KINDS = ("money", "percent", "count")
-QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "up_to", "nearly")
 
 
 @dataclass(frozen=True)
