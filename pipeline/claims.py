@@ -102,9 +102,11 @@ def build_claims(
     return claims
 
 
-def build_entity_mentions(document: Document, prepared: PreparedText, doc: Doc) -> list[EntityMention]:
+def build_entity_mentions(
+    document: Document, prepared: PreparedText, doc: Doc, canon: EntityCanon | None = None
+) -> list[EntityMention]:
     """The named-entity mentions of a document, with canonical names, offsets into the original."""
-    canon = EntityCanon(doc.ents)
+    canon = canon or EntityCanon(doc.ents)
     starts = [sentence.start for sentence in doc.sents]
     mentions = []
     for span in entity_spans(doc):

@@ -65,8 +65,13 @@ class _Article:
         return self.attributions[index]
 
 
-def link_quantities(doc: Doc, quantities: list[Quantity], *, published: date | None) -> list[Link]:
-    """Link every quantity of `doc` to its subject, entity, time and source (same order)."""
+def link_quantities(
+    doc: Doc, quantities: list[Quantity], *, published: date | None, canon: EntityCanon | None = None
+) -> list[Link]:
+    """Link every quantity of `doc` to its subject, entity, time and source (same order).
+
+    `canon` folds the doc's entity names; pass the one already built for the doc, if any.
+    """
     sentences = list(doc.sents)
     starts = [sentence.start for sentence in sentences]
     names: list[list[Span]] = [[] for _ in sentences]
@@ -78,7 +83,7 @@ def link_quantities(doc: Doc, quantities: list[Quantity], *, published: date | N
             dates[bisect_right(starts, ent.start) - 1].append(ent)
     quantity_tokens = {i for quantity in quantities for i in range(quantity.token_start, quantity.token_end)}
     article = _Article(doc, sentences, names, dates, [_actor_entities(sentence_names) for sentence_names in names],
-                       EntityCanon(doc.ents), published, quantity_tokens)
+                       canon or EntityCanon(doc.ents), published, quantity_tokens)
     return [_link(quantity, article, bisect_right(starts, quantity.token_start) - 1) for quantity in quantities]
 
 

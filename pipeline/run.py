@@ -25,6 +25,7 @@ from pipeline.annotate import annotate, load_nlp
 from pipeline.claims import build_claims, build_entity_mentions
 from pipeline.config import Config
 from pipeline.engines import map_chunks
+from pipeline.entities import EntityCanon
 from pipeline.ingest import expand_inputs, make_document, read_documents
 from pipeline.linking import link_quantities
 from pipeline.outputs import (
@@ -61,9 +62,10 @@ def extract_document(document: Document, prepared: PreparedText, doc: Doc, *, co
     """Quantities, links and claims of one annotated document (pure)."""
     quantities = find_quantities(doc, default_dollar=config.default_dollar)
     merge_entities(doc, quantities)
-    links = link_quantities(doc, quantities, published=document.published)
+    canon = EntityCanon(doc.ents)
+    links = link_quantities(doc, quantities, published=document.published, canon=canon)
     claims = build_claims(document, prepared, doc, quantities, links)
-    mentions = build_entity_mentions(document, prepared, doc)
+    mentions = build_entity_mentions(document, prepared, doc, canon)
     return DocumentResult(document, claims, mentions, n_sentences=sum(1 for _ in doc.sents))
 
 
