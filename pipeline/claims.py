@@ -20,6 +20,7 @@ _EVIDENCE_WEIGHTS = {
     "spacy_agrees": 1.0,
     "spacy_none": -0.3,
     "bare_dollar": -0.2,
+    "dollar_from_context": -0.8,
     "words": -0.2,
     "range": -0.1,
     "subject:counted-noun": 0.6,

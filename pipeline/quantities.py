@@ -127,6 +127,7 @@ def find_quantities(doc: Doc, *, default_dollar: str = "USD") -> list[Quantity]:
         doc=doc,
         default_dollar=default_dollar,
         yen_article="yen" in lowered or "¥" in doc.text or "japan" in lowered,
+        article_dollar=article_dollar(doc.text),
     )
     quantities: list[Quantity] = []
     sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
@@ -135,11 +136,38 @@ def find_quantities(doc: Doc, *, default_dollar: str = "USD") -> list[Quantity]:
     return quantities
 
 
+# Explicit dollars an article may name; a bare `$` in an article naming only one of them, and no
+# US dollar, is that dollar (`C$2.5 billion ... a $300 million loan` in Canadian news).
+_NAMED_DOLLARS = {
+    "CAD": re.compile(r"\bC\$|\bCA\$|\bCAD\b|Canadian dollars?\b|\bCdn\$"),
+    "AUD": re.compile(r"\bA\$|\bAU\$|\bAUD\b|Australian dollars?\b"),
+    "NZD": re.compile(r"\bNZ\$|\bNZD\b|New Zealand dollars?\b"),
+    "HKD": re.compile(r"\bHK\$|\bHKD\b|Hong Kong dollars?\b"),
+    "SGD": re.compile(r"\bS\$|\bSGD\b|Singapore dollars?\b"),
+}
+_US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\$|\bUSD\b|\b(?:U\.?S\.?|American) dollars?\b")
+
+
+def article_dollar(text: str) -> str | None:
+    """The dollar a bare `$` means in this article when the article says so, else None.
+
+    >>> article_dollar("Magna raised C$2.5 billion and repaid a $300 million loan.")
+    'CAD'
+    >>> article_dollar("It paid C$2.5 billion and US$5m.") is None
+    True
+    """
+    if _US_DOLLAR.search(text):
+        return None
+    named = [code for code, pattern in _NAMED_DOLLARS.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
 @dataclass(frozen=True)
 class _DocContext:
     doc: Doc
     default_dollar: str
     yen_article: bool
+    article_dollar: str | None = None
 
 
 def _sentence_quantities(sentence: Span, context: _DocContext) -> Iterator[Quantity]:
@@ -449,7 +477,10 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
     piece = pieces[position]
     if piece.text in CURRENCY_PREFIXES:
         currency = CURRENCY_PREFIXES[piece.text]
-        if piece.text == "$":
+        if piece.text == "$" and context.article_dollar and not _converts_previous(pieces, position):
+            evidence.append("dollar_from_context")
+            currency = context.article_dollar
+        elif piece.text == "$":
             evidence.append("bare_dollar")
             currency = context.default_dollar
         position += 1
@@ -507,6 +538,15 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
     if position < len(pieces) and pieces[position].lower in CURRENCY_WORDS:
         position += 1  # `$5 million dollars`
     return _Amount(index, position, value, "money", currency, scaled, in_digits, tuple(evidence))
+
+
+def _converts_previous(pieces: list[Piece], index: int) -> bool:
+    """A bare `$` right after another amount, in brackets or after `, or`, is a conversion into US
+    dollars (`C$1.2 billion ($890 million)`, `A$1.2 billion, or about $800 million`)."""
+    before = [piece.lower for piece in pieces[max(0, index - 4) : index]]
+    while before and before[-1] in QUALIFIERS:
+        before.pop()
+    return bool(before) and (before[-1] == "(" or before[-2:] == [",", "or"])
 
 
 def _currency_word(pieces: list[Piece], index: int) -> tuple[int, str | None]:

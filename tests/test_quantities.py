@@ -140,3 +140,21 @@ def test_heldout_case(nlp, sentence: str, expected: list) -> None:
     found = _found(nlp, sentence)
     approximate = [Q(*q)._replace(value=pytest.approx(q.value, rel=1e-9)) for q in expected]
     assert approximate == found, f"sentence: {sentence}"
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        ("TORONTO (Reuters) - Magna raised C$2.5 billion and will repay a $300 million loan.",
+         [("C$2.5 billion", "CAD"), ("$300 million", "CAD")]),
+        ("SYDNEY - Qantas paid A$1.2 billion, or $800 million in U.S. dollars.",
+         [("A$1.2 billion", "AUD"), ("$800 million", "USD")]),
+        ("The port deal cost C$2.5 billion and HK$300 million; fees were $5 million.",
+         [("C$2.5 billion", "CAD"), ("HK$300 million", "HKD"), ("$5 million", "USD")]),
+        ("Toyota will invest $10 billion in the United States.", [("$10 billion", "USD")]),
+    ],
+    ids=["canadian-article", "us-dollars-named", "two-dollars-named", "no-other-dollar"],
+)
+def test_bare_dollar_takes_the_articles_dollar(nlp, article: str, expected: list) -> None:
+    claims = extract_text(article, nlp).claims
+    assert [(claim.mention, claim.unit) for claim in claims] == expected
