@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.tokens import Doc, Span
@@ -91,6 +91,8 @@ class _Amount:
     scaled: bool
     in_digits: bool
     evidence: tuple[str, ...] = ()
+    multiplier: Decimal = Decimal(1)  # what the scale word made of the numeral (`5 billion`: 1e9)
+    high: Decimal | None = None  # upper bound of a range
 
 
 def split_pieces(tokens: Sequence) -> list[Piece]:
@@ -243,7 +245,7 @@ def _merge_range(first: _Amount, second: _Amount) -> _Amount | None:
     unit = second.unit or first.unit
     low = first.value
     if not first.scaled and second.scaled:
-        low = first.value * (second.value / _unscaled(second))
+        low = first.value * second.multiplier  # `$3-5 billion`: the scale word applies to both
     if low >= second.value:
         return None  # `3-1` is a score, not a range
     return _Amount(
@@ -254,19 +256,13 @@ def _merge_range(first: _Amount, second: _Amount) -> _Amount | None:
         unit,
         first.scaled or second.scaled,
         first.in_digits and second.in_digits,
-        first.evidence + second.evidence + ("range", f"high={second.value}"),
+        first.evidence + second.evidence + ("range",),
+        high=second.value,
     )
 
 
 def _is_year(pieces: list[Piece], amount: _Amount) -> bool:
     return not amount.scaled and bool(_YEAR.fullmatch(pieces[amount.first].text))
-
-
-def _unscaled(amount: _Amount) -> Decimal:
-    for item in amount.evidence:
-        if item.startswith("number="):
-            return Decimal(item.split("=", 1)[1])
-    return amount.value
 
 
 def _accept(pieces: list[Piece], amount: _Amount, context: _DocContext) -> _Amount | None:
@@ -292,21 +288,11 @@ def _accept(pieces: list[Piece], amount: _Amount, context: _DocContext) -> _Amou
     if lemma in TIME_NOUNS:
         return None
     if lemma is not None:
-        return _Amount(
-            amount.first, noun_end, amount.value, "count", lemma, amount.scaled, amount.in_digits, amount.evidence
-        )
+        return replace(amount, last=noun_end, kind="count", unit=lemma)
     # No noun: only big, unambiguous numbers stand alone as counts (`employs more than 34,000`).
     if amount.scaled or ("," in number_piece.text and amount.value >= 1000):
-        return _Amount(
-            amount.first,
-            amount.last,
-            amount.value,
-            "count",
-            _unit_from_sentence(pieces, context),
-            amount.scaled,
-            amount.in_digits,
-            amount.evidence + ("unit_from_sentence",),
-        )
+        unit = _unit_from_sentence(pieces, context)
+        return replace(amount, kind="count", unit=unit, evidence=amount.evidence + ("unit_from_sentence",))
     return None
 
 
@@ -490,8 +476,8 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
     number = _read_number(pieces, position)
     if number is None:
         return None
-    value, position, in_digits = number
-    evidence.append(f"number={value}")
+    numeral, position, in_digits = number
+    multiplier = Decimal(1)
     scaled = False
     if position < len(pieces):
         scale = pieces[position].lower
@@ -503,11 +489,11 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
         )
         readable = scale not in MONEY_ONLY_SCALES or money_scale or (glued and scale in ("m", "k"))
         if scale in SCALES and readable and (scale != "hundred" or not in_digits):
-            value *= SCALES[scale]
+            multiplier *= SCALES[scale]
             scaled = True
             position += 1
             if position < len(pieces) and pieces[position].lower in ("crore", "crores", "trillion"):
-                value *= SCALES[pieces[position].lower]  # `1.5 lakh crore`
+                multiplier *= SCALES[pieces[position].lower]  # `1.5 lakh crore`
                 position += 1
     if not in_digits and not scaled and currency is None:
         # number words: only `twelve percent`, `three million`, `five dollars`
@@ -518,26 +504,28 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
             and (position >= len(pieces) or pieces[position].lower not in SUBUNITS or pieces[position].lower == "p")
         ):
             return None
+    def amount(end: int, kind: str | None, unit: str | None) -> _Amount:
+        return _Amount(index, end, numeral * multiplier, kind, unit, scaled, in_digits, tuple(evidence), multiplier)
+
     end, percent_unit = _match_phrase(pieces, position, PERCENT_WORDS)
     if percent_unit and currency is None:
-        return _Amount(index, end, value, "percent", percent_unit, scaled, in_digits, tuple(evidence))
+        return amount(end, "percent", percent_unit)
     if currency is None:
         end, word_currency = _currency_word(pieces, position)
         if word_currency:
-            return _Amount(index, end, value, "money", word_currency, scaled, in_digits, tuple(evidence))
+            return amount(end, "money", word_currency)
         if (
             position < len(pieces)
             and pieces[position].lower in SUBUNITS
             and (pieces[position].lower != "p" or pieces[position].token == pieces[position - 1].token)
         ):
             sub_currency, factor = SUBUNITS[pieces[position].lower]
-            return _Amount(
-                index, position + 1, value * factor, "money", sub_currency, scaled, in_digits, tuple(evidence)
-            )
-        return _Amount(index, position, value, None, None, scaled, in_digits, tuple(evidence))
+            multiplier *= factor
+            return amount(position + 1, "money", sub_currency)
+        return amount(position, None, None)
     if position < len(pieces) and pieces[position].lower in CURRENCY_WORDS:
         position += 1  # `$5 million dollars`
-    return _Amount(index, position, value, "money", currency, scaled, in_digits, tuple(evidence))
+    return amount(position, "money", currency)
 
 
 def _converts_previous(pieces: list[Piece], index: int) -> bool:
@@ -615,8 +603,8 @@ def _to_quantity(
     pieces: list[Piece], amount: _Amount, qualifier: str, role: str | None, context: _DocContext
 ) -> Quantity:
     first, last = pieces[amount.first], pieces[amount.last - 1]
-    high = next((Decimal(e.split("=", 1)[1]) for e in amount.evidence if e.startswith("high=")), None)
-    evidence = tuple(e for e in amount.evidence if not e.startswith(("number=", "high=")))
+    high = amount.high
+    evidence = amount.evidence
     evidence += _spacy_agreement(context.doc, first.token, last.token + 1, amount.kind)
     return Quantity(
         start=first.start,
