@@ -1,18 +1,6 @@
 """Held-out sentences for the quantity recognizer (pure data), written without looking at the
 recognizer or the dev cases; see test_quantities.py."""
-from typing import NamedTuple
-
-
-class Q(NamedTuple):
-    mention: str
-    kind: str             # money | percent | count
-    value: float
-    unit: str | None      # ISO 4217, '%', 'pp', 'bp', or the counted noun lemma (singular); None if no noun
-    qualifier: str = "exact"
-    value_low: float | None = None
-    value_high: float | None = None
-    role: str | None = None
-
+from quantity_cases import Q  # the same record as the dev set
 
 HELDOUT: list[tuple[str, str, list[Q]]] = [
     # --- wire style: mln, bln, dlrs, cts, pct, stg ---------------------------------------------
