@@ -62,8 +62,8 @@ def build_claims(
     document: Document, prepared: PreparedText, doc: Doc, quantities: list[Quantity], links: list[Link]
 ) -> list[Claim]:
     """One claim per quantity, with offsets, mention and sentence taken from the original text."""
-    sentence_starts = [sentence.start for sentence in doc.sents]
     sentences = list(doc.sents)
+    sentence_starts = [sentence.start for sentence in sentences]
     claims = []
     for quantity, link in zip(quantities, links, strict=True):
         char_start, char_end = prepared.to_original(quantity.start, quantity.end)

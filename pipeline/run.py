@@ -54,7 +54,6 @@ class RunSummary:
     statuses: dict[str, int]
     n_claims: int
     seconds: float
-    written: list[Path]
     n_reused: int = 0
 
 
@@ -190,8 +189,8 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
             "n_documents": sum(statuses.values()), "statuses": dict(statuses), "n_reused": n_reused,
             "n_claims": n_claims, "seconds": round(seconds, 3),
         }
-        written = writer.finish(run_info)
-    return RunSummary(sum(statuses.values()), dict(statuses), n_claims, seconds, written, n_reused)
+        writer.finish(run_info)
+    return RunSummary(sum(statuses.values()), dict(statuses), n_claims, seconds, n_reused)
 
 
 def pipeline_version(model: str, nlp: Language) -> str:

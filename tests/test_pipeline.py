@@ -32,9 +32,9 @@ def _claim(claims: pd.DataFrame, doc_prefix: str, mention: str) -> pd.Series:
 
 
 @pytest.mark.slow
-def test_summary_is_printed(corpus_run) -> None:
-    assert "3 articles (3 ok), " in corpus_run[1].stdout
-    assert " claims, " in corpus_run[1].stdout
+def test_summary_is_printed(corpus_run, claims) -> None:
+    assert corpus_run[1].stdout.startswith(f"3 articles (3 ok), {len(claims)} claims, ")
+    assert corpus_run[1].stdout.rstrip().endswith(f"-> {corpus_run[0]}/claims.parquet")
 
 
 @pytest.mark.slow
@@ -110,7 +110,10 @@ def test_tables_load_in_duckdb(corpus_run, claims) -> None:
     counts = dict(connection.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
     assert counts == claims.kind.value_counts().to_dict()
     assert connection.execute("SELECT count(*) FROM documents WHERE status = 'ok'").fetchone() == (3,)
-    assert connection.execute("SELECT count(*) FROM entities").fetchone()[0] > 50
+    entities = pd.read_parquet(corpus_run[0] / "entities.parquet")
+    assert connection.execute("SELECT count(*) FROM entities").fetchone()[0] == len(entities)
+    assert connection.execute(
+        "SELECT canonical FROM entities WHERE text = 'u.s.' LIMIT 1").fetchone() == ("United States",)
     connection.close()
 
 
