@@ -26,6 +26,7 @@ CAPITAL_COUNTRIES = {
     "Vienna": "Austria", "Bern": "Switzerland", "Athens": "Greece", "Dublin": "Ireland",
     "The Hague": "Netherlands", "Buenos Aires": "Argentina", "Pretoria": "South Africa",
 }
+_TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP"})
 ACTOR_DEPENDENCIES = frozenset({"nsubj", "nsubjpass", "poss"})
 _POSSESSIVE = re.compile(r"\s*['’]\s*s?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -58,16 +59,17 @@ class EntityCanon:
         for span in names:
             name, label = self._gazetteer_name(clean_name(span.text), span.label_)
             self._by_label.setdefault(label, []).append(name)
-        # The article's topic: the organisation it names most often (at least twice), which
-        # `it`, `the company` and sentences naming nobody are about in company news; failing
-        # that, the country or nationality it names most often (at least three times).
-        self.topic: tuple[str, str] | None = None
-        for labels, least in ((("ORG",), 2), (("GPE", "NORP"), 3)):
-            counts = Counter(self.canonical(span) for span in names if span.label_ in labels)
-            top = counts.most_common(1)
-            if top and top[0][1] >= least:
-                self.topic = top[0][0]
-                break
+        # The article's topic: the organisation, country or nationality it names most often (at
+        # least twice; the first named wins a tie), which sentences naming no owner of their
+        # figures are about.
+        counts = Counter(self.canonical(span) for span in names if span.label_ in _TOPIC_LABELS)
+        top = counts.most_common(1)  # ties keep first-mention order
+        self.topic: tuple[str, str] | None = top[0][0] if top and top[0][1] >= 2 else None
+        self.topic_span = next((span for span in names if self.canonical(span) == self.topic), None)
+
+    def names(self, label: str) -> set[str]:
+        """Canonical names of the article's entities with this label."""
+        return set(self._by_label.get(label, []))
 
     @staticmethod
     def _gazetteer_name(name: str, label: str) -> tuple[str, str]:

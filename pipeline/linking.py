@@ -35,9 +35,11 @@ COPULAS = frozenset({"be", "stand", "reach", "total", "hit", "remain", "come", "
 SHARE_VERBS = frozenset({"have", "account", "make", "represent", "control", "hold", "own", "command", "take"})
 # Nouns that stand for an entity named earlier: `the company said` -> the last ORG.
 _ORG_ANAPHORS = frozenset(
-    {"company", "firm", "group", "carmaker", "automaker", "bank", "maker", "lender", "government"}
+    {"company", "firm", "group", "carmaker", "automaker", "bank", "maker", "lender", "government", "division",
+     "unit", "arm", "subsidiary", "business", "retailer", "insurer", "airline", "chain", "operator"}
 )
-_PERSON_PRONOUNS = frozenset({"he", "she"})
+_PLACE_ANAPHORS = frozenset({"country", "nation"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 _SUBJECT_MAX_TOKENS = 12
 _WINDOW = 40  # tokens either side of a phrase's head that linking looks at
@@ -100,10 +102,10 @@ def _link(quantity: Quantity, article: _Article, index: int) -> Link:
     if source:
         evidence.append("source")
     recent = [ent for actors in article.actors[max(0, index - 2) : index + 1] for ent in actors]
-    chosen = _main_entity(sentence_names, subject_tokens, how, verb, speaker, span, recent)
+    chosen = _main_entity(sentence_names, subject_tokens, how, verb, speaker, span, recent, canon.topic_span)
     entity, entity_label = canon.canonical(chosen) if chosen is not None else (None, None)
-    named_here = any(not (speaker and speaker.start <= ent.start < speaker.end) for ent in sentence_names)
-    if entity is None and not named_here and canon.topic:
+    if chosen is None and canon.topic and not _rivals_topic(sentence_names, speaker, canon):
+        # a claim no entity of its clause owns is about what the article is about
         entity, entity_label = canon.topic
         evidence.append("topic_entity")
     time, time_text = _time(sentence, article.dates[index], span, verb, article.published)
@@ -147,7 +149,8 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool, others: set[int])
             return _phrase(head.head, excluded), "modified-noun"  # `12-nation Trans-Pacific Partnership`
         # a count with its noun: `13,000 vehicles from u.s. automakers sold in japan`, `stores it will close`
         noun = _phrase(head, (excluded - set(range(span.start, span.end))) | number)
-        if verb is not None and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head == verb:
+        copula = verb is not None and verb.lemma_ == "be"  # `13,000 vehicles ... were`: the noun says it all
+        if verb is not None and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head == verb and not copula:
             with_actor = head.dep_ == "dobj"
             rest = _verb_phrase(verb, excluded | {t.i for t in _near_subtree(head)}, with_actor=with_actor)
             return noun + rest, "counted-noun"
@@ -239,7 +242,11 @@ def _phrase(root: Token, excluded: set[int], *, drop_deps: tuple[str, ...] = _CL
             or (subtree & excluded and child.dep_ in ("relcl", "acl", "prep"))
         ):
             dropped.update(subtree)
-    tokens = [token for token in _near_subtree(root) if token.i not in dropped]
+    tokens = _near_subtree(root)
+    for token in tokens:  # `vehicles sold in japan in 2016`: the period is the claim's time, not its subject
+        if token.dep_ == "prep" and token != root and _is_time_phrase(token):
+            dropped.update(t.i for t in _near_subtree(token))
+    tokens = [token for token in tokens if token.i not in dropped]
     while (
         tokens
         and (tokens[0].dep_ in ("det", "predet", "punct", "cc", "prep") or tokens[0].is_punct)
@@ -263,7 +270,8 @@ def _near_subtree(token: Token, center: int | None = None) -> list[Token]:
 
 
 def _is_time_phrase(preposition: Token) -> bool:
-    return any(token.ent_type_ in ("DATE", "TIME") for token in _near_subtree(preposition))
+    """`in 2016`, `as of December`: a preposition whose object is a date or time."""
+    return any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in preposition.children)
 
 
 def _phrase_text(tokens: list[Token]) -> str:
@@ -294,6 +302,7 @@ def _main_entity(
     speaker: Span | None,
     span: Span,
     recent: list[Span],
+    topic: Span | None,
 ) -> Span | None:
     """The entity span the claim is about (see `_link`); None when no entity is involved.
 
@@ -308,10 +317,16 @@ def _main_entity(
     quantity_ids = set(range(span.start, span.end))
     if how in ("of-phrase", "of-amount", "modified-noun", "verb-subject", "counted-noun", "verb-object",
                "described-noun"):
-        subject_ids = {token.i for token in subject}
-        chosen = next((ent for ent in names if any(token.i in subject_ids for token in ent)), None)
-        if chosen is not None:
-            return chosen
+        subject_ids = {token.i for token in subject} | {  # `its subsidiary, Calloway Japan KK`
+            t.i for token in subject for child in token.children if child.dep_ == "appos" for t in _near_subtree(child)}
+        inside = [ent for ent in names if any(token.i in subject_ids for token in ent)]
+        owner = _pronoun_owner(subject)
+        if owner is not None and not any(ent.label_ in ("ORG", "PERSON") for ent in inside):
+            # `its continental European arm`: the arm's owner, not `European`; but `its Japanese
+            # subsidiary, Calloway Japan KK` names its own company
+            return _earlier_actor(owner, recent, speaker_names, topic) or topic
+        if inside:
+            return inside[0]
     actor = _actor(verb)
     if actor is not None and actor.i not in quantity_ids:
         inside = {token.i for token in _near_subtree(actor)}
@@ -319,22 +334,56 @@ def _main_entity(
         if chosen is not None:
             return chosen
         if _stands_for_earlier(actor):
-            if actor.lower_ in ("it", "we") and speaker_names:
-                return speaker_names[0]
-            earlier = [ent for ent in recent if ent.end <= actor.i]
-            if earlier:
-                latest = max(ent.sent.start for ent in earlier)
-                return next(ent for ent in earlier if ent.sent.start == latest)  # that sentence's main actor
-    same_clause = [ent for ent in names if _governing_verb(ent.root) == verb]
+            return _earlier_actor(actor, recent, speaker_names, topic)
+    # a person merely named in the clause (`a margin over Sonia`) does not own its figures
+    same_clause = [ent for ent in names if _governing_verb(ent.root) == verb and ent.label_ != "PERSON"]
     if same_clause:
         return min(same_clause, key=lambda ent: min(abs(ent.start - span.end), abs(span.start - ent.end)))
     return None
 
 
+def _rivals_topic(sentence_names: list[Span], speaker: Span | None, canon: EntityCanon) -> bool:
+    """The sentence names, besides its speaker, another entity of the topic's kind (another country
+    in an article about a country): its figures may be either's, so the topic is not assumed."""
+    for ent in sentence_names:
+        if speaker is not None and speaker.start <= ent.start < speaker.end:
+            continue
+        name, label = canon.canonical(ent)
+        if label == canon.topic[1] and name != canon.topic[0]:
+            return True
+    return False
+
+
+def _pronoun_owner(subject: list[Token]) -> Token | None:
+    """The possessive pronoun of the measured noun (`its` in `its continental European arm`)."""
+    return next((token for token in subject if token.dep_ == "poss" and token.pos_ == "PRON"), None)
+
+
+def _earlier_actor(anaphor: Token, recent: list[Span], speaker_names: list[Span], topic: Span | None) -> Span | None:
+    """The entity a pronoun or bare description stands for. `he`/`she` stand for the latest person
+    acting; `the company`, `the group`, `the division` for the organisation the article is about,
+    if it is about one; `it`, `they` and other descriptions for the latest organisation, place or
+    nationality acting, never for a person."""
+    if anaphor.lower_ in ("it", "its", "we", "our") and speaker_names:
+        return speaker_names[0]  # `X said it ...`
+    if anaphor.lemma_.lower() in _ORG_ANAPHORS and topic is not None and topic.label_ == "ORG":
+        return topic
+    wanted = {"PERSON"} if anaphor.lower_ in _PERSON_PRONOUNS else NAME_LABELS - {"PERSON"}
+    earlier = [ent for ent in recent if ent.end <= anaphor.i and ent.label_ in wanted]
+    if not earlier:
+        return None
+    latest = max(ent.sent.start for ent in earlier)
+    return next(ent for ent in earlier if ent.sent.start == latest)  # that sentence's main actor
+
+
 def _stands_for_earlier(actor: Token) -> bool:
-    """A pronoun or a description with no name of its own (`they`, `the companies`, `its share`)."""
+    """A pronoun, or a description of an organisation or country with no name of its own (`they`,
+    `the companies`, `the country`). Other descriptions (`the former`, `the gap`) stand for things,
+    not for the entity last named."""
     if actor.pos_ == "PRON":
         return True
+    if actor.lemma_.lower() not in _ORG_ANAPHORS | _PLACE_ANAPHORS:
+        return False
     determiners = {child.lower_ for child in actor.children if child.dep_ in ("det", "poss")}
     has_name = any(token.ent_type_ for token in _near_subtree(actor))
     return not has_name and bool(determiners & {"the", "these", "its", "their", "this", "that"})
