@@ -26,6 +26,7 @@ _EVIDENCE_WEIGHTS = {
     "subject:counted-noun": 0.6,
     "subject:of-phrase": 0.5,
     "subject:of-amount": 0.5,
+    "subject:share-clause": 0.3,
     "subject:verb-object": 0.4,
     "subject:described-noun": 0.2,
     "subject:modified-noun": 0.5,

@@ -157,9 +157,9 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool, others: set[int])
         return noun, "counted-noun"
     of_phrase = next((child for child in head.children if child.dep_ == "prep" and child.lower_ == "of"), None)
     if of_phrase is not None:
-        objects = [child for child in of_phrase.children if child.dep_ == "pobj" and child.pos_ != "PRON"]
-        if objects:
-            return _phrase(objects[0], excluded), "of-phrase"
+        shared, how = _share_phrase(head, of_phrase, verb, excluded)
+        if shared:
+            return shared, how
     if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in (
         "NOUN",
         "PROPN",
@@ -195,6 +195,27 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool, others: set[int])
         if actor is not None and actor.pos_ != "PRON":
             return _phrase(actor, excluded), "verb-subject"
     return _nearest_chunk(span, excluded)
+
+
+def _share_phrase(head: Token, of_phrase: Token, verb: Token | None, excluded: set[int]) -> tuple[list[Token], str]:
+    """What a share is of, with what the share does or whose it is, and which rule found it:
+    `a quarter of the firms said they would move production` -> `firms would move production`
+    (share-clause); `kei cars make up a third of the market` -> `kei cars market`; else `market`."""
+    objects = [child for child in of_phrase.children if child.dep_ == "pobj" and child.pos_ != "PRON"]
+    whole = _phrase(objects[0], excluded) if objects else []
+    if verb is None or verb.lemma_.lower() in COPULAS:
+        return whole, "of-phrase"
+    taken = excluded | {token.i for token in whole}
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head == verb:
+        reported = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+        doing = reported if verb.lemma_.lower() in SAY_VERBS and reported is not None else verb
+        clause = _verb_phrase(doing, taken, with_actor=False)
+        return sorted(whole + clause, key=lambda token: token.i), "share-clause"
+    attached = head.head == verb or (head.dep_ == "pobj" and head.head.head == verb)  # `account for 31% of`
+    actor = _actor(verb)
+    if attached and verb.lemma_.lower() in SHARE_VERBS and actor is not None and actor.pos_ != "PRON":
+        return _phrase(actor, taken) + whole, "of-phrase"
+    return whole, "of-phrase"
 
 
 def _nearest_chunk(span: Span, excluded: set[int]) -> tuple[list[Token], str]:
@@ -315,16 +336,19 @@ def _main_entity(
     speaker_names = [ent for ent in names if speaker is not None and speaker.start <= ent.start < speaker.end]
     names = [ent for ent in names if ent not in speaker_names]
     quantity_ids = set(range(span.start, span.end))
+    if how == "share-clause" and verb is not None:  # the share's whole, not where its clause goes
+        subject = [token for token in subject if token.i < verb.i]
     if how in ("of-phrase", "of-amount", "modified-noun", "verb-subject", "counted-noun", "verb-object",
-               "described-noun"):
+               "described-noun", "share-clause"):
         subject_ids = {token.i for token in subject} | {  # `its subsidiary, Calloway Japan KK`
             t.i for token in subject for child in token.children if child.dep_ == "appos" for t in _near_subtree(child)}
         inside = [ent for ent in names if any(token.i in subject_ids for token in ent)]
         owner = _pronoun_owner(subject)
-        if owner is not None and not any(ent.label_ in ("ORG", "PERSON") for ent in inside):
+        if owner is not None:
             # `its continental European arm`: the arm's owner, not `European`; but `its Japanese
             # subsidiary, Calloway Japan KK` names its own company
-            return _earlier_actor(owner, recent, speaker_names, topic) or topic
+            named = [ent for ent in inside if ent.label_ in ("ORG", "PERSON")]
+            return named[0] if named else _earlier_actor(owner, recent, speaker_names, topic) or topic
         if inside:
             return inside[0]
     actor = _actor(verb)
@@ -397,6 +421,8 @@ def _actor(verb: Token | None) -> Token | None:
         subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # a verb hung on a noun is about that noun: `its margin widened by ...`
         verb = _governing_verb(verb)
     return None
 

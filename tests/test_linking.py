@@ -1,0 +1,55 @@
+"""Linking rules on news sentences written for these tests (not from the corpus): whose figure it
+is (topic, typed anaphora, `its` owners, appositions) and what it measures."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.run import extract_text
+
+# (article text, mention, entity, subject)
+CASES = [
+    pytest.param(
+        "Acme Corp cuts costs\n\nAcme Corp said on Monday it would close plants. The company expects revenue to "
+        "grow 4% this year, chief executive John Doe said.",
+        "4%", "Acme Corp", "revenue", id="the-company-is-the-topic-organisation"),
+    pytest.param(
+        "Globex Inc sells unit\n\nGlobex Inc agreed to sell its chemicals unit. Chief executive Jane Doe said the "
+        "division was worth $2 billion.",
+        "$2 billion", "Globex Inc", "division", id="a-description-never-stands-for-a-person"),
+    pytest.param(
+        "Initech Ltd posts results\n\nInitech Ltd posted higher profits. Its German arm saw sales rise 5%.",
+        "5%", "Initech Ltd", "sales", id="its-arm-belongs-to-the-earlier-organisation"),
+    pytest.param(
+        "Hooli Inc results\n\nHooli Inc reported results. Sales at its Japanese subsidiary, Hooli Japan KK, rose "
+        "to 3 bln yen.",
+        "3 bln yen", "Hooli Japan KK", "Sales at its Japanese subsidiary, Hooli Japan KK",
+        id="a-named-subsidiary-owns-its-figures"),
+    pytest.param(
+        "Umbrella Corp said its operating margin widened by 0.5 percentage point to 8.2%.",
+        "8.2%", "Umbrella Corp", "its operating margin", id="verb-hung-on-its-noun"),
+    pytest.param(
+        "Wayne Enterprises sold 40,000 vehicles in Brazil in 2023.",
+        "40,000 vehicles", "Wayne Enterprises", "vehicles Wayne Enterprises sold in Brazil",
+        id="the-period-is-not-part-of-the-subject"),
+    pytest.param(
+        "Mexican factories\n\nMexico's manufacturers are worried about Mexican wages. A quarter of the firms said "
+        "they would cut jobs.",
+        "A quarter", "Mexico", "firms would cut jobs", id="a-share-and-what-it-said-it-would-do"),
+    pytest.param(
+        "Kei cars make up more than a third of the market.",
+        "a third", None, "Kei cars market", id="a-share-verb-names-whose-share"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "entity", "subject"), CASES)
+def test_entity_and_subject(nlp, text, mention, entity, subject) -> None:
+    claims = {claim.mention: claim for claim in extract_text(text, nlp).claims}
+    assert (claims[mention].entity, claims[mention].subject) == (entity, subject)
+
+
+def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
+    text = ("France budget\n\nFrance will cut spending, French officials said. France expects growth to slow. "
+            "Priced from 9,000 euros, the cars are popular in Germany.")
+    claims = {claim.mention: claim for claim in extract_text(text, nlp).claims}
+    assert claims["9,000 euros"].entity is None
