@@ -86,10 +86,16 @@ def link_quantities(
     quantity_tokens = {i for quantity in quantities for i in range(quantity.token_start, quantity.token_end)}
     article = _Article(doc, sentences, names, dates, [_actor_entities(sentence_names) for sentence_names in names],
                        canon or EntityCanon(doc.ents), published, quantity_tokens)
-    return [_link(quantity, article, bisect_right(starts, quantity.token_start) - 1) for quantity in quantities]
+    links: list[Link] = []
+    previous: tuple[int, Link] | None = None  # the figure before, with its sentence
+    for quantity in quantities:
+        index = bisect_right(starts, quantity.token_start) - 1
+        links.append(_link(quantity, article, index, previous))
+        previous = index, links[-1]
+    return links
 
 
-def _link(quantity: Quantity, article: _Article, index: int) -> Link:
+def _link(quantity: Quantity, article: _Article, index: int, previous: tuple[int, Link] | None) -> Link:
     sentence, sentence_names, canon = article.sentences[index], article.names[index], article.canon
     span = article.doc[quantity.token_start : quantity.token_end]
     head = _span_head(span)
@@ -104,7 +110,11 @@ def _link(quantity: Quantity, article: _Article, index: int) -> Link:
     recent = [ent for actors in article.actors[max(0, index - 2) : index + 1] for ent in actors]
     chosen = _main_entity(sentence_names, subject_tokens, how, verb, speaker, span, recent, canon.topic_span)
     entity, entity_label = canon.canonical(chosen) if chosen is not None else (None, None)
-    if chosen is None and canon.topic and not _rivals_topic(sentence_names, speaker, canon):
+    if chosen is None and previous is not None and index - previous[0] <= 1 and _continues_previous(
+            subject_tokens, head):
+        # `... deficit was $68.9 billion, and of that total surplus, $52.6 billion was in vehicles`
+        entity, entity_label = previous[1].entity, previous[1].entity_label
+    if entity is None and canon.topic and not _rivals_topic(sentence_names, speaker, canon):
         # a claim no entity of its clause owns is about what the article is about
         entity, entity_label = canon.topic
         evidence.append("topic_entity")
@@ -364,6 +374,22 @@ def _main_entity(
     if same_clause:
         return min(same_clause, key=lambda ent: min(abs(ent.start - span.end), abs(span.start - ent.end)))
     return None
+
+
+def _continues_previous(subject: list[Token], head: Token) -> bool:
+    """The measured thing is a singular definite description with no name (`the gap`, `that total
+    surplus`): it continues the figure before it, whose entity it keeps. Plurals (`these cars`) name
+    a class, and `the former`/`the latter` pick from a list instead."""
+    ids = {token.i for token in subject}
+    roots = [token for token in subject if token.head.i not in ids or token.head == token]
+    if head.dep_ == "appos":
+        roots.append(head.head)  # `that total surplus, some $52.6 billion`
+    return any(
+        root.tag_ == "NN" and root.lemma_.lower() not in ("former", "latter")
+        and any(child.dep_ == "det" and child.lower_ in ("the", "that", "this")
+                for child in root.children)
+        for root in roots
+    )
 
 
 def _rivals_topic(sentence_names: list[Span], speaker: Span | None, canon: EntityCanon) -> bool:

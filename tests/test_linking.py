@@ -37,6 +37,13 @@ CASES = [
         "they would cut jobs.",
         "A quarter", "Mexico", "firms would cut jobs", id="a-share-and-what-it-said-it-would-do"),
     pytest.param(
+        "The U.S. trade deficit with China was $300 billion in 2023. Roughly 40 per cent of the gap was due to "
+        "electronics.",
+        "40 per cent", "United States", "gap", id="the-gap-continues-the-figure-before"),
+    pytest.param(
+        "Apple sold 20 million phones in India last year. About 30% of these phones were made locally.",
+        "30%", None, "phones were made", id="plural-these-names-a-class-not-the-figure-before"),
+    pytest.param(
         "Kei cars make up more than a third of the market.",
         "a third", None, "Kei cars market", id="a-share-verb-names-whose-share"),
 ]
