@@ -33,6 +33,7 @@ _EVIDENCE_WEIGHTS = {
     "subject:verb-subject": 0.4,
     "subject:relative-clause": 0.2,
     "subject:verb-phrase": 0.1,
+    "subject:actor-verb": 0.3,
     "subject:nearest-chunk": -0.5,
     "subject:none": -1.0,
     "time": 0.2,

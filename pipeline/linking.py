@@ -123,7 +123,7 @@ def _link(quantity: Quantity, article: _Article, index: int, previous: tuple[int
         evidence.append("time")
     names = [f"{ent.label_}:{ent.text}" for ent in sentence_names]
     return Link(
-        subject=_phrase_text(subject_tokens) or None,
+        subject=_subject_text(subject_tokens, how, quantity.kind, span) or None,
         entity=entity,
         entity_label=entity_label,
         entities=tuple(dict.fromkeys(names)),
@@ -202,6 +202,8 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool, others: set[int])
         if any(token.pos_ in ("NOUN", "PROPN") for token in phrase):
             return phrase, "verb-phrase"
         actor = _actor(verb)
+        if actor is not None and actor.pos_ != "PRON" and actor.head == verb:  # `Calloway earned`
+            return sorted(_phrase(actor, excluded) + phrase, key=lambda token: token.i), "actor-verb"
         if actor is not None and actor.pos_ != "PRON":
             return _phrase(actor, excluded), "verb-subject"
     return _nearest_chunk(span, excluded)
@@ -223,6 +225,8 @@ def _share_phrase(head: Token, of_phrase: Token, verb: Token | None, excluded: s
         return sorted(whole + clause, key=lambda token: token.i), "share-clause"
     attached = head.head == verb or (head.dep_ == "pobj" and head.head.head == verb)  # `account for 31% of`
     actor = _actor(verb)
+    if actor is not None and actor.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        actor = verb.head  # `kei cars, which make up a third of the market`
     if attached and verb.lemma_.lower() in SHARE_VERBS and actor is not None and actor.pos_ != "PRON":
         return _phrase(actor, taken) + whole, "of-phrase"
     return whole, "of-phrase"
@@ -305,6 +309,27 @@ def _is_time_phrase(preposition: Token) -> bool:
     return any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in preposition.children)
 
 
+def _subject_text(tokens: list[Token], how: str, kind: str, span: Span) -> str:
+    """The subject as text. A percentage of a whole measures a share of it (`90 percent of the
+    market` -> `share of market`, `kei cars make up a third of the market` -> `kei cars share of
+    market`); an amount `a share` is per share (`12 cts a share` -> `net profit a share`)."""
+    text = _phrase_text(tokens)
+    if kind == "percent" and how == "of-phrase" and tokens:
+        of_token = next((t for t in span.doc[span.end : span.end + 3] if t.lower_ == "of"), None)
+        if of_token is not None and of_token.i < tokens[-1].i:
+            owner = [token for token in tokens if token.i < of_token.i]
+            whole = [token for token in tokens if token.i > of_token.i]
+            if whole and not any(token.lower_ == "share" for token in tokens):
+                before = span.doc[whole[0].i - 1]
+                article = before.text if before.dep_ == "det" and before.i > of_token.i else ""
+                parts = (_phrase_text(owner), "share of", article, _phrase_text(whole))
+                return " ".join(part for part in parts if part)
+    after = span.doc[span.end : span.end + 2]
+    if kind == "money" and len(after) == 2 and after[0].lower_ in ("a", "per") and after[1].lower_ == "share":
+        return f"{text} a share" if text else text
+    return text
+
+
 def _phrase_text(tokens: list[Token]) -> str:
     text = ""
     for position, token in enumerate(tokens):
@@ -349,7 +374,7 @@ def _main_entity(
     if how == "share-clause" and verb is not None:  # the share's whole, not where its clause goes
         subject = [token for token in subject if token.i < verb.i]
     if how in ("of-phrase", "of-amount", "modified-noun", "verb-subject", "counted-noun", "verb-object",
-               "described-noun", "share-clause"):
+               "described-noun", "share-clause", "actor-verb"):
         subject_ids = {token.i for token in subject} | {  # `its subsidiary, Calloway Japan KK`
             t.i for token in subject for child in token.children if child.dep_ == "appos" for t in _near_subtree(child)}
         inside = [ent for ent in names if any(token.i in subject_ids for token in ent)]

@@ -39,13 +39,22 @@ CASES = [
     pytest.param(
         "The U.S. trade deficit with China was $300 billion in 2023. Roughly 40 per cent of the gap was due to "
         "electronics.",
-        "40 per cent", "United States", "gap", id="the-gap-continues-the-figure-before"),
+        "40 per cent", "United States", "share of the gap", id="the-gap-continues-the-figure-before"),
     pytest.param(
         "Apple sold 20 million phones in India last year. About 30% of these phones were made locally.",
         "30%", None, "phones were made", id="plural-these-names-a-class-not-the-figure-before"),
     pytest.param(
         "Kei cars make up more than a third of the market.",
-        "a third", None, "Kei cars market", id="a-share-verb-names-whose-share"),
+        "a third", None, "Kei cars share of the market", id="a-share-verb-names-whose-share"),
+    pytest.param(
+        "Electric vans, which make up about a fifth of the fleet, cost more to insure.",
+        "a fifth", None, "Electric vans share of the fleet", id="a-relative-clause-share-is-its-nouns"),
+    pytest.param(
+        "Globex Inc earned 120 mln dlrs, or 12 cts a share, in the quarter.",
+        "12 cts", "Globex Inc", "Globex Inc earned a share", id="per-share-amount"),
+    pytest.param(
+        "Initech Ltd earned $5 million last year.",
+        "$5 million", "Initech Ltd", "Initech Ltd earned", id="actor-and-verb-when-the-verb-measures-nothing"),
 ]
 
 
