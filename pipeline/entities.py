@@ -27,6 +27,9 @@ CAPITAL_COUNTRIES = {
     "The Hague": "Netherlands", "Buenos Aires": "Argentina", "Pretoria": "South Africa",
 }
 _TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_RELABELLED = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC"})  # labels the small model mixes up
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z'’-]*)+$")
+_ACRONYM_SKIPPED = frozenset({"of", "the", "and", "&", "for", "de", "du", "des"})
 ACTOR_DEPENDENCIES = frozenset({"nsubj", "nsubjpass", "poss"})
 _POSSESSIVE = re.compile(r"\s*['’]\s*s?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -49,8 +52,9 @@ class EntityCanon:
     """Folds the entity mentions of one article to canonical names.
 
     Gazetteer aliases fold first (`US`, `u.s.`, `America` -> `United States`; `Japanese` ->
-    `Japan`); then a short name folds to the longest name of the same label in the article that
-    starts or ends with it (`Toyota` -> `Toyota Motor Corp`, `Abe` -> `Shinzo Abe`).
+    `Japan`); then a short name folds to a fuller name of the same label in the article that starts
+    or ends with it or that it abbreviates (`Toyota` -> `Toyota Motor Corp`, `Abe` -> `Shinzo Abe`,
+    `NBP` -> `National Bank of Poland`).
     """
 
     def __init__(self, spans: Iterable[Span]):
@@ -89,15 +93,70 @@ class EntityCanon:
         if label == "GPE" and name in CAPITAL_COUNTRIES and span.root.dep_ in ACTOR_DEPENDENCIES:
             return CAPITAL_COUNTRIES[name], "GPE"
         if label in ("ORG", "PERSON"):
-            words = name.lower().split()
-            longer = [
-                other for other in self._by_label.get(label, [])
-                if len(other.split()) > len(words)
-                and (other.lower().split()[: len(words)] == words or other.lower().split()[-len(words):] == words)
-            ]
-            if longer:
-                name = max(longer, key=lambda other: (len(other), other))
+            name = self._fuller_name(name, label)
         return name, label
+
+    def _fuller_name(self, name: str, label: str) -> str:
+        """The article's fuller name for a short one: `Toyota` -> `Toyota Motor Corp`, `Abe` -> `Shinzo
+        Abe`, `NBP` -> `National Bank of Poland`, `NORTHGATE PAPERBOARD CORP` -> `Northgate Paperboard
+        Corp`. When several fuller names fit (`Northgate` in an article naming `Northgate Paperboard
+        Corp` and its unit `Northgate Forest Products Ltd`), the one named most, then first."""
+        core = _without_lower_tail(name)
+        words = core.lower().split()
+        usable = [other for other in self._by_label.get(label, [])
+                  if not other.isupper() and _without_lower_tail(other) == other]
+        fitting = [
+            other for other in usable
+            if len(other.split()) > len(words)
+            and (other.lower().split()[: len(words)] == words or other.lower().split()[-len(words):] == words)
+            or label == "ORG" and _is_acronym_of(core, other)
+        ]
+        if not fitting:
+            return next((other for other in usable if other.lower() == core.lower()), core)
+        counts = Counter(fitting)
+        return max(counts, key=lambda other: (counts[other], -fitting.index(other)))
+
+
+def _without_lower_tail(name: str) -> str:
+    """`ACME HOLDINGS CORP posts` -> `ACME HOLDINGS CORP`: lower-case words after a capitalised name
+    are a headline's verb caught in it (a lower-cased article's names stay as they are)."""
+    return (_LOWER_TAIL.sub("", name) or name) if name[:1].isupper() else name
+
+
+def _is_acronym_of(short: str, name: str) -> bool:
+    """`NBP` for `National Bank of Poland`, `ECB` for `European Central Bank`."""
+    if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 6):
+        return False
+    initials = "".join(word[0] for word in name.split() if word.lower() not in _ACRONYM_SKIPPED and word[0].isalpha())
+    return initials.upper() == short and len(name.split()) > 1
+
+
+def harmonise_labels(doc: Doc) -> None:
+    """Give one name one label in an article: spaCy's small model calls the same company an ORG in
+    one sentence and a PERSON in the next (`Kestrel Foods ... Kestrel said`). A name that starts a
+    longer organisation name of the article, or is its acronym, is an organisation; otherwise a name
+    takes the label most of its mentions have."""
+    names = [span for span in doc.ents if span.label_ in NAME_LABELS]
+    organisations = [clean_name(span.text) for span in names if span.label_ == "ORG" and len(span) > 1]
+    votes: dict[str, Counter] = {}
+    for span in names:
+        votes.setdefault(clean_name(span.text).lower(), Counter())[span.label_] += 1
+    relabelled = []
+    for span in doc.ents:
+        label = span.label_
+        if label in _RELABELLED:
+            name = clean_name(span.text)
+            words = name.lower().split()
+            if words and any(
+                len(other.split()) > len(words) and other.lower().split()[: len(words)] == words
+                or _is_acronym_of(name, other)
+                for other in organisations
+            ):
+                label = "ORG"
+            else:
+                label = max(votes[name.lower()].items(), key=lambda item: (item[1], item[0] == label))[0]
+        relabelled.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
+    doc.ents = relabelled
 
 
 def entity_spans(doc: Doc) -> list[Span]:

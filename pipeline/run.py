@@ -25,7 +25,7 @@ from pipeline.annotate import annotate, load_nlp
 from pipeline.claims import build_claims, build_entity_mentions
 from pipeline.config import Config
 from pipeline.engines import map_chunks
-from pipeline.entities import EntityCanon
+from pipeline.entities import EntityCanon, harmonise_labels
 from pipeline.ingest import expand_inputs, make_document, read_documents
 from pipeline.linking import link_quantities
 from pipeline.outputs import (
@@ -61,6 +61,7 @@ def extract_document(document: Document, prepared: PreparedText, doc: Doc, *, co
     """Quantities, links and claims of one annotated document (pure)."""
     quantities = find_quantities(doc, default_dollar=config.default_dollar)
     merge_entities(doc, quantities)
+    harmonise_labels(doc)
     canon = EntityCanon(doc.ents)
     links = link_quantities(doc, quantities, published=document.published, canon=canon)
     claims = build_claims(document, prepared, doc, quantities, links)

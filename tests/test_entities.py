@@ -1,0 +1,78 @@
+"""Entity names folded per article: labels made consistent, short names and acronyms to full names."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from pipeline.entities import EntityCanon, harmonise_labels
+
+
+def _doc(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A doc of `text` with exactly these (text, label) entities, each its first unused occurrence."""
+    doc = nlp.make_doc(text)
+    spans, used = [], set()
+    for name, label in ents:
+        start = next(i for i in range(len(doc)) if doc[i : i + len(nlp.make_doc(name))].text == name and i not in used)
+        span = Span(doc, start, start + len(nlp.make_doc(name)), label=label)
+        used.update(range(span.start, span.end))
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        pytest.param(
+            "Kestrel Foods bid. Kestrel said so. Kestrel added more.",
+            [("Kestrel Foods", "ORG"), ("Kestrel", "PERSON"), ("Kestrel", "PERSON")],
+            ["ORG", "ORG", "ORG"], id="short-name-of-an-organisation-is-one"),
+        pytest.param(
+            "The National Bank of Poland met. NBP cut rates.",
+            [("National Bank of Poland", "ORG"), ("NBP", "PERSON")],
+            ["ORG", "ORG"], id="acronym-of-an-organisation-is-one"),
+        pytest.param(
+            "Vega met Lyra. Vega left. Vega spoke.",
+            [("Vega", "PERSON"), ("Lyra", "PERSON"), ("Vega", "ORG"), ("Vega", "PERSON")],
+            ["PERSON", "PERSON", "PERSON", "PERSON"], id="majority-label"),
+        pytest.param(
+            "Paris is nice. Paris Hilton came.",
+            [("Paris", "GPE"), ("Paris Hilton", "PERSON")],
+            ["GPE", "PERSON"], id="places-keep-their-label"),
+    ],
+)
+def test_harmonise_labels(nlp, text, ents, expected) -> None:
+    doc = _doc(nlp, text, ents)
+    harmonise_labels(doc)
+    assert [span.label_ for span in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "short", "expected"),
+    [
+        pytest.param(
+            "NORTHWIND PAPER CORP posts gain. Northwind Paper Corp said. Northwind Timber Ltd, its unit, grew. "
+            "Northwind said.",
+            [("NORTHWIND PAPER CORP", "ORG"), ("Northwind Paper Corp", "ORG"), ("Northwind Timber Ltd", "ORG"),
+             ("Northwind", "ORG")],
+            "Northwind", "Northwind Paper Corp", id="the-most-named-fuller-name-not-the-longest"),
+        pytest.param(
+            "NORTHWIND PAPER CORP posts gain. Northwind Paper Corp said.",
+            [("NORTHWIND PAPER CORP posts", "ORG"), ("Northwind Paper Corp", "ORG")],
+            "NORTHWIND PAPER CORP posts", "Northwind Paper Corp", id="headline-capitals-and-verb"),
+        pytest.param(
+            "The European Central Bank met. The ECB said.",
+            [("European Central Bank", "ORG"), ("ECB", "ORG")],
+            "ECB", "European Central Bank", id="acronym"),
+        pytest.param(
+            "markus feldhaus spoke. feldhaus said.",
+            [("markus feldhaus", "PERSON"), ("feldhaus", "PERSON")],
+            "feldhaus", "markus feldhaus", id="lower-cased-article-names-stay-whole"),
+    ],
+)
+def test_fuller_names(nlp, text, ents, short, expected) -> None:
+    doc = _doc(nlp, text, ents)
+    canon = EntityCanon(doc.ents)
+    span = next(span for span in doc.ents if span.text == short)
+    assert canon.canonical(span)[0] == expected
