@@ -20,7 +20,8 @@ extract: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Accuracy against the hand-made gold sets; fails when a figure drops below tests/baseline/.
+# Accuracy against the hand-made gold sets (corpus, fixtures, held-out); fails when a figure drops below
+# tests/baseline/.
 # `make eval BASELINE_ARGS=--write-baseline` raises the baseline (commit it deliberately).
 eval: $(STAMP)
 	$(BIN)/python -m pipeline extract corpus --out $(OUT) --quiet
@@ -29,6 +30,9 @@ eval: $(STAMP)
 	$(BIN)/python -m pipeline extract tests/fixtures --out $(OUT)/fixtures --quiet
 	$(BIN)/python -m pipeline eval --pred $(OUT)/fixtures/claims.parquet --gold tests/fixtures/gold/claims.jsonl \
 		--out $(OUT)/eval-fixtures.json --baseline tests/baseline/fixtures.json $(BASELINE_ARGS)
+	$(BIN)/python -m pipeline extract tests/heldout --out $(OUT)/heldout --quiet
+	$(BIN)/python -m pipeline eval --pred $(OUT)/heldout/claims.parquet --gold tests/heldout/gold/claims.jsonl \
+		--out $(OUT)/eval-heldout.json --baseline tests/baseline/heldout.json $(BASELINE_ARGS)
 
 report: $(STAMP)
 	$(BIN)/python -m pipeline report --out $(OUT)

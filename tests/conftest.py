@@ -15,6 +15,7 @@ from pipeline.config import DEFAULT_MODEL
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
+HELDOUT = ROOT / "tests" / "heldout"  # measures generalisation: never tune rules on it (see its README)
 
 
 def extract(inputs: list[Path], out: Path, *options: str) -> subprocess.CompletedProcess:
@@ -40,4 +41,11 @@ def corpus_run(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 def fixtures_run(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("fixtures-out")
     extract([FIXTURES], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def heldout_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("heldout-out")
+    extract([HELDOUT], out)
     return out

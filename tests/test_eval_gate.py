@@ -9,7 +9,7 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import CORPUS, FIXTURES, ROOT
+from conftest import CORPUS, FIXTURES, HELDOUT, ROOT
 
 from pipeline.evaluate import drops, evaluate, load_gold, names_match, token_f1
 
@@ -22,8 +22,9 @@ BASELINES = ROOT / "tests" / "baseline"
     [
         ("corpus_run", CORPUS / "gold" / "claims.jsonl", "corpus.json"),
         ("fixtures_run", FIXTURES / "gold" / "claims.jsonl", "fixtures.json"),
+        ("heldout_run", HELDOUT / "gold" / "claims.jsonl", "heldout.json"),
     ],
-    ids=["corpus", "fixtures"],
+    ids=["corpus", "fixtures", "heldout"],
 )
 def test_no_figure_drops_below_the_baseline(request, run_fixture, gold_path, baseline) -> None:
     run = request.getfixturevalue(run_fixture)
@@ -76,3 +77,23 @@ def test_evaluate_counts_detection_and_attributes() -> None:
     assert report["overall"]["unit"] == 0.0
     assert report["overall"]["value"] == 1.0
     assert report["percent"]["recall"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("gold_dir", "expected"),
+    [
+        (CORPUS / "gold", {"entity": 1.0, "time": 1.0, "source": 1.0, "subject": 0.919}),
+        (FIXTURES / "gold", {"entity": 1.0, "time": 1.0, "source": 0.922, "subject": 0.860}),
+    ],
+    ids=["corpus", "fixtures"],
+)
+def test_second_annotator_agreement(tmp_path, gold_dir, expected) -> None:
+    """The README's inter-annotator figures: a second annotator's linking columns, scored with
+    `python -m pipeline eval --pred second_annotator.jsonl` against the gold."""
+    from pipeline.evaluate import main
+
+    out = tmp_path / "agreement.json"
+    assert main(gold_dir / "second_annotator.jsonl", gold_dir / "claims.jsonl", out) == 0
+    overall = json.loads(out.read_text())["overall"]
+    assert overall["f1"] == 1.0
+    assert {name: round(overall[name], 3) for name in expected} == expected
