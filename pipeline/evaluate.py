@@ -198,7 +198,9 @@ def main(
     pred_path: Path, gold_path: Path, out_path: Path, *, baseline_path: Path | None = None, write_baseline: bool = False
 ) -> int:
     """CLI entry: score, print the table, write the JSON report; with a baseline, fail on any drop."""
-    report = evaluate(load_gold(gold_path), pd.read_parquet(pred_path))
+    # predictions are a claims.parquet, or a second annotator's JSONL (inter-annotator agreement)
+    pred = load_gold(pred_path) if pred_path.suffix == ".jsonl" else pd.read_parquet(pred_path)
+    report = evaluate(load_gold(gold_path), pred)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"gold: {gold_path}")
