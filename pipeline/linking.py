@@ -3,8 +3,9 @@
 Reads spaCy's dependency parse of the quantity's sentence:
 - `subject`: the noun the number modifies, the `of`-phrase of a share (`90 percent of the market`),
   or the subject of the verb the number is the object/attribute of;
-- `entity`: the first named entity in the subject phrase, else the verb's subject, else the
-  nearest entity in the sentence that is not the speaker;
+- `entity`: a named entity in the subject phrase (or what its `its` stands for), else the verb's
+  subject with typed pronoun/description resolution, else an entity of the clause that is not the
+  speaker, else the previous figure's entity for `the gap`-like descriptions, else the article's topic;
 - `time`: the nearest DATE entity of the sentence, resolved by `dates.resolve_period`;
 - `source`: the subject of a reporting verb (`said`, `told reporters`), `according to X`, or the
   speaker of a quote in the next sentence.
@@ -212,7 +213,8 @@ def _subject_tokens(span: Span, head: Token, *, counted: bool, others: set[int])
 def _share_phrase(head: Token, of_phrase: Token, verb: Token | None, excluded: set[int]) -> tuple[list[Token], str]:
     """What a share is of, with what the share does or whose it is, and which rule found it:
     `a quarter of the firms said they would move production` -> `firms would move production`
-    (share-clause); `kei cars make up a third of the market` -> `kei cars market`; else `market`."""
+    (share-clause); `kei cars make up a third of the market` -> `kei cars` + `market`; else `market`
+    (`_subject_text` writes these as `kei cars share of the market`)."""
     objects = [child for child in of_phrase.children if child.dep_ == "pobj" and child.pos_ != "PRON"]
     whole = _phrase(objects[0], excluded) if objects else []
     if verb is None or verb.lemma_.lower() in COPULAS:
@@ -311,8 +313,8 @@ def _is_time_phrase(preposition: Token) -> bool:
 
 def _subject_text(tokens: list[Token], how: str, kind: str, span: Span) -> str:
     """The subject as text. A percentage of a whole measures a share of it (`90 percent of the
-    market` -> `share of market`, `kei cars make up a third of the market` -> `kei cars share of
-    market`); an amount `a share` is per share (`12 cts a share` -> `net profit a share`)."""
+    market` -> `share of the market`, `kei cars make up a third of the market` -> `kei cars share of
+    the market`); an amount `a share` is per share (`12 cts a share` -> `net profit a share`)."""
     text = _phrase_text(tokens)
     if kind == "percent" and how == "of-phrase" and tokens:
         of_token = next((t for t in span.doc[span.end : span.end + 3] if t.lower_ == "of"), None)
