@@ -59,6 +59,7 @@ class EntityCanon:
 
     def __init__(self, spans: Iterable[Span]):
         self._by_label: dict[str, list[str]] = {}
+        self._fuller: dict[tuple[str, str], str] = {}
         names = [span for span in spans if span.label_ in NAME_LABELS]
         for span in names:
             name, label = self._gazetteer_name(clean_name(span.text), span.label_)
@@ -97,6 +98,12 @@ class EntityCanon:
         return name, label
 
     def _fuller_name(self, name: str, label: str) -> str:
+        key = (name, label)
+        if key not in self._fuller:  # asked for every mention, often many times: worked out once
+            self._fuller[key] = self._find_fuller_name(name, label)
+        return self._fuller[key]
+
+    def _find_fuller_name(self, name: str, label: str) -> str:
         """The article's fuller name for a short one: `Toyota` -> `Toyota Motor Corp`, `Abe` -> `Shinzo
         Abe`, `NBP` -> `National Bank of Poland`, `NORTHGATE PAPERBOARD CORP` -> `Northgate Paperboard
         Corp`. When several fuller names fit (`Northgate` in an article naming `Northgate Paperboard

@@ -134,8 +134,23 @@ def find_quantities(doc: Doc, *, default_dollar: str = "USD") -> list[Quantity]:
     quantities: list[Quantity] = []
     sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
     for sentence in sentences:
-        quantities.extend(_sentence_quantities(sentence, context))
+        if _MAY_HOLD_NUMBER.search(sentence.text):
+            quantities.extend(_sentence_quantities(sentence, context))
     return quantities
+
+
+# Every quantity has digits, number words, or `a` before a scale, proportion, percent or currency
+# word (`a million`, `a third`, `a percentage point`). A sentence with none of these words is
+# skipped before it is split into pieces (most of a news article's sentences).
+_NUMBER_WORDS = {
+    word
+    for table in (UNITS_WORDS, TENS_WORDS, FRACTION_DENOMINATORS, SCALES, PERCENT_WORDS, CURRENCY_WORDS, SUBUNITS)
+    for key in table
+    for word in re.findall(r"[^\W\d_]+", key)
+}
+_MAY_HOLD_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join(map(re.escape, sorted(_NUMBER_WORDS, key=len, reverse=True))) + r")\b", re.IGNORECASE
+)
 
 
 # Explicit dollars an article may name; a bare `$` in an article naming only one of them, and no
