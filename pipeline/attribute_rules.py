@@ -1,14 +1,14 @@
 """The model's attribute rules (tag map, morph rules, exceptions) applied by lookup instead of a Matcher.
 
 spaCy's `AttributeRuler` runs every one of its patterns at every token through a `Matcher`: with the
-179 patterns of en_core_web_sm that is a tenth of the model's time (see BENCHMARKS.md). Nearly all
+179 patterns of en_core_web_sm that is a tenth to a fifth of the model's time (BENCHMARKS.md). Nearly all
 of them are one-token tests of a token's tag, lower-case form or dependency label, so the rules that
 hold for a token depend only on those few attributes: they are worked out once per distinct
 combination and cached. The result is the same as the `AttributeRuler`'s, applied in its order
 (later rules win, each set on the pattern's `index` token) with its own `set_token_attrs`;
 `tests/test_attribute_rules.py` compares the two token by token. Patterns using anything beyond
-equality, `IN`, `NOT_IN` and `REGEX` on plain token attributes (operators, lengths, morph features) are not compiled:
-`compile_rules` raises `NotCompilable` and the model's own ruler stays.
+equality, `IN`, `NOT_IN` and `REGEX` on plain token attributes (operators, lengths, morph
+features) are not compiled: `compile_rules` raises `NotCompilable` and the model's own ruler stays.
 """
 
 from __future__ import annotations
