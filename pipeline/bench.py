@@ -123,30 +123,37 @@ def _recognizer_share(paths: list[Path], out: Path, config: Config) -> float:
     return spent / total
 
 
+def _component_seconds(nlp: spacy.Language, docs: list, seconds: dict[str, float], prefix: str = "") -> list:
+    """Run each component of `nlp` alone over all docs, adding its time to `seconds`."""
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(doc) for doc in docs]
+        seconds[prefix + name] = time.perf_counter() - started
+    return docs
+
+
+def _shares(seconds: dict[str, float]) -> dict[str, float]:
+    total = sum(seconds.values())
+    return {name: value / total for name, value in seconds.items()}
+
+
 def _component_shares(paths: list[Path], model: str) -> dict[str, float]:
     """Share of raw spaCy time per component of the model, on the same texts (the profile that says
     what limits the pipeline: the stages everyone must run)."""
     nlp = spacy.load(model)
-    docs = [nlp.make_doc(document.text) for document in read_documents(paths)]
-    seconds = {}
-    for name, component in nlp.pipeline:
-        started = time.perf_counter()
-        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(doc) for doc in docs]
-        seconds[name] = time.perf_counter() - started
-    total = sum(seconds.values())
-    return {name: value / total for name, value in seconds.items()}
+    seconds: dict[str, float] = {}
+    _component_seconds(nlp, [nlp.make_doc(document.text) for document in read_documents(paths)], seconds)
+    return _shares(seconds)
 
 
 def _stage_shares(paths: list[Path], model: str) -> dict[str, float]:
     """Share of the pipeline's time per stage, each spaCy component timed alone (the profile that
     shows what limits the pipeline against raw spaCy)."""
-    from pipeline.claims import build_claims, build_entity_mentions
-    from pipeline.entities import EntityCanon
-    from pipeline.linking import link_quantities
     from pipeline.prepare import prepare
-    from pipeline.quantities import find_quantities, merge_entities
+    from pipeline.run import extract_document
 
     nlp = load_nlp(model)
+    config = Config(model=model)
     documents = list(read_documents(paths))
     seconds: dict[str, float] = {}
     started = time.perf_counter()
@@ -155,27 +162,12 @@ def _stage_shares(paths: list[Path], model: str) -> dict[str, float]:
     started = time.perf_counter()
     docs = [nlp.make_doc(item.text) for item in prepared]
     seconds["spaCy tokenizer"] = time.perf_counter() - started
-    for name, component in nlp.pipeline:
-        started = time.perf_counter()
-        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(doc) for doc in docs]
-        seconds[f"spaCy {name}"] = time.perf_counter() - started
-    stages = {"recognizer": 0.0, "linking": 0.0, "claims": 0.0}
+    docs = _component_seconds(nlp, docs, seconds, prefix="spaCy ")
+    started = time.perf_counter()
     for document, item, doc in zip(documents, prepared, docs, strict=True):
-        started = time.perf_counter()
-        quantities = find_quantities(doc)
-        merge_entities(doc, quantities)
-        middle = time.perf_counter()
-        canon = EntityCanon(doc.ents)
-        links = link_quantities(doc, quantities, published=document.published, canon=canon)
-        end = time.perf_counter()
-        build_claims(document, item, doc, quantities, links)
-        build_entity_mentions(document, item, doc, canon)
-        stages["recognizer"] += middle - started
-        stages["linking"] += end - middle
-        stages["claims"] += time.perf_counter() - end
-    seconds |= stages
-    total = sum(seconds.values())
-    return {name: value / total for name, value in seconds.items()}
+        extract_document(document, item, doc, config=config)
+    seconds["recognizer, linking, claims (`extract_document`)"] = time.perf_counter() - started
+    return _shares(seconds)
 
 
 def parse_coverage(paths: list[Path]) -> tuple[float, float]:
