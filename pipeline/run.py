@@ -215,7 +215,8 @@ def _chunk_tables(chunk: list[Document], fresh: list[Document], results: list[Do
                   previous: PreviousRun, version: str) -> tuple[pa.Table, pa.Table, pa.Table]:
     """The chunk's rows in input order: new results, and the previous run's rows for the others."""
     order = {document.doc_id: position for position, document in enumerate(chunk)}
-    reused = [document.doc_id for document in chunk if document not in fresh]
+    fresh_ids = {document.doc_id for document in fresh}
+    reused = [document.doc_id for document in chunk if document.doc_id not in fresh_ids]
     old_claims, old_entities, old_documents = previous.rows(reused, {d.doc_id: d for d in chunk})
     claims = pa.concat_tables([claims_table(c for r in results for c in r.claims), old_claims])
     entities = pa.concat_tables([entities_table(m for r in results for m in r.entities), old_entities])
