@@ -119,6 +119,8 @@ class IndexedAttributeRuler:
         self.regexes = [test for test in tests if test[1] == "regex"]
         self.multi_tests = {test for rule in self.multi for token in rule.tokens for test in token}
         self.strings = strings or {}  # hash -> text of every value a rule names
+        self.flags = [attribute in _FLAG_ATTRIBUTES for attribute in self.columns]
+        self.regex_columns = [(self.columns.index(test[0]), test[2]) for test in self.regexes]
         self._cache: dict[tuple, _Lookup] = {}
 
     def _lookup(self, key: tuple) -> _Lookup:
@@ -145,8 +147,7 @@ class IndexedAttributeRuler:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc) or not self.columns:
             return doc
-        flags = [attribute in _FLAG_ATTRIBUTES for attribute in self.columns]
-        regex_columns = [(self.columns.index(test[0]), test[2]) for test in self.regexes]
+        flags, regex_columns = self.flags, self.regex_columns
         text_of = doc.vocab.strings.__getitem__
         looked_up = []
         for row in doc.to_array(self.columns).tolist():
