@@ -11,6 +11,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.lexicon import CURRENCY_WORDS, PERCENT_WORDS, SCALES, SUBUNITS
+
 from pipeline.attribute_rules import use_indexed_attribute_rules
 
 # Markers of headlines of other stories run into the text (`ALSO READ: ...`).
@@ -30,6 +32,7 @@ def news_boundaries(doc: Doc) -> Doc:
     tokens; the rarer checks only run where a cheap test on the token's text lets them.
     """
     texts = [token.text for token in doc]
+    _keep_headline_whole(doc, texts)
     paragraph_start = True
     for index, text in enumerate(texts):
         if paragraph_start and not text.isspace():
@@ -44,12 +47,40 @@ def news_boundaries(doc: Doc) -> Doc:
                 doc[index + 1].is_sent_start = True
         elif text in _ABBREVIATIONS_BEFORE_NUMBERS and index + 1 < len(texts) and doc[index + 1].like_num:
             doc[index + 1].is_sent_start = False  # `Rs. 2,500 crore`, `No. 1`
+        elif index and text.lower() in _UNIT_WORDS and _number_before(doc, index):
+            doc[index].is_sent_start = False  # `6.4 PCT`, `1.3\nbillion dlrs`: an amount is never cut
         elif text.isupper() and text.lower() in _MARKER_WORDS:
             size = _headline_marker_size(texts, index)
             if size:
                 doc[index].is_sent_start = True
                 _end_run_in_headline(doc, index + size + 1)
     return doc
+
+
+# Words that continue the amount before them: scales, currencies and percent words (from the lexicon).
+_UNIT_WORDS = frozenset(
+    word for table in (SCALES, CURRENCY_WORDS, PERCENT_WORDS, SUBUNITS) for word in table if " " not in word
+)
+
+
+def _number_before(doc: Doc, index: int) -> bool:
+    """Whether the token before `index`, across one line break, is a number."""
+    previous = doc[index - 1]
+    if previous.is_space and index > 1 and previous.text.count("\n") < 2:
+        previous = doc[index - 2]
+    return previous.like_num or previous.text[-1:].isdigit()
+
+
+def _keep_headline_whole(doc: Doc, texts: list[str]) -> None:
+    """A first line that a blank line ends and no sentence mark splits is one headline sentence
+    (`AEGON 1986 NET PROFIT RISES 6.4 PCT`): the parser would cut it anywhere."""
+    for index, text in enumerate(texts):
+        if "\n" in text and text.isspace():
+            if text.count("\n") < 2 or any(t in (".", "!", "?") for t in texts[:index]):
+                return
+            for token in doc[1:index]:
+                token.is_sent_start = False
+            return
 
 
 def _dateline_dash(doc: Doc, start: int) -> int | None:

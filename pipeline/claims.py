@@ -90,6 +90,7 @@ def build_claims(
                 qualifier=quantity.qualifier,
                 unit=quantity.unit,
                 role=quantity.role,
+                direction=quantity.direction,
                 subject=link.subject,
                 entity=link.entity,
                 entity_label=link.entity_label,

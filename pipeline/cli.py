@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="write report.html, a page to check the extraction by looking")
     report.add_argument("--out", type=Path, default=Path("output"), help="output folder of extract (default output/)")
+    witness = commands.add_parser(
+        "witness", help="list amounts no claim covers (recall without gold) in an extraction's output"
+    )
+    witness.add_argument("--out", type=Path, default=Path("output"), help="output folder of extract (default output/)")
+    witness.add_argument("--model", default=DEFAULT_MODEL, help="the plain spaCy model the witness runs")
+    witness.add_argument("--listing", type=Path, help="JSONL of the listed spans (default OUT/witness.jsonl)")
     return parser
 
 
@@ -90,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.command == "report":
         return _report(args.out)
+    if args.command == "witness":
+        from pipeline.witness import main as witness_main
+
+        return witness_main(args.out, args.model, args.listing or args.out / "witness.jsonl")
     return 2
 
 

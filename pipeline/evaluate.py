@@ -18,7 +18,7 @@ import pandas as pd
 
 from pipeline.records import KINDS
 
-ATTRIBUTES = ("value", "unit", "qualifier", "role", "entity", "time", "source", "subject")
+ATTRIBUTES = ("value", "unit", "qualifier", "role", "direction", "entity", "time", "source", "subject")
 _WORD = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*")
 
 
@@ -107,8 +107,8 @@ def attribute_correct(name: str, gold_row: pd.Series, pred_row: pd.Series) -> fl
 
 def evaluate(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     """Detection P/R/F1 per kind and overall, attribute accuracy on matches, and the errors."""
-    pred = pred[pred["doc_id"].isin(set(gold["doc_id"]))].reset_index(drop=True)
-    gold = gold.reset_index(drop=True)
+    pred = _with_attributes(pred[pred["doc_id"].isin(set(gold["doc_id"]))]).reset_index(drop=True)
+    gold = _with_attributes(gold).reset_index(drop=True)
     matches = match_claims(gold, pred)
     report: dict = {"n_gold": len(gold), "n_pred": len(pred), "n_matched": len(matches)}
     groups = {"overall": None, **{kind: kind for kind in KINDS}}
@@ -127,6 +127,12 @@ def evaluate(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
         report[group] = {key: round(value, 4) if isinstance(value, float) else value for key, value in scores.items()}
     report["errors"] = _errors(gold, pred, matches)
     return report
+
+
+def _with_attributes(frame: pd.DataFrame) -> pd.DataFrame:
+    """A gold set or prediction made before a column existed (`direction`) reads it as null."""
+    missing = [name for name in (*ATTRIBUTES, "value_low", "value_high") if name not in frame.columns]
+    return frame.assign(**dict.fromkeys(missing, None)) if missing else frame
 
 
 def _errors(gold: pd.DataFrame, pred: pd.DataFrame, matches: list[Match]) -> list[dict]:
@@ -199,8 +205,13 @@ def main(
 ) -> int:
     """CLI entry: score, print the table, write the JSON report; with a baseline, fail on any drop."""
     # predictions are a claims.parquet, or a second annotator's JSONL (inter-annotator agreement)
-    pred = load_gold(pred_path) if pred_path.suffix == ".jsonl" else pd.read_parquet(pred_path)
-    report = evaluate(load_gold(gold_path), pred)
+    gold = load_gold(gold_path)
+    if pred_path.suffix == ".jsonl":
+        pred = load_gold(pred_path)
+        gold = gold[gold["doc_id"].isin(set(pred["doc_id"]))]  # a second annotator may cover some articles
+    else:
+        pred = pd.read_parquet(pred_path)
+    report = evaluate(gold, pred)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"gold: {gold_path}")

@@ -87,7 +87,25 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "₽": "RUB",
     "RUB": "RUB",
     "₺": "TRY",
+    "$US": "USD",
+    "US $": "USD",
+    "Cdn$": "CAD",
+    "C $": "CAD",
+    "A $": "AUD",
+    "HK $": "HKD",
+    "NZ $": "NZD",
+    "S $": "SGD",
+    "RM": "MYR",
+    "SFr": "CHF",
+    "Sfr": "CHF",
+    "DM": "DEM",
+    "FFr": "FRF",
+    "kr": "SEK",
+    "#": "GBP",  # the pound sign as old feeds converted it (`#5 million`); see POUND_HASH
 }
+# `#` is the pound sign only before an amount that is clearly money: a scale word, a decimal or
+# thousands (`#5 million`, `#2.50`, `#12,000`), never `#1 seller` or `#3 pick`.
+POUND_HASH = "#"
 # Currency words after the number (singular and plural), lower case.
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD",
@@ -137,6 +155,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "kronor": "SEK",
     "krone": "NOK",
     "kroner": "NOK",
+    "kr": "SEK",
     # pre-euro currencies, frequent in archives of wire copy
     "mark": "DEM",
     "marks": "DEM",
@@ -240,6 +259,49 @@ QUALIFIERS: dict[str, str] = {
     "exactly": "exact",
 }
 QUALIFIER_MAX_WORDS = 3
+
+# Verbs, nouns and adverbs that state a change, with the way it goes (None: the words do not say;
+# the values of its ends may). Lemmas, lower case.
+CHANGE_WORDS: dict[str, str | None] = {
+    **dict.fromkeys(
+        """rise raise increase grow jump climb surge soar lift boost balloon expand widen swell hike
+        double triple improve recover gain rebound advance spike accelerate up increase upgrade top
+        growth gain hike jump""".split(),
+        "up",
+    ),
+    **dict.fromkeys(
+        """fall decrease shrink drop decline slide slip plunge tumble cut lower reduce narrow sink ease
+        halve lose dip retreat contract slump slow down reduction decline loss downgrade shed trim
+        slash erode weaken""".split(),
+        "down",
+    ),
+    **dict.fromkeys("go move change edge revise adjust swing".split(), None),
+}
+# Nouns that, right after an amount, make it the size of a change: `a 3 percent drop`.
+CHANGE_NOUNS = frozenset(
+    "rise increase drop fall decline cut gain jump hike reduction growth surge slump dip climb boost".split()
+)
+# Words before a bare number that compare it with the amount before it: the number takes that
+# amount's kind and unit (`327.1 mln guilders vs 307.5 mln`, `3.70 pct after 3.80`).
+COMPARISON_WORDS = frozenset({"vs", "vs.", "versus", "against", "from", "compared with", "compared to", "after"})
+# Labels of earnings-table rows (`Shr 46 cts vs 22 cts`, `Net 2,139,034 vs 854,182`, `Avg shrs ...`):
+# the bare figures of a row are money in the table's currency, or counts of shares.
+TABLE_ROW_LABELS: dict[str, str] = {
+    **dict.fromkeys(
+        """net shr sales revs revenues revenue income profit loss turnover earnings oper assets deposits
+        loans dividend div""".split(),
+        "money",
+    ),
+    **dict.fromkeys("shrs shares".split(), "share"),
+}
+# Units after a number that measure a thing, not count things: physical measures are not claims.
+PHYSICAL_UNITS = frozenset(
+    """km kilometre kilometer mile metre meter foot feet inch cm mm kg kilogram gram lb pound mph kph
+    acre hectare degree sq square litre liter gallon yard""".split()
+)
+# Plural scale words that make a vague amount (`tens of millions of dollars`), and the words that
+# multiply them (`tens`, `hundreds`).
+VAGUE_MULTIPLIERS = {"tens": Decimal(10), "hundreds": Decimal(100), "thousands": Decimal(1000)}
 
 UNITS_WORDS = {
     "zero": 0,

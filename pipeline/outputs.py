@@ -37,6 +37,7 @@ CLAIMS_SCHEMA = pa.schema(
         ("qualifier", pa.string()),
         ("unit", pa.string()),
         ("role", pa.string()),
+        ("direction", pa.string()),
         ("subject", pa.string()),
         ("entity", pa.string()),
         ("entity_label", pa.string()),

@@ -90,6 +90,7 @@ def prepare(document: Document) -> PreparedText:
         ("detokenize", _detokenize),
         ("symbol-runs", _blank_symbol_runs),  # again: detokenizing joins `$ $ $` into `$$$`
         ("characters", _normalize_characters),
+        ("unwrap", _unwrap_lines),
         ("truecase", _truecase),
     ]
     for name, rewrite in passes:
@@ -165,6 +166,23 @@ def _blank_symbol_runs(text: str) -> Rewrite | None:
 
 def _normalize_characters(text: str) -> Rewrite | None:
     return _same_length(text, text.translate(_CHARACTERS))
+
+
+# A line break inside a sentence of hard-wrapped wire text (`15 mln\ndlrs`, `its third\nToronto`):
+# one line break, not after a sentence's end, before a line that continues the sentence (lower case,
+# a digit or a currency sign) or that is not indented (a new paragraph and a table row are).
+_SOFT_WRAP = re.compile(r"(?<=[^\s.!?:;\"])[ \t]*\n(?:(?=[ \t]*[a-z0-9$€£¥(])|(?=[^\s]))")
+
+
+def _unwrap_lines(text: str) -> Rewrite | None:
+    """Soft line breaks become spaces, so the parser reads a wrapped sentence as one.
+
+    >>> _unwrap_lines("rose 15 mln\\n    dlrs.\\n    Net 5 vs 4\\nin 1986")[0]
+    'rose 15 mln     dlrs.\\n    Net 5 vs 4 in 1986'
+    """
+    if "\n" not in text:
+        return None
+    return _same_length(text, _SOFT_WRAP.sub(lambda match: match.group(0).replace("\n", " "), text))
 
 
 def _truecase(text: str) -> Rewrite | None:

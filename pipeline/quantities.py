@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from spacy.tokens import Doc, Span
 
 from pipeline.lexicon import (
+    CHANGE_NOUNS,
+    CHANGE_WORDS,
+    COMPARISON_WORDS,
     CURRENCY_ADJECTIVES,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
@@ -27,35 +30,43 @@ from pipeline.lexicon import (
     FRACTION_NUMERATORS,
     MONEY_ONLY_SCALES,
     PERCENT_WORDS,
+    PHYSICAL_UNITS,
+    POUND_HASH,
     QUALIFIER_MAX_WORDS,
     QUALIFIERS,
     SCALES,
     SUBUNITS,
+    TABLE_ROW_LABELS,
     TENS_WORDS,
     UNITS_WORDS,
+    VAGUE_MULTIPLIERS,
     parse_number_words,
     parse_numeral,
 )
 from pipeline.records import Quantity
 
-# Parts of a token that glues currency, number, scale or a range together: `HK$300`, `3bn`,
-# `Rs.5`, `20p`, `€2bn-€3bn`. Each alternative is a single bounded step, so splitting is linear.
+# Currency prefixes written before a number without a space, longest first (from the lexicon).
+_GLUED_PREFIXES = sorted((p for p in CURRENCY_PREFIXES if " " not in p), key=len, reverse=True)
+# Parts of a token that glue currency, number, scale or a range together: `HK$300`, `3bn`,
+# `Rs.5`, `20p`, `€2bn-€3bn`, `RM75,000`. Each alternative is a single bounded step, so splitting is linear.
 _GLUED_PART = re.compile(
-    r"[A-Z]{1,3}\$|\$|Rs\.?|[€£¥₹₩]"  # currency signs and prefixed dollars
-    r"|\d[\d,]*(?:\.\d+)?|\.\d+"  # numerals
-    r"|[A-Za-z]+|%|[-–/]|."  # words, scale suffixes, percent, range dashes, anything else
+    "|".join(map(re.escape, _GLUED_PREFIXES))  # currency signs and codes
+    + r"|\d[\d,]*(?:\.\d+)?|\.\d+"  # numerals
+    r"|[A-Za-z]+|%|[-–−/]|."  # words, scale suffixes, percent, range dashes and signs, anything else
 )
-# Letters then digits that are names, not amounts: `M3`, `G20`, `RAV4`, `COP26` (but `Y500`, `HK$3`).
-_CODE = re.compile(r"(?!Y\d|Rs\d)[A-Za-z]+\d")
+# Letters then digits that are names, not amounts: `M3`, `G20`, `RAV4`, `COP26` (but `Y500`, `RM75`).
+_CODE = re.compile(
+    "(?!(?:" + "|".join(re.escape(p) for p in _GLUED_PREFIXES if p.isalpha()) + r"|Y)\d)[A-Za-z]+\d"
+)
+# Prefixes read over two pieces, with or without a space between: `HK $3.2m`, `$US42`, `CN¥5`, `Cdn$5`.
+_JOINED_PREFIXES = {prefix.replace(" ", ""): code for prefix, code in CURRENCY_PREFIXES.items()}
 _YEAR = re.compile(r"(1[5-9]|20|21)\d\d")
-CHANGE_VERBS = frozenset(
-    """
-    rise raise fall increase decrease grow shrink jump climb drop decline slide slip surge soar
-    plunge tumble cut lift lower reduce boost balloon expand narrow widen go move swell sink ease
-    edge hike double triple halve improve recover gain lose dip rebound retreat advance contract
-    slump spike accelerate slow fall
-    """.split()
-)
+CHANGE_VERBS = frozenset(CHANGE_WORDS)
+_SIGNS = frozenset({"-", "−", "minus"})
+# Words that are units of an amount: never the noun a count counts.
+_UNIT_WORDS = frozenset(
+    word for table in (PERCENT_WORDS, CURRENCY_WORDS, SUBUNITS, SCALES) for word in table if " " not in word
+) - {"p", "m", "b", "k"}
 # Nouns after a number that make it a duration or an age, not a count of things.
 TIME_NOUNS = frozenset(
     """
@@ -96,10 +107,21 @@ class _Amount:
 
 
 def split_pieces(tokens: Sequence) -> list[Piece]:
-    """Split tokens that glue currency, number and scale together into separate pieces."""
+    """Split tokens that glue currency, number and scale together into separate pieces.
+
+    Whitespace tokens within a paragraph are left out, so an amount broken across lines reads as
+    one; a blank line (two line breaks or more) is kept as a piece no amount reads across.
+    """
     pieces: list[Piece] = []
     for token in tokens:
         text, start = token.text, token.idx
+        if text.isspace() and text.count("\n") < 2:
+            continue
+        if text.endswith(".") and text[:-1].lower() in _UNIT_WORDS | MONEY_ONLY_SCALES:
+            # `£50m.` at a sentence's end: the tokenizer keeps the period on the scale
+            pieces.append(Piece(text[:-1], start, start + len(text) - 1, token.i))
+            pieces.append(Piece(".", start + len(text) - 1, start + len(text), token.i))
+            continue  # a hard-wrapped line (`15 mln\n    dlrs`) goes on; a blank line stays a barrier
         if (
             len(text) < 2
             or len(text) > 40
@@ -185,6 +207,7 @@ class _DocContext:
     default_dollar: str
     yen_article: bool
     article_dollar: str | None = None
+    currencies: list[str] = field(default_factory=list)  # of the money amounts so far, in order
 
 
 def _sentence_quantities(sentence: Span, context: _DocContext) -> Iterator[Quantity]:
@@ -192,19 +215,25 @@ def _sentence_quantities(sentence: Span, context: _DocContext) -> Iterator[Quant
     found: list[tuple[_Amount, str, int]] = []  # amount, qualifier, index of first qualifier piece
     index = 0
     while index < len(pieces):
-        amount = _read_expression(pieces, index, context)
+        previous = found[-1][0] if found else None
+        amount = _read_expression(pieces, index, context, previous=previous)
         if amount is None:
             index += 1
             continue
-        qualifier, qualifier_start = _qualifier_before(pieces, amount.first)
-        found.append((amount, qualifier, qualifier_start))
+        if not _inside_compound(pieces, amount):
+            qualifier, qualifier_start = _qualifier_before(pieces, amount.first)
+            if "vague" in amount.evidence and qualifier == "exact":
+                qualifier = "approx"
+            found.append((amount, qualifier, qualifier_start))
+            if amount.kind == "money" and amount.unit:
+                context.currencies.append(amount.unit)
         index = amount.last
     roles = [_role_word(pieces, start, context) for _, _, start in found]
     for position, (amount, _, start) in enumerate(found):
         if _after_up_from(pieces, start):
             roles[position] = "from"  # `150 basis points, up from 90`: a change stated backwards
-            earlier = [i for i in range(position) if found[i][0].kind == amount.kind and roles[i] is None]
-            if earlier:
+            earlier = [i for i in range(position) if found[i][0].kind == amount.kind and roles[i] in (None, "by")]
+            if earlier and roles[earlier[-1]] is None:
                 roles[earlier[-1]] = "to"
     kinds_with_to = {found[i][0].kind for i, role in enumerate(roles) if role == "to"}
     for position, (amount, _, start) in enumerate(found):
@@ -212,8 +241,139 @@ def _sentence_quantities(sentence: Span, context: _DocContext) -> Iterator[Quant
             roles[position] = None
         elif roles[position] is None and position and _restates_previous(pieces, start):
             roles[position] = roles[position - 1]  # `120 mln dlrs, or 12 cts a share`
-    for (amount, qualifier, _), role in zip(found, roles, strict=True):
-        yield _to_quantity(pieces, amount, qualifier, role, context)
+        elif roles[position] is None and _change_size_word(pieces, start, amount, context) is not None:
+            roles[position] = "by"
+    directions = _directions(pieces, found, roles, context)
+    for (amount, qualifier, _), role, direction in zip(found, roles, directions, strict=True):
+        yield _to_quantity(pieces, amount, qualifier, role, direction, context)
+
+
+def _inside_compound(pieces: list[Piece], amount: _Amount) -> bool:
+    """A number glued by hyphens into a longer word is part of it: `four-and-a-half-year high`,
+    `three-quarter-inch pipe`, `25-year` (a count's own noun, `12-nation`, is read before this)."""
+    first, last = pieces[amount.first], pieces[amount.last - 1]
+    before = pieces[amount.first - 1] if amount.first else None
+    if before is not None and before.text in ("-", "–") and before.end == first.start and amount.first >= 2:
+        word = pieces[amount.first - 2]
+        if word.end == before.start and word.text.isalpha():
+            return True
+    if amount.last + 1 < len(pieces):
+        hyphen, word = pieces[amount.last], pieces[amount.last + 1]
+        if hyphen.text == "-" and hyphen.start == last.end and word.start == hyphen.end:
+            return word.lower in TIME_NOUNS or word.lower.rstrip("s") in PHYSICAL_UNITS
+    return False
+
+
+def _directions(
+    pieces: list[Piece], found: list[tuple[_Amount, str, int]], roles: list[str | None], context: _DocContext
+) -> list[str | None]:
+    """`up`/`down` for every amount with a role: the change word's way, else from the values of its ends."""
+    directions: list[str | None] = []
+    for (amount, _, start), role in zip(found, roles, strict=True):
+        if role is None:
+            directions.append(None)
+            continue
+        word = _change_size_word(pieces, start, amount, context) if role == "by" else None
+        word = word or _governing_change_word(pieces, start, context)
+        directions.append(CHANGE_WORDS.get(word) if word else None)
+    ends = {role: amount for (amount, _, _), role in zip(found, roles, strict=True) if role in ("from", "to")}
+    if "from" in ends and "to" in ends and ends["from"].value != ends["to"].value:
+        by_values = "up" if ends["to"].value > ends["from"].value else "down"
+        directions = [
+            (direction or by_values) if role in ("from", "to") else direction
+            for role, direction in zip(roles, directions, strict=True)
+        ]
+    return directions
+
+
+def _change_size_word(pieces: list[Piece], start: int, amount: _Amount, context: _DocContext) -> str | None:
+    """The change word that makes an amount the size of a change, or None.
+
+    `rose 5 pct`, `cut by $2 billion`, `up 12 pct`, `a 3 percent drop`.
+    """
+    doc = context.doc
+    after = pieces[amount.last] if amount.last < len(pieces) else None
+    if after is not None:
+        token = doc[after.token]
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CHANGE_NOUNS:
+            return token.lemma_.lower()
+    if start == 0:
+        return None
+    before = pieces[start - 1]
+    if before.lower in ("up", "down"):
+        return before.lower
+    if before.lower == "by":
+        return _governing_change_word(pieces, start, context)
+    token = doc[before.token]
+    lemma = _change_lemma(token)
+    if (token.pos_ in ("VERB", "AUX", "NOUN") or token.is_upper) and _measures_change(lemma, amount):
+        return lemma
+    if before.lower in ("to", "from", "at", "of", "than", "in", "on", "for", "with") or not doc.has_annotation("DEP"):
+        return None
+    return _change_verb_of_object(doc, doc[pieces[amount.last - 1].token], amount)
+
+
+# Dependencies by which an amount is what a verb changes by (`raised its dividend 12 pct`,
+# `cut 12,800 jobs`), not where it ends (`to`), starts (`from`) or stands (`at`).
+_CHANGE_OBJECT_DEPS = frozenset({"dobj", "npadvmod", "advmod", "obj"})
+
+
+def _change_verb_of_object(doc: Doc, token, amount: _Amount) -> str | None:
+    """The change verb whose object or measure phrase the amount's last token heads."""
+    if token.dep_ in ("nummod", "quantmod", "compound") and token.head.i > token.i:
+        token = token.head
+    if token.dep_ not in _CHANGE_OBJECT_DEPS:
+        return None
+    lemma = _change_lemma(token.head)
+    return lemma if _measures_change(lemma, amount) else None
+
+
+def _measures_change(lemma: str | None, amount: _Amount) -> bool:
+    """Whether an amount right after a change word is the size of the change: not after `go`
+    (`go 5 pct`), and money raised is funding (`raising 75 mln dlrs`), not a change."""
+    return lemma is not None and lemma not in ("go", "change") and not (lemma == "raise" and amount.kind == "money")
+
+
+# Past forms the lemmatizer cannot give when a headline's capitals make the verb a proper noun.
+_IRREGULAR_PAST = {"rose": "rise", "fell": "fall", "grew": "grow", "shrank": "shrink", "sank": "sink", "lost": "lose",
+                   "slid": "slide", "swung": "swing", "cut": "cut", "upped": "up"}
+
+
+def _change_lemma(token) -> str | None:
+    """The change word a token is, if any: by lemma, or for ALL-CAPS words (`RAISES`, `ROSE`) by form."""
+    lemma = token.lemma_.lower()
+    if lemma in CHANGE_WORDS:
+        return lemma
+    if not token.is_upper:
+        return None
+    lower = token.lower_
+    for candidate in (_IRREGULAR_PAST.get(lower), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-1] + "e"):
+        if candidate in CHANGE_WORDS:
+            return candidate
+    for suffix in ("ing", "ed", "es", "s"):
+        if lower.endswith(suffix) and lower[: -len(suffix)] + "e" in CHANGE_WORDS:
+            return lower[: -len(suffix)] + "e"
+    return None
+
+
+def _governing_change_word(pieces: list[Piece], start: int, context: _DocContext) -> str | None:
+    """Lemma of the change verb that governs the amount starting at piece `start`, or None."""
+    doc = context.doc
+    token = doc[pieces[start].token] if start < len(pieces) else None
+    if token is not None and doc.has_annotation("DEP"):
+        head = token.head
+        for _ in range(4):
+            lemma = _change_lemma(head)
+            if lemma is not None and head.pos_ in ("VERB", "NOUN", "AUX", "ADV", "PROPN"):
+                return lemma
+            if head.head is head:
+                break
+            head = head.head
+    for piece in reversed(pieces[max(0, start - 8) : start]):
+        token = doc[piece.token]
+        if (token.pos_ in ("VERB", "AUX") or token.is_upper) and _change_lemma(token) is not None:
+            return _change_lemma(token)
+    return None
 
 
 def _after_up_from(pieces: list[Piece], start: int) -> bool:
@@ -224,32 +384,39 @@ def _restates_previous(pieces: list[Piece], start: int) -> bool:
     return start >= 2 and pieces[start - 1].lower == "or" and pieces[start - 2].text == ","
 
 
-def _read_expression(pieces: list[Piece], index: int, context: _DocContext) -> _Amount | None:
-    """An amount, a proportion, or a range of two amounts starting at `index`."""
+def _read_expression(
+    pieces: list[Piece], index: int, context: _DocContext, *, previous: _Amount | None = None
+) -> _Amount | None:
+    """An amount, a proportion, a vague amount or a range of two amounts starting at `index`."""
     between = index > 0 and pieces[index - 1].lower == "between"
-    first = _read_fraction(pieces, index) or _read_amount(pieces, index, context)
+    first = _read_vague(pieces, index, context) or _read_fraction(pieces, index) or _read_amount(pieces, index, context)
     if first is None:
         return None
     connector = pieces[first.last].lower if first.last < len(pieces) else ""
     is_range_word = connector in ("-", "–", "to") or (between and connector == "and")
     if is_range_word and first.last + 1 < len(pieces) and not first.evidence.count("words"):
         second = _read_amount(pieces, first.last + 1, context, money=first.kind == "money")
-        if second is not None and _is_range(pieces, first, second, connector):
+        if second is not None and _is_range(pieces, first, second, connector, context):
             merged = _merge_range(first, second)
             if merged is not None:
-                return _accept(pieces, merged, context)
-    return _accept(pieces, first, context)
+                return _accept(pieces, merged, context, previous)
+    return _accept(pieces, first, context, previous)
 
 
-def _is_range(pieces: list[Piece], first: _Amount, second: _Amount, connector: str) -> bool:
+def _is_range(pieces: list[Piece], first: _Amount, second: _Amount, connector: str, context: _DocContext) -> bool:
     if first.kind and second.kind and (first.kind != second.kind or first.unit != second.unit):
         return False
     if _is_year(pieces, first) and not first.kind:
         return False  # `2024-25` is a fiscal year
     if connector == "to":
-        # `from 10% to 24%` and `rose 5 pct to 120 mln dlrs` are changes; `grow 3% to 5%` is a range.
-        preceded_by_from = first.first > 0 and pieces[first.first - 1].lower == "from"
-        return (first.kind == second.kind or first.kind is None) and not preceded_by_from
+        # `rose from 10% to 24%`, `increased by $12.1 billion to $310.5 billion`, `rose 5 pct to 120 mln dlrs`
+        # are changes; `from 4 to 6 per cent` with no change verb and `grow 3% to 5%` state a spread.
+        word_before = pieces[first.first - 1].lower if first.first > 0 else ""
+        if word_before == "by":
+            return False
+        if word_before == "from" and _governing_change_word(pieces, first.first, context) is not None:
+            return False
+        return first.kind == second.kind or first.kind is None
     if connector in ("-", "–"):
         return first.in_digits and second.in_digits
     return True
@@ -280,13 +447,25 @@ def _is_year(pieces: list[Piece], amount: _Amount) -> bool:
     return not amount.scaled and bool(_YEAR.fullmatch(pieces[amount.first].text))
 
 
-def _accept(pieces: list[Piece], amount: _Amount, context: _DocContext) -> _Amount | None:
-    """Decide whether a bare number is a count, and of what."""
+def _accept(
+    pieces: list[Piece], amount: _Amount, context: _DocContext, previous: _Amount | None = None
+) -> _Amount | None:
+    """Decide whether a bare number is a count, and of what; drop physical measures."""
     if amount.kind is not None:
         return amount
     doc = context.doc
     number_piece = pieces[amount.last - 1]
     number_token = doc[number_piece.token]
+    if amount.in_digits and not _is_year(pieces, amount):
+        if previous is not None and previous.kind in ("money", "percent") and _after_comparison(pieces, amount.first):
+            # `327.1 mln guilders vs 307.5 mln`, `3.70 pct after 3.80`: the kind and unit carry over
+            return replace(amount, kind=previous.kind, unit=previous.unit, evidence=amount.evidence + ("carried",))
+        row = _table_row_kind(pieces, amount, context)
+        if row == "money":
+            currency = context.currencies[0] if context.currencies else context.default_dollar
+            return replace(amount, kind="money", unit=currency, evidence=amount.evidence + ("table_row",))
+        if row == "share":
+            return replace(amount, kind="count", unit="share", evidence=amount.evidence + ("table_row",))
     if number_token.ent_type_ in _NOT_COUNT_LABELS or number_piece.text[:1] == "0":
         return None
     if not amount.scaled and (_is_year(pieces, amount) or not amount.in_digits):
@@ -300,8 +479,8 @@ def _accept(pieces: list[Piece], amount: _Amount, context: _DocContext) -> _Amou
     ):
         return None  # `Group of 20`
     noun_end, lemma = _counted_noun(pieces, amount.last, context)
-    if lemma in TIME_NOUNS:
-        return None
+    if lemma in TIME_NOUNS or (lemma in PHYSICAL_UNITS and noun_end <= amount.last + 2):
+        return None  # a duration, or a measure right after its number (`40 km`; `seat miles` are counted)
     if lemma is not None:
         return replace(amount, last=noun_end, kind="count", unit=lemma)
     # No noun: only big, unambiguous numbers stand alone as counts (`employs more than 34,000`).
@@ -309,6 +488,23 @@ def _accept(pieces: list[Piece], amount: _Amount, context: _DocContext) -> _Amou
         unit = _unit_from_sentence(pieces, context)
         return replace(amount, kind="count", unit=unit, evidence=amount.evidence + ("unit_from_sentence",))
     return None
+
+
+def _after_comparison(pieces: list[Piece], index: int) -> bool:
+    words = [piece.lower for piece in pieces[max(0, index - 2) : index]]
+    return bool(words) and (words[-1] in COMPARISON_WORDS or " ".join(words) in COMPARISON_WORDS)
+
+
+def _table_row_kind(pieces: list[Piece], amount: _Amount, context: _DocContext) -> str | None:
+    """`money` or `share` for the first figure of an earnings-table row (`Net 2,139,034 vs ...`)."""
+    text = context.doc.text
+    start = pieces[amount.first].start
+    line_start = text.rfind("\n", 0, start) + 1
+    label = text[line_start:start].lower().split()
+    if not label or len(label) > 4 or not all(word.replace("-", "").isalpha() for word in label):
+        return None
+    kinds = [TABLE_ROW_LABELS[word] for word in label if word in TABLE_ROW_LABELS]
+    return kinds[-1] if kinds else None
 
 
 def _names_a_thing(token) -> bool:
@@ -349,6 +545,8 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
         if position >= len(pieces):
             return index, None
         token = doc[pieces[position].token]
+        if token.lower_ in _UNIT_WORDS:
+            return index, None  # `15.4 pct`, `5 dlrs`: a unit, not a counted noun
         if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.is_alpha:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is not None and following.pos_ == "NOUN" and following.tag_ == "NNS":
@@ -374,6 +572,49 @@ def _piece_after_token(pieces: list[Piece], token_index: int, start: int) -> int
     while position < len(pieces) and pieces[position].token <= token_index:
         position += 1
     return position
+
+
+_PLURAL_SCALES = {word: SCALES[word] for word in ("thousands", "millions", "billions")} | {"trillions": SCALES["trillion"]}
+_SINGULAR_SCALES = {word: SCALES[word] for word in ("million", "billion", "trillion")}
+
+
+def _read_vague(pieces: list[Piece], index: int, context: _DocContext) -> _Amount | None:
+    """Vague amounts with a scale, as a range of one order of magnitude (qualifier `approx`).
+
+    `tens of millions of dollars` (1e7-1e8 USD), `hundreds of billions of yen`, `millions of rupees`,
+    `thousands of jobs`, `multi-billion dollar` (1e9-1e10); `billion-dollar` is about 1e9.
+    """
+    word = pieces[index].lower
+    position, factor = index, Decimal(1)
+    if word in VAGUE_MULTIPLIERS and index + 2 < len(pieces) and pieces[index + 1].lower == "of":
+        factor, position = VAGUE_MULTIPLIERS[word], index + 2
+        word = pieces[position].lower
+    if word in _PLURAL_SCALES and position + 2 < len(pieces) and pieces[position + 1].lower == "of":
+        low = factor * _PLURAL_SCALES[word]
+        end, currency = _currency_word(pieces, position + 2)
+        if currency is not None:
+            return _vague(index, end, low, low * 10, "money", currency)
+        noun_end, lemma = _counted_noun(pieces, position + 2, context)
+        if lemma is not None and lemma not in TIME_NOUNS and lemma not in PHYSICAL_UNITS:
+            return _vague(index, noun_end, low, low * 10, "count", lemma)
+        return None
+    multi = word == "multi" and position + 2 < len(pieces) and pieces[position + 1].text == "-"
+    scale_at = position + 2 if multi else position
+    scale = pieces[scale_at].lower if scale_at < len(pieces) else ""
+    if scale not in _SINGULAR_SCALES or scale_at + 1 >= len(pieces):
+        return None
+    word_at = scale_at + 2 if pieces[scale_at + 1].text == "-" else scale_at + 1
+    if not multi and word_at == scale_at + 1:
+        return None  # `billion dollars` without a number is not an amount; `billion-dollar` is
+    end, currency = _currency_word(pieces, word_at)
+    if currency is None:
+        return None
+    low = _SINGULAR_SCALES[scale]
+    return _vague(index, end, low, low * 10 if multi else None, "money", currency)
+
+
+def _vague(first: int, last: int, low: Decimal, high: Decimal | None, kind: str, unit: str) -> _Amount:
+    return _Amount(first, last, low, kind, unit, True, False, ("words", "vague"), high=high)
 
 
 def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
@@ -443,6 +684,13 @@ def _read_number(pieces: list[Piece], index: int) -> tuple[Decimal, int, bool] |
         return None
     value = parse_numeral(pieces[index].text)
     if value is not None:
+        fraction, end = _read_vulgar_fraction(pieces, index)
+        if fraction is not None:
+            return fraction, end, True  # `5/8 pct`
+        if _glued(pieces, index, index + 1) and pieces[index + 1].text in ("-", " "):
+            fraction, end = _read_vulgar_fraction(pieces, index + 2)
+            if fraction is not None and _glued(pieces, index + 1, index + 2):
+                return value + fraction, end, True  # `11-1/2 pct`, `101-1/8`
         return value, index + 1, True
     words: list[str] = []
     position = index
@@ -470,28 +718,44 @@ def _read_number(pieces: list[Piece], index: int) -> tuple[Decimal, int, bool] |
     return (number, position, False) if number is not None else None
 
 
+# Denominators of the fractions wire copy writes prices and rates in (`5-1/4 pct`, `30-5/8 dlrs`).
+_WIRE_DENOMINATORS = frozenset({2, 4, 8, 16, 32, 64})
+
+
+def _glued(pieces: list[Piece], left: int, right: int) -> bool:
+    return right < len(pieces) and pieces[left].end == pieces[right].start
+
+
+def _read_vulgar_fraction(pieces: list[Piece], index: int) -> tuple[Decimal | None, int]:
+    """`1/2`, `15/16` written with a slash, as a proper fraction with a wire denominator."""
+    if index + 2 >= len(pieces) or pieces[index + 1].text != "/":
+        return None, index
+    if not (_glued(pieces, index, index + 1) and _glued(pieces, index + 1, index + 2)):
+        return None, index
+    numerator, denominator = pieces[index].text, pieces[index + 2].text
+    if not (numerator.isdigit() and denominator.isdigit()):
+        return None, index
+    if int(denominator) not in _WIRE_DENOMINATORS or not 0 < int(numerator) < int(denominator):
+        return None, index
+    return Decimal(numerator) / Decimal(denominator), index + 3
+
+
 def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money: bool = False) -> _Amount | None:
     """`$ 68.9 billion`, `15 mln dlrs`, `25 per cent`, `3.3 million`, `12 cts`, `Y500 mln`."""
     position = index
-    currency = None
     evidence: list[str] = []
-    piece = pieces[position]
-    if piece.text in CURRENCY_PREFIXES:
-        currency = CURRENCY_PREFIXES[piece.text]
-        if piece.text == "$" and context.article_dollar and not _converts_previous(pieces, position):
-            evidence.append("dollar_from_context")
-            currency = context.article_dollar
-        elif piece.text == "$":
-            evidence.append("bare_dollar")
-            currency = context.default_dollar
-        position += 1
-    elif piece.text == "Y" and context.yen_article:
-        currency = "JPY"
-        position += 1
+    negative, position = _read_sign(pieces, position)
+    currency, position = _read_prefix(pieces, position, context, evidence)
+    if currency is not None and not negative:
+        negative, position = _read_sign(pieces, position)  # `$-12.6bn`
     number = _read_number(pieces, position)
     if number is None:
         return None
     numeral, position, in_digits = number
+    if negative:
+        numeral = -numeral
+    if currency == "GBP" and pieces[index + negative].text == POUND_HASH and not _clearly_money(pieces, position - 1):
+        return None
     multiplier = Decimal(1)
     scaled = False
     if position < len(pieces):
@@ -527,6 +791,8 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
         return amount(end, "percent", percent_unit)
     if currency is None:
         end, word_currency = _currency_word(pieces, position)
+        if word_currency and _weighs(pieces, end, scaled):
+            return None  # `3 pounds of potatoes`, `300 pound-feet of torque`: weights, not money
         if word_currency:
             return amount(end, "money", word_currency)
         if (
@@ -541,6 +807,60 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
     if position < len(pieces) and pieces[position].lower in CURRENCY_WORDS:
         position += 1  # `$5 million dollars`
     return amount(position, "money", currency)
+
+
+def _weighs(pieces: list[Piece], end: int, scaled: bool) -> bool:
+    """`pound` after a number is a weight when what follows is what it weighs (`3 pounds of potatoes`)
+    or a hyphen makes it part of a unit (`pound-feet`); a scale word keeps it money (`5 million pounds of debt`)."""
+    if end == 0 or pieces[end - 1].lower not in ("pound", "pounds") or end >= len(pieces):
+        return False
+    return (not scaled and pieces[end].lower == "of") or (pieces[end].text == "-" and _glued(pieces, end - 1, end))
+
+
+def _read_sign(pieces: list[Piece], index: int) -> tuple[bool, int]:
+    """A written minus sign before a number (`-2.4%`, `minus 3 percent`): not a hyphen inside a word
+    or a range (`3-5`), which has no space before it."""
+    if index + 1 >= len(pieces) or pieces[index].lower not in _SIGNS:
+        return False, index
+    sign, following = pieces[index], pieces[index + 1]
+    if sign.lower == "minus":
+        return parse_numeral(following.text) is not None or following.text in CURRENCY_PREFIXES, index + 1
+    glued_after = sign.end == following.start
+    glued_before = index > 0 and pieces[index - 1].end == sign.start and pieces[index - 1].text not in _JOINED_PREFIXES
+    return (glued_after and not glued_before), index + 1 if glued_after and not glued_before else index
+
+
+def _read_prefix(pieces: list[Piece], index: int, context: _DocContext, evidence: list[str]) -> tuple[str | None, int]:
+    """A currency written before the number, over one or two pieces (`$`, `HK$`, `HK $`, `$US`, `CN¥`)."""
+    if index >= len(pieces):
+        return None, index
+    piece = pieces[index]
+    if index + 2 < len(pieces):
+        following = pieces[index + 1]
+        joined = piece.text + following.text
+        close = following.start - piece.end <= 1
+        if close and joined in _JOINED_PREFIXES and parse_numeral(pieces[index + 2].text) is not None:
+            return _JOINED_PREFIXES[joined], index + 2
+    if piece.text in CURRENCY_PREFIXES:
+        if piece.text == "$" and context.article_dollar and not _converts_previous(pieces, index):
+            evidence.append("dollar_from_context")
+            return context.article_dollar, index + 1
+        if piece.text == "$":
+            evidence.append("bare_dollar")
+            return context.default_dollar, index + 1
+        if piece.text.isalpha() and (index + 1 >= len(pieces) or parse_numeral(pieces[index + 1].text) is None):
+            return None, index  # a code (`RM`, `DM`, `kr`) is a currency only right before a number
+        return CURRENCY_PREFIXES[piece.text], index + 1
+    if piece.text == "Y" and context.yen_article:
+        return "JPY", index + 1
+    return None, index
+
+
+def _clearly_money(pieces: list[Piece], index: int) -> bool:
+    """The numeral at `index` has a scale word, decimals or thousands: `#5 million`, `#2.50`, `#12,000`."""
+    text = pieces[index].text
+    scale = pieces[index + 1].lower if index + 1 < len(pieces) else ""
+    return scale in SCALES or "." in text or "," in text or len(text) >= 4
 
 
 def _converts_previous(pieces: list[Piece], index: int) -> bool:
@@ -569,12 +889,22 @@ def _currency_word(pieces: list[Piece], index: int) -> tuple[int, str | None]:
 
 
 def _match_phrase(pieces: list[Piece], index: int, table: dict[str, str]) -> tuple[int, str | None]:
-    """Longest phrase of `table` starting at `index`."""
-    for size in range(_PHRASE_MAX, 0, -1):
-        if index + size <= len(pieces):
-            phrase = " ".join(p.lower for p in pieces[index : index + size])
-            if phrase in table:
-                return index + size, table[phrase]
+    """Longest phrase of `table` starting at `index`; its words may be joined by hyphens, and a
+    hyphen may join it to the number before (`25-basis-point cut`, `a 5-pct rise`)."""
+    words: list[tuple[str, int]] = []  # (word, piece index after it)
+    position = index
+    while position < len(pieces) and len(words) < _PHRASE_MAX:
+        if pieces[position].text == "-" and position > 0 and _glued(pieces, position - 1, position):
+            if not _glued(pieces, position, position + 1):
+                break
+            position += 1
+            continue
+        words.append((pieces[position].lower, position + 1))
+        position += 1
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(word for word, _ in words[:size])
+        if phrase in table:
+            return words[size - 1][1], table[phrase]
     return index, None
 
 
@@ -615,7 +945,12 @@ def _follows_change_verb(pieces: list[Piece], index: int, doc: Doc, *, prepositi
 
 
 def _to_quantity(
-    pieces: list[Piece], amount: _Amount, qualifier: str, role: str | None, context: _DocContext
+    pieces: list[Piece],
+    amount: _Amount,
+    qualifier: str,
+    role: str | None,
+    direction: str | None,
+    context: _DocContext,
 ) -> Quantity:
     first, last = pieces[amount.first], pieces[amount.last - 1]
     high = amount.high
@@ -631,6 +966,7 @@ def _to_quantity(
         value_low=amount.value if high is not None else None,
         value_high=high,
         role=role,
+        direction=direction,
         token_start=first.token,
         token_end=last.token + 1,
         evidence=evidence,

@@ -43,6 +43,7 @@ class Quantity:
     value_low: Decimal | None = None
     value_high: Decimal | None = None
     role: str | None = None
+    direction: str | None = None  # `up`/`down` for a quantity with a role
     token_start: int = 0
     token_end: int = 0
     evidence: tuple[str, ...] = ()
@@ -94,6 +95,7 @@ class Claim:
     qualifier: str
     unit: str | None
     role: str | None
+    direction: str | None
     subject: str | None
     entity: str | None
     entity_label: str | None

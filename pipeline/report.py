@@ -37,7 +37,7 @@ ENTITY_COLORS = {
     "WORK_OF_ART": "#f0d0ff", "DATE": "#bfe1d9", "TIME": "#bfe1d9",
 }
 OTHER_ENTITY_COLOR = "#e4e7d2"
-CLAIM_COLUMNS = ("mention", "kind", "value", "unit", "qualifier", "role", "subject", "entity", "time", "source",
+CLAIM_COLUMNS = ("mention", "kind", "value", "unit", "qualifier", "role", "direction", "subject", "entity", "time", "source",
                  "confidence")
 NUMERIC_COLUMNS = ("value", "confidence")
 TOP_ENTITIES = 15
@@ -173,7 +173,7 @@ def format_claim_value(claim: Row) -> str:
 def claim_title(claim: Row) -> str:
     """The tooltip of a claim mark: what the pipeline read from the mention, one fact a line."""
     amount = " ".join(part for part in (format_claim_value(claim), claim.get("unit")) if part)
-    head = " · ".join(part for part in (claim["kind"], amount, claim.get("qualifier"), claim.get("role")) if part)
+    head = " · ".join(part for part in (claim["kind"], amount, claim.get("qualifier"), claim.get("role"), claim.get("direction")) if part)
     lines = [head] + [f"{key}: {claim[key]}" for key in ("subject", "entity", "time", "source") if claim.get(key)]
     if claim.get("confidence") is not None:
         lines.append(f"confidence: {claim['confidence']:.2f}")
