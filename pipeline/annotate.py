@@ -11,16 +11,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.lexicon import CURRENCY_WORDS, PERCENT_WORDS, SCALES, SUBUNITS
-
 from pipeline.attribute_rules import use_indexed_attribute_rules
+from pipeline.lexicon import CURRENCY_WORDS, PERCENT_WORDS, SCALES, SUBUNITS
 
 # Markers of headlines of other stories run into the text (`ALSO READ: ...`).
 _HEADLINE_MARKERS = (("also", "read"), ("read", "more"), ("see", "also"), ("related",), ("more",))
 _MARKER_WORDS = frozenset(word for marker in _HEADLINE_MARKERS for word in marker)
 _TERMINAL = frozenset('.!?"”')
 COMPANY_SUFFIXES = frozenset(
-    "inc inc. corp corp. co co. ltd ltd. plc llc ag kk sa nv gmbh holdings bhd pte limited".split())
+    "inc inc. corp corp. co co. ltd ltd. plc llc ag kk sa nv gmbh holdings bhd pte limited".split()
+)
 _ABBREVIATIONS_BEFORE_NUMBERS = frozenset({"Rs.", "No.", "Nos.", "Fig.", "Art.", "Sec."})
 
 
@@ -129,8 +129,17 @@ def load_nlp(model: str) -> Language:
         # The small model misses company names it never saw (`Calloway Consolidated Inc said ...`);
         # a capitalised run ending in a legal-form word is an organisation.
         ruler = nlp.add_pipe("entity_ruler", name="company_names", after="ner", config={"overwrite_ents": True})
-        ruler.add_patterns([{"label": "ORG", "pattern": [
-            {"IS_TITLE": True, "IS_STOP": False, "OP": "+"}, {"LOWER": {"IN": sorted(COMPANY_SUFFIXES)}}]}])
+        ruler.add_patterns(
+            [
+                {
+                    "label": "ORG",
+                    "pattern": [
+                        {"IS_TITLE": True, "IS_STOP": False, "OP": "+"},
+                        {"LOWER": {"IN": sorted(COMPANY_SUFFIXES)}},
+                    ],
+                }
+            ]
+        )
     if "news_boundaries" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("news_boundaries", before=before) if before else nlp.add_pipe("news_boundaries", first=True)

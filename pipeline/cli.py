@@ -59,8 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     evaluate = commands.add_parser("eval", help="score predicted claims against a gold set")
-    evaluate.add_argument("--pred", type=Path, default=Path("output/claims.parquet"),
-                          help="claims.parquet, or a second annotator's claims JSONL for agreement")
+    evaluate.add_argument(
+        "--pred",
+        type=Path,
+        default=Path("output/claims.parquet"),
+        help="claims.parquet, or a second annotator's claims JSONL for agreement",
+    )
     evaluate.add_argument("--gold", type=Path, default=Path("corpus/gold/claims.jsonl"))
     evaluate.add_argument("--out", type=Path, default=Path("output/eval.json"))
     evaluate.add_argument("--baseline", type=Path, help="baseline figures: exit 1 when any figure drops below")

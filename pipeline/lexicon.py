@@ -96,7 +96,6 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "NZ $": "NZD",
     "S $": "SGD",
     "RM": "MYR",
-    "SFr": "CHF",
     "Sfr": "CHF",
     "DM": "DEM",
     "FFr": "FRF",
@@ -233,7 +232,12 @@ QUALIFIERS: dict[str, str] = {
     "nearly": "nearly",
     "almost": "nearly",
     "close to": "nearly",
-    "just under": "nearly",
+    "just under": "less_than",
+    "little more than": "more_than",
+    "slightly more than": "more_than",
+    "better than": "more_than",
+    "slightly less than": "less_than",
+    "little less than": "less_than",
     "more than": "more_than",
     "over": "more_than",
     "above": "more_than",
@@ -266,17 +270,23 @@ CHANGE_WORDS: dict[str, str | None] = {
     **dict.fromkeys(
         """rise raise increase grow jump climb surge soar lift boost balloon expand widen swell hike
         double triple improve recover gain rebound advance spike accelerate up increase upgrade top
-        growth gain hike jump""".split(),
+        growth gain hike jump add""".split(),
         "up",
     ),
     **dict.fromkeys(
         """fall decrease shrink drop decline slide slip plunge tumble cut lower reduce narrow sink ease
         halve lose dip retreat contract slump slow down reduction decline loss downgrade shed trim
-        slash erode weaken""".split(),
+        slash erode weaken eliminate axe""".split(),
         "down",
     ),
+    **dict.fromkeys(["lay off", "cut back", "scale back", "pare back", "write down"], "down"),
+    **dict.fromkeys(["write up", "step up", "scale up"], "up"),
     **dict.fromkeys("go move change edge revise adjust swing".split(), None),
 }
+# Change words that, with money, say what the money is rather than how a figure changed:
+# `raising 75 mln dlrs` (funding), `added 1.5 billion dlrs of reserves` (an injection),
+# `a gain of 29.4 mln dlrs`, `lost 7.1 mln dlrs` (profit and loss).
+NOT_MONEY_CHANGES = frozenset({"raise", "gain", "lose", "loss", "add"})
 # Nouns that, right after an amount, make it the size of a change: `a 3 percent drop`.
 CHANGE_NOUNS = frozenset(
     "rise increase drop fall decline cut gain jump hike reduction growth surge slump dip climb boost".split()
@@ -288,16 +298,17 @@ COMPARISON_WORDS = frozenset({"vs", "vs.", "versus", "against", "from", "compare
 # the bare figures of a row are money in the table's currency, or counts of shares.
 TABLE_ROW_LABELS: dict[str, str] = {
     **dict.fromkeys(
-        """net shr sales revs revenues revenue income profit loss turnover earnings oper assets deposits
+        """net shr sales rev revs revenues revenue income profit loss turnover earnings oper assets deposits
         loans dividend div""".split(),
         "money",
     ),
     **dict.fromkeys("shrs shares".split(), "share"),
 }
-# Units after a number that measure a thing, not count things: physical measures are not claims.
+# Units after a number that measure a thing, not count things: physical measures and index points
+# are not claims (`40 km`, `a 2-pound bag`, `the Dow rose 50 points`).
 PHYSICAL_UNITS = frozenset(
     """km kilometre kilometer mile metre meter foot feet inch cm mm kg kilogram gram lb pound mph kph
-    acre hectare degree sq square litre liter gallon yard""".split()
+    acre hectare degree sq square litre liter gallon yard point""".split()
 )
 # Plural scale words that make a vague amount (`tens of millions of dollars`), and the words that
 # multiply them (`tens`, `hundreds`).
@@ -416,3 +427,43 @@ def parse_number_words(words: list[str]) -> Decimal | None:
             return None
         seen = True
     return Decimal(total)
+
+
+# A currency word names different currencies in different countries (`dlrs` in a Statistics Canada
+# story, `pesos` in Manila, `francs` in Paris). For each word's default currency: the currencies
+# it may mean and the names that show the article is about that country (the default's own names
+# included, so an article about both keeps the default unless the other country is named more).
+CURRENCY_COUNTRIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "USD": {
+        "USD": ("U.S.", "United States", "American", "Americans", "Washington", "New York", "Wall Street"),
+        "CAD": ("Canada", "Canadian", "Ottawa", "Toronto", "Montreal", "Vancouver", "Alberta", "Ontario"),
+        "AUD": ("Australia", "Australian", "Sydney", "Melbourne", "Canberra"),
+        "NZD": ("New Zealand", "Wellington", "Auckland"),
+        "HKD": ("Hong Kong",),
+        "SGD": ("Singapore",),
+        "TWD": ("Taiwan", "Taiwanese", "Taipei"),
+    },
+    "MXN": {
+        "MXN": ("Mexico", "Mexican"),
+        "PHP": ("Philippines", "Philippine", "Filipino", "Manila"),
+        "ARS": ("Argentina", "Argentine", "Buenos Aires"),
+        "CLP": ("Chile", "Chilean", "Santiago"),
+        "COP": ("Colombia", "Colombian", "Bogota"),
+    },
+    "CHF": {
+        "CHF": ("Switzerland", "Swiss", "Zurich", "Geneva", "Basle", "Basel"),
+        "FRF": ("France", "French", "Paris"),
+        "BEF": ("Belgium", "Belgian", "Brussels"),
+        "LUF": ("Luxembourg",),
+    },
+    "SEK": {
+        "SEK": ("Sweden", "Swedish", "Stockholm"),
+        "NOK": ("Norway", "Norwegian", "Oslo"),
+        "DKK": ("Denmark", "Danish", "Copenhagen"),
+    },
+    "INR": {
+        "INR": ("India", "Indian", "New Delhi", "Bombay", "Mumbai"),
+        "PKR": ("Pakistan", "Pakistani", "Karachi", "Islamabad"),
+        "LKR": ("Sri Lanka", "Sri Lankan", "Colombo"),
+    },
+}

@@ -24,11 +24,13 @@ from pipeline.lexicon import (
     CHANGE_WORDS,
     COMPARISON_WORDS,
     CURRENCY_ADJECTIVES,
+    CURRENCY_COUNTRIES,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
     MONEY_ONLY_SCALES,
+    NOT_MONEY_CHANGES,
     PERCENT_WORDS,
     PHYSICAL_UNITS,
     POUND_HASH,
@@ -56,7 +58,9 @@ _GLUED_PART = re.compile(
 )
 # Letters then digits that are names, not amounts: `M3`, `G20`, `RAV4`, `COP26` (but `Y500`, `RM75`).
 _CODE = re.compile(
-    "(?!(?:" + "|".join(re.escape(p) for p in _GLUED_PREFIXES if p.isalpha()) + r"|Y)\d)[A-Za-z]+\d"
+    "(?!(?:"
+    + "|".join(re.escape(p.strip("$")) for p in _GLUED_PREFIXES if p.isalpha() or p.startswith("$") and p[1:].isalpha())
+    + r"|Y)\d)[A-Za-z]+\d"
 )
 # Prefixes read over two pieces, with or without a space between: `HK $3.2m`, `$US42`, `CN¥5`, `Cdn$5`.
 _JOINED_PREFIXES = {prefix.replace(" ", ""): code for prefix, code in CURRENCY_PREFIXES.items()}
@@ -152,6 +156,9 @@ def find_quantities(doc: Doc, *, default_dollar: str = "USD") -> list[Quantity]:
         default_dollar=default_dollar,
         yen_article="yen" in lowered or "¥" in doc.text or "japan" in lowered,
         article_dollar=article_dollar(doc.text),
+        word_currencies=article_currencies(doc.text),
+        text=doc.text,
+        has_deps=doc.has_annotation("DEP"),
     )
     quantities: list[Quantity] = []
     sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
@@ -187,6 +194,56 @@ _NAMED_DOLLARS = {
 _US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\$|\bUSD\b|\b(?:U\.?S\.?|American) dollars?\b")
 
 
+_COUNTRY_NAMES = {
+    code: re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    for countries in CURRENCY_COUNTRIES.values()
+    for code, names in countries.items()
+}
+
+
+def article_currencies(text: str) -> dict[str, str]:
+    """What the ambiguous currency words mean in this article: the currency of the country it names
+    most among those the word may belong to (ties keep the word's default).
+
+    >>> article_currencies("Statistics Canada said Canada's surplus was 1.2 billion dlrs.")
+    {'USD': 'CAD'}
+    >>> article_currencies("PLDT of Manila earned 1.89 billion pesos.")
+    {'MXN': 'PHP'}
+
+    An article that writes a currency out (`11.2 mln Canadian dlrs`, `C$5`) tells its plain words
+    apart from it, so they keep their default.
+
+    >>> article_currencies("Its Canadian unit earned 11.2 mln Canadian dlrs; Canada's mills 5 mln dlrs.")
+    {}
+    """
+    resolved = {}
+    for default, countries in CURRENCY_COUNTRIES.items():
+        counts = {code: len(_COUNTRY_NAMES[code].findall(text)) for code in countries}
+        best = max(counts, key=lambda code: (counts[code], code == default))
+        if best != default and counts[best] > counts[default] and not _EXPLICIT_CURRENCY[best].search(text):
+            resolved[default] = best
+    return resolved
+
+
+# A currency written out with its adjective or its own sign: `Canadian dlrs`, `C$`, `Swiss francs`.
+_EXPLICIT_CURRENCY = {
+    code: re.compile(
+        "|".join(
+            [
+                rf"\b{re.escape(a)}\s+(?:{'|'.join(map(re.escape, CURRENCY_WORDS))})\b"
+                for a, c in CURRENCY_ADJECTIVES.items()
+                if c == code
+            ]
+            + [re.escape(p) + r"\s?\d" for p, c in CURRENCY_PREFIXES.items() if c == code and not p.isalpha()]
+            or [r"(?!)"]
+        ),
+        re.IGNORECASE,
+    )
+    for countries in CURRENCY_COUNTRIES.values()
+    for code in countries
+}
+
+
 def article_dollar(text: str) -> str | None:
     """The dollar a bare `$` means in this article when the article says so, else None.
 
@@ -207,7 +264,10 @@ class _DocContext:
     default_dollar: str
     yen_article: bool
     article_dollar: str | None = None
+    text: str = ""  # doc.text, once (spaCy builds it on every access)
+    has_deps: bool = False  # doc.has_annotation("DEP"), once (it reads every token)
     currencies: list[str] = field(default_factory=list)  # of the money amounts so far, in order
+    word_currencies: dict[str, str] = field(default_factory=dict)  # a currency word's default -> its currency here
 
 
 def _sentence_quantities(sentence: Span, context: _DocContext) -> Iterator[Quantity]:
@@ -224,28 +284,77 @@ def _sentence_quantities(sentence: Span, context: _DocContext) -> Iterator[Quant
             qualifier, qualifier_start = _qualifier_before(pieces, amount.first)
             if "vague" in amount.evidence and qualifier == "exact":
                 qualifier = "approx"
+            elif qualifier_start == amount.first and previous and _is_conversion(pieces, previous, amount.first):
+                qualifier = found[-1][1]  # a conversion is as approximate as what it converts
             found.append((amount, qualifier, qualifier_start))
             if amount.kind == "money" and amount.unit:
                 context.currencies.append(amount.unit)
         index = amount.last
+    roles = _roles(pieces, found, context)
+    directions = _directions(pieces, found, roles, context)
+    for (amount, qualifier, _), role, direction in zip(found, roles, directions, strict=True):
+        yield _to_quantity(pieces, amount, qualifier, role, direction, context)
+
+
+def _roles(pieces: list[Piece], found: list[tuple[_Amount, str, int]], context: _DocContext) -> list[str | None]:
+    """`from`/`to`/`by` of each amount of a sentence, by meaning:
+
+    - `rose from 10% to 24%`, `lifted to 6 pct from 5-1/2 pct`: the ends a change verb governs;
+    - `rose 5 pct`, `cut by $2 billion`, `a 3 percent drop`, `up 12 pct`: the size (`by`);
+    - `1.89 billion pesos, up 68 pct from 778.9 mln`, `150 basis points, up from 90`: a change
+      stated backwards; `down 51 cents at $44.38`: the end after the size;
+    - `120 mln dlrs, or 12 cts a share`: a restatement keeps the role of what it restates.
+    """
     roles = [_role_word(pieces, start, context) for _, _, start in found]
     for position, (amount, _, start) in enumerate(found):
-        if _after_up_from(pieces, start):
-            roles[position] = "from"  # `150 basis points, up from 90`: a change stated backwards
-            earlier = [i for i in range(position) if found[i][0].kind == amount.kind and roles[i] in (None, "by")]
+        if roles[position] is None and _change_size_word(pieces, start, amount, context) is not None:
+            roles[position] = "by"
+    for position, (amount, _, start) in enumerate(found):
+        after_size = position and roles[position - 1] == "by" and _after_up_down(pieces, found[position - 1][2])
+        if _after_up_from(pieces, start) or (after_size and pieces[start - 1].lower == "from"):
+            roles[position] = "from"
+            earlier = [
+                i for i in _clause_before(position) if found[i][0].kind == amount.kind and roles[i] in (None, "by")
+            ]
             if earlier and roles[earlier[-1]] is None:
                 roles[earlier[-1]] = "to"
+        elif after_size and pieces[start - 1].lower == "at":
+            roles[position] = "to"
+        elif roles[position] is None and start and pieces[start - 1].lower == "from":
+            ends = [i for i in _clause_before(position) if roles[i] == "to" and found[i][0].kind == amount.kind]
+            if ends:
+                roles[position] = "from"  # `raised the dividend to three cts a share from two cts`
+    for position in range(len(found) - 1):
+        amount, following = found[position][0], found[position + 1]
+        words = [piece.lower for piece in pieces[amount.last : following[2]]]
+        if roles[position] is None and roles[position + 1] == "by" and words in ([",", "up"], [",", "down"]):
+            roles[position] = "to"  # `revenue of $4.2 billion, up 9%`
     kinds_with_to = {found[i][0].kind for i, role in enumerate(roles) if role == "to"}
     for position, (amount, _, start) in enumerate(found):
         if roles[position] == "from" and amount.kind not in kinds_with_to:
             roles[position] = None
-        elif roles[position] is None and position and _restates_previous(pieces, start):
+        elif position and _restates_previous(pieces, start) and roles[position - 1] is not None:
             roles[position] = roles[position - 1]  # `120 mln dlrs, or 12 cts a share`
-        elif roles[position] is None and _change_size_word(pieces, start, amount, context) is not None:
-            roles[position] = "by"
-    directions = _directions(pieces, found, roles, context)
-    for (amount, qualifier, _), role, direction in zip(found, roles, directions, strict=True):
-        yield _to_quantity(pieces, amount, qualifier, role, direction, context)
+    return roles
+
+
+# How many amounts back a stated change may pair its ends (bounded, so a sentence is linear).
+_CHANGE_REACH = 6
+
+
+def _clause_before(position: int) -> range:
+    return range(max(0, position - _CHANGE_REACH), position)
+
+
+def _after_up_down(pieces: list[Piece], start: int) -> bool:
+    return start >= 1 and pieces[start - 1].lower in ("up", "down")
+
+
+def _is_conversion(pieces: list[Piece], previous: _Amount, first: int) -> bool:
+    """An amount right after another in brackets or after `, or` restates it in another currency:
+    `almost 30m euros ($39m; £21m)`, `1.1 million yen, or about $9,800`."""
+    between = [piece.text.lower() for piece in pieces[previous.last : first]]
+    return bool(between) and set(between) <= {"(", ";", ",", "or"} and between != [","]
 
 
 def _inside_compound(pieces: list[Piece], amount: _Amount) -> bool:
@@ -276,6 +385,13 @@ def _directions(
         word = _change_size_word(pieces, start, amount, context) if role == "by" else None
         word = word or _governing_change_word(pieces, start, context)
         directions.append(CHANGE_WORDS.get(word) if word else None)
+    sizes = {direction for role, direction in zip(roles, directions, strict=True) if role == "by" and direction}
+    if len(sizes) == 1:  # `down 51 cents at $44.38`: the ends go the way the size goes
+        size_direction = next(iter(sizes))
+        directions = [
+            size_direction if role in ("from", "to") and direction is None else direction
+            for role, direction in zip(roles, directions, strict=True)
+        ]
     ends = {role: amount for (amount, _, _), role in zip(found, roles, strict=True) if role in ("from", "to")}
     if "from" in ends and "to" in ends and ends["from"].value != ends["to"].value:
         by_values = "up" if ends["to"].value > ends["from"].value else "down"
@@ -292,35 +408,72 @@ def _change_size_word(pieces: list[Piece], start: int, amount: _Amount, context:
     `rose 5 pct`, `cut by $2 billion`, `up 12 pct`, `a 3 percent drop`.
     """
     doc = context.doc
-    after = pieces[amount.last] if amount.last < len(pieces) else None
-    if after is not None:
-        token = doc[after.token]
-        if token.pos_ == "NOUN" and token.lemma_.lower() in CHANGE_NOUNS:
-            return token.lemma_.lower()
+    if amount.last < len(pieces):
+        after = doc[pieces[amount.last].token]
+        for token in (after, doc[after.i + 1] if after.i + 1 < len(doc) else None):
+            as_noun = token is not None and (token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("dobj", "pobj", "nsubj"))
+            lemma = _change_lemma(token) if as_noun else None
+            if lemma in CHANGE_NOUNS:
+                return lemma  # `a 3 percent drop`, `34.8 PCT PROFIT BOOST`, `a ten per cent cut`
+            if token is None or token.pos_ not in ("NOUN", "PROPN"):
+                break
     if start == 0:
-        return None
+        return (
+            _change_verb_of_object(doc, doc[pieces[amount.last - 1].token], amount, pieces)
+            if context.has_deps
+            else None
+        )
+    if start >= 2 and pieces[start - 1].lower == "between":
+        start -= 1  # `fall between 10 and 15 percent`
     before = pieces[start - 1]
-    if before.lower in ("up", "down"):
-        return before.lower
+    if doc[before.token].dep_ == "prt" and start >= 2:
+        phrase = f"{doc[before.token].head.lemma_.lower()} {before.lower}"
+        if CHANGE_WORDS.get(phrase):
+            return phrase  # `lay off 5,000 employees`
+    if before.lower in ("up", "down") and doc[before.token].dep_ != "prt":
+        return before.lower  # `up 12 pct`, not `make up a third`
     if before.lower == "by":
         return _governing_change_word(pieces, start, context)
+    if before.lower == "of" and start >= 2 and pieces[start - 2].lower == "rate" and context.has_deps:
+        verb = _governing_change_word(pieces, start - 2, context)
+        return verb if _measures_change(verb, amount) else None  # `grew at an annual rate of 7.5 pct`
+    if before.lower == "of" and start >= 2:
+        lemma = _change_lemma(doc[pieces[start - 2].token])
+        return lemma if lemma in CHANGE_NOUNS and _measures_change(lemma, amount) else None  # `cuts of 9.6%`
     token = doc[before.token]
+    if token.pos_ in ("ADV", "PART") and token.lower_ not in ("up", "down") and start >= 2:
+        token = doc[pieces[start - 2].token]  # `slipped back 7%`, `rose sharply 5 pct`
     lemma = _change_lemma(token)
-    if (token.pos_ in ("VERB", "AUX", "NOUN") or token.is_upper) and _measures_change(lemma, amount):
+    if (
+        (token.pos_ in ("VERB", "AUX", "NOUN") or token.is_upper)
+        and _measures_change(lemma, amount)
+        and not _modifies_next_noun(doc, pieces, amount)
+    ):
         return lemma
-    if before.lower in ("to", "from", "at", "of", "than", "in", "on", "for", "with") or not doc.has_annotation("DEP"):
+    if before.lower in ("to", "from", "at", "of", "than", "in", "on", "for", "with") or not context.has_deps:
         return None
-    return _change_verb_of_object(doc, doc[pieces[amount.last - 1].token], amount)
+    return _change_verb_of_object(doc, doc[pieces[amount.last - 1].token], amount, pieces)
 
 
 # Dependencies by which an amount is what a verb changes by (`raised its dividend 12 pct`,
 # `cut 12,800 jobs`), not where it ends (`to`), starts (`from`) or stands (`at`).
-_CHANGE_OBJECT_DEPS = frozenset({"dobj", "npadvmod", "advmod", "obj"})
+_CHANGE_OBJECT_DEPS = frozenset({"dobj", "npadvmod", "advmod", "obj", "nsubjpass"})
 
 
-def _change_verb_of_object(doc: Doc, token, amount: _Amount) -> str | None:
+def _modifies_next_noun(doc: Doc, pieces: list[Piece], amount: _Amount) -> bool:
+    """`ease 25% auto tariffs`: the amount describes the noun after it, which is what changes."""
+    if amount.last >= len(pieces):
+        return False
+    last = doc[pieces[amount.last - 1].token]
+    following = doc[pieces[amount.last].token]
+    return following.pos_ in ("NOUN", "PROPN") and (last.head.i > last.i or following.i == last.head.i)
+
+
+def _change_verb_of_object(doc: Doc, token, amount: _Amount, pieces: list[Piece]) -> str | None:
     """The change verb whose object or measure phrase the amount's last token heads."""
     if token.dep_ in ("nummod", "quantmod", "compound") and token.head.i > token.i:
+        if token.head.i >= doc[pieces[amount.last - 1].token].i + 1 and amount.kind != "count":
+            return None  # `ease 25% auto tariffs`: what changes is the noun the amount describes
         token = token.head
     if token.dep_ not in _CHANGE_OBJECT_DEPS:
         return None
@@ -329,14 +482,25 @@ def _change_verb_of_object(doc: Doc, token, amount: _Amount) -> str | None:
 
 
 def _measures_change(lemma: str | None, amount: _Amount) -> bool:
-    """Whether an amount right after a change word is the size of the change: not after `go`
-    (`go 5 pct`), and money raised is funding (`raising 75 mln dlrs`), not a change."""
-    return lemma is not None and lemma not in ("go", "change") and not (lemma == "raise" and amount.kind == "money")
+    """Whether an amount right after a change word is the size of the change: not when the word
+    does not say which way (`go 5 pct`, `revised 623 mln`), nor for money the word says what it is
+    (`raising 75 mln dlrs` is funding; see NOT_MONEY_CHANGES)."""
+    return CHANGE_WORDS.get(lemma or "") is not None and not (amount.kind == "money" and lemma in NOT_MONEY_CHANGES)
 
 
 # Past forms the lemmatizer cannot give when a headline's capitals make the verb a proper noun.
-_IRREGULAR_PAST = {"rose": "rise", "fell": "fall", "grew": "grow", "shrank": "shrink", "sank": "sink", "lost": "lose",
-                   "slid": "slide", "swung": "swing", "cut": "cut", "upped": "up"}
+_IRREGULAR_PAST = {
+    "rose": "rise",
+    "fell": "fall",
+    "grew": "grow",
+    "shrank": "shrink",
+    "sank": "sink",
+    "lost": "lose",
+    "slid": "slide",
+    "swung": "swing",
+    "cut": "cut",
+    "upped": "up",
+}
 
 
 def _change_lemma(token) -> str | None:
@@ -360,7 +524,7 @@ def _governing_change_word(pieces: list[Piece], start: int, context: _DocContext
     """Lemma of the change verb that governs the amount starting at piece `start`, or None."""
     doc = context.doc
     token = doc[pieces[start].token] if start < len(pieces) else None
-    if token is not None and doc.has_annotation("DEP"):
+    if token is not None and context.has_deps:
         head = token.head
         for _ in range(4):
             lemma = _change_lemma(head)
@@ -377,7 +541,8 @@ def _governing_change_word(pieces: list[Piece], start: int, context: _DocContext
 
 
 def _after_up_from(pieces: list[Piece], start: int) -> bool:
-    return start >= 2 and pieces[start - 1].lower == "from" and pieces[start - 2].lower in ("up", "down")
+    """`up from 90`, `down from 12.95 mln`, `up on 11.15 mln`: the start of a change stated backwards."""
+    return start >= 2 and pieces[start - 1].lower in ("from", "on") and pieces[start - 2].lower in ("up", "down")
 
 
 def _restates_previous(pieces: list[Piece], start: int) -> bool:
@@ -390,17 +555,43 @@ def _read_expression(
     """An amount, a proportion, a vague amount or a range of two amounts starting at `index`."""
     between = index > 0 and pieces[index - 1].lower == "between"
     first = _read_vague(pieces, index, context) or _read_fraction(pieces, index) or _read_amount(pieces, index, context)
+    if first is None and between:
+        first = _bare_number(pieces, index)  # `between three and four million requests`
     if first is None:
         return None
     connector = pieces[first.last].lower if first.last < len(pieces) else ""
-    is_range_word = connector in ("-", "–", "to") or (between and connector == "and")
+    slash = (
+        connector == "/" and _glued(pieces, first.last - 1, first.last) and _glued(pieces, first.last, first.last + 1)
+    )
+    is_range_word = connector in ("-", "–", "to") or (between and connector == "and") or slash
+    if first.kind is None and connector in ("to", "and", "or") and not between:
+        is_range_word = True  # `from 10 to five pesos`, `1,000 and 10,000 stg`: the unit comes after
     if is_range_word and first.last + 1 < len(pieces) and not first.evidence.count("words"):
         second = _read_amount(pieces, first.last + 1, context, money=first.kind == "money")
         if second is not None and _is_range(pieces, first, second, connector, context):
             merged = _merge_range(first, second)
             if merged is not None:
                 return _accept(pieces, merged, context, previous)
+        if (
+            second is not None
+            and second.kind
+            and first.kind is None
+            and first.in_digits
+            and not _is_year(pieces, first)
+        ):
+            value = first.value if first.scaled else first.value * second.multiplier
+            return replace(
+                first, value=value, kind=second.kind, unit=second.unit, evidence=first.evidence + ("carried",)
+            )
     return _accept(pieces, first, context, previous)
+
+
+def _bare_number(pieces: list[Piece], index: int) -> _Amount | None:
+    number = _read_number(pieces, index)
+    if number is None:
+        return None
+    value, end, in_digits = number
+    return _Amount(index, end, value, None, None, False, in_digits)
 
 
 def _is_range(pieces: list[Piece], first: _Amount, second: _Amount, connector: str, context: _DocContext) -> bool:
@@ -413,12 +604,16 @@ def _is_range(pieces: list[Piece], first: _Amount, second: _Amount, connector: s
         # are changes; `from 4 to 6 per cent` with no change verb and `grow 3% to 5%` state a spread.
         word_before = pieces[first.first - 1].lower if first.first > 0 else ""
         if word_before == "by":
-            return False
+            return (
+                first.kind is None
+            )  # `by 25 to 35 basis points` is a range; `by $12.1 billion to $310.5 billion` is not
         if word_before == "from" and _governing_change_word(pieces, first.first, context) is not None:
             return False
         return first.kind == second.kind or first.kind is None
-    if connector in ("-", "–"):
+    if connector in ("-", "–", "/"):
         return first.in_digits and second.in_digits
+    if connector in ("and", "or"):
+        return pieces[first.first - 1].lower == "between" if first.first else False
     return True
 
 
@@ -426,7 +621,7 @@ def _merge_range(first: _Amount, second: _Amount) -> _Amount | None:
     kind = second.kind or first.kind
     unit = second.unit or first.unit
     low = first.value
-    if not first.scaled and second.scaled:
+    if not first.scaled and (second.scaled or first.kind is None):
         low = first.value * second.multiplier  # `$3-5 billion`: the scale word applies to both
     if low >= second.value:
         return None  # `3-1` is a score, not a range
@@ -457,7 +652,7 @@ def _accept(
     number_piece = pieces[amount.last - 1]
     number_token = doc[number_piece.token]
     if amount.in_digits and not _is_year(pieces, amount):
-        if previous is not None and previous.kind in ("money", "percent") and _after_comparison(pieces, amount.first):
+        if previous is not None and _carries_to(previous, pieces, amount):
             # `327.1 mln guilders vs 307.5 mln`, `3.70 pct after 3.80`: the kind and unit carry over
             return replace(amount, kind=previous.kind, unit=previous.unit, evidence=amount.evidence + ("carried",))
         row = _table_row_kind(pieces, amount, context)
@@ -470,6 +665,8 @@ def _accept(
         return None
     if not amount.scaled and (_is_year(pieces, amount) or not amount.in_digits):
         return None
+    if amount.first >= 2 and pieces[amount.first - 1].text == "/" and _YEAR.fullmatch(pieces[amount.first - 2].text):
+        return None  # `1986/87`: a crop or fiscal year
     if amount.first > 0 and _names_a_thing(doc[pieces[amount.first - 1].token]):
         return None  # `Section 232`, `Nikkei 225`, `No. 1`, `Boeing 737`
     if (
@@ -485,9 +682,20 @@ def _accept(
         return replace(amount, last=noun_end, kind="count", unit=lemma)
     # No noun: only big, unambiguous numbers stand alone as counts (`employs more than 34,000`).
     if amount.scaled or ("," in number_piece.text and amount.value >= 1000):
-        unit = _unit_from_sentence(pieces, context)
+        unit = _unit_from_sentence(pieces, context, amount.first)
         return replace(amount, kind="count", unit=unit, evidence=amount.evidence + ("unit_from_sentence",))
     return None
+
+
+def _carries_to(previous: _Amount, pieces: list[Piece], amount: _Amount) -> bool:
+    """Whether a bare number takes the kind and unit of the amount before it in the sentence:
+    after a comparison word (`vs`, `against`, `from`), or a scaled one in a list (`... and 10.05 billion`)."""
+    if previous.kind not in ("money", "percent") and not (previous.kind == "count" and previous.unit):
+        return False
+    before = pieces[amount.first - 1].lower if amount.first else ""
+    if previous.kind == "count":
+        return before in ("vs", "vs.", "versus", "against")
+    return _after_comparison(pieces, amount.first) or (amount.scaled and before in ("and", "or"))
 
 
 def _after_comparison(pieces: list[Piece], index: int) -> bool:
@@ -495,12 +703,21 @@ def _after_comparison(pieces: list[Piece], index: int) -> bool:
     return bool(words) and (words[-1] in COMPARISON_WORDS or " ".join(words) in COMPARISON_WORDS)
 
 
+_ROW_CHARS = 120
+
+
 def _table_row_kind(pieces: list[Piece], amount: _Amount, context: _DocContext) -> str | None:
     """`money` or `share` for the first figure of an earnings-table row (`Net 2,139,034 vs ...`)."""
-    text = context.doc.text
+    text = context.text
     start = pieces[amount.first].start
-    line_start = text.rfind("\n", 0, start) + 1
+    # a table row is one short line: look no further than a row's length either way (linear time)
+    line_start = text.rfind("\n", max(0, start - _ROW_CHARS), start) + 1
+    line_end = text.find("\n", start, start + _ROW_CHARS)
+    if line_start == 0 and start > _ROW_CHARS:
+        return None
     label = text[line_start:start].lower().split()
+    if " vs" not in text[start : line_end if line_end >= 0 else start + _ROW_CHARS]:
+        return None  # a table row compares: `Net 2,139,034 vs 854,182`
     if not label or len(label) > 4 or not all(word.replace("-", "").isalpha() for word in label):
         return None
     kinds = [TABLE_ROW_LABELS[word] for word in label if word in TABLE_ROW_LABELS]
@@ -517,10 +734,15 @@ def _names_a_thing(token) -> bool:
     )
 
 
-def _unit_from_sentence(pieces: list[Piece], context: _DocContext) -> str | None:
+# How far around a bare number its counted noun is looked for (bounded, so a sentence is linear).
+_UNIT_REACH = 40
+
+
+def _unit_from_sentence(pieces: list[Piece], context: _DocContext, around: int) -> str | None:
     """The counted noun a bare number refers to: another count's noun, or `the number of X`."""
     doc = context.doc
-    for index, piece in enumerate(pieces):
+    window_start = max(0, around - _UNIT_REACH)
+    for index, piece in enumerate(pieces[window_start : around + _UNIT_REACH], start=window_start):
         if parse_numeral(piece.text) is not None and (index + 1 < len(pieces)):
             position = index + 1
             if position < len(pieces) and pieces[position].lower in SCALES:
@@ -547,7 +769,9 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
         token = doc[pieces[position].token]
         if token.lower_ in _UNIT_WORDS:
             return index, None  # `15.4 pct`, `5 dlrs`: a unit, not a counted noun
-        if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.is_alpha:
+        if position == index and index and _glued(pieces, index - 1, index):
+            return index, None  # `4K`, `3D`: letters glued to a number make a name
+        if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.is_alpha and len(token) > 1:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is not None and following.pos_ == "NOUN" and following.tag_ == "NNS":
                 return _piece_after_token(pieces, following.i, position), _noun_lemma(following)
@@ -574,7 +798,9 @@ def _piece_after_token(pieces: list[Piece], token_index: int, start: int) -> int
     return position
 
 
-_PLURAL_SCALES = {word: SCALES[word] for word in ("thousands", "millions", "billions")} | {"trillions": SCALES["trillion"]}
+_PLURAL_SCALES = {word: SCALES[word] for word in ("thousands", "millions", "billions")} | {
+    "trillions": SCALES["trillion"]
+}
 _SINGULAR_SCALES = {word: SCALES[word] for word in ("million", "billion", "trillion")}
 
 
@@ -586,12 +812,15 @@ def _read_vague(pieces: list[Piece], index: int, context: _DocContext) -> _Amoun
     """
     word = pieces[index].lower
     position, factor = index, Decimal(1)
-    if word in VAGUE_MULTIPLIERS and index + 2 < len(pieces) and pieces[index + 1].lower == "of":
+    multiplied = (
+        index + 2 < len(pieces) and pieces[index + 1].lower == "of" and pieces[index + 2].lower in _PLURAL_SCALES
+    )
+    if word in VAGUE_MULTIPLIERS and multiplied:
         factor, position = VAGUE_MULTIPLIERS[word], index + 2
         word = pieces[position].lower
     if word in _PLURAL_SCALES and position + 2 < len(pieces) and pieces[position + 1].lower == "of":
         low = factor * _PLURAL_SCALES[word]
-        end, currency = _currency_word(pieces, position + 2)
+        end, currency = _currency_word(pieces, position + 2, context)
         if currency is not None:
             return _vague(index, end, low, low * 10, "money", currency)
         noun_end, lemma = _counted_noun(pieces, position + 2, context)
@@ -606,7 +835,7 @@ def _read_vague(pieces: list[Piece], index: int, context: _DocContext) -> _Amoun
     word_at = scale_at + 2 if pieces[scale_at + 1].text == "-" else scale_at + 1
     if not multi and word_at == scale_at + 1:
         return None  # `billion dollars` without a number is not an amount; `billion-dollar` is
-    end, currency = _currency_word(pieces, word_at)
+    end, currency = _currency_word(pieces, word_at, context)
     if currency is None:
         return None
     low = _SINGULAR_SCALES[scale]
@@ -647,6 +876,8 @@ def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
         return points
     if not hyphen and after != "of":
         return None  # `a third round`, `a quarter` of a year: not a proportion
+    if _of_a_measure(pieces, denominator_index + 1):
+        return None  # `a tenth of a mile`, `a quarter of an hour`
     value = share * 100
     last = denominator_index + 1
     if after == "of" and last + 1 < len(pieces):
@@ -657,6 +888,14 @@ def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
             if unit == "%":
                 return _Amount(index, percent_end, value / 100 * base[0], "percent", "%", False, False, ("words",))
     return _Amount(index, last, value, "percent", "%", False, False, ("words",))
+
+
+def _of_a_measure(pieces: list[Piece], index: int) -> bool:
+    """`of a mile`, `of an hour` at `index`: a fraction of a measure, not a share of something."""
+    if index + 2 >= len(pieces) or pieces[index].lower != "of" or pieces[index + 1].lower not in ("a", "an"):
+        return False
+    noun = pieces[index + 2].lower
+    return noun in TIME_NOUNS or noun.rstrip("s") in PHYSICAL_UNITS
 
 
 def _fraction_of_a_point(
@@ -760,13 +999,15 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
     scaled = False
     if position < len(pieces):
         scale = pieces[position].lower
-        glued = pieces[position].token == pieces[position - 1].token
+        glued = _glued(pieces, position - 1, position)
         money_scale = (
             money
             or currency is not None
             or (position + 1 < len(pieces) and pieces[position + 1].lower in CURRENCY_WORDS)
         )
-        readable = scale not in MONEY_ONLY_SCALES or money_scale or (glued and scale in ("m", "k"))
+        # `10.9m viewers`, `50k jobs`; a capital glued on is a name (`4K streaming`) unless it is money
+        lower_glued = glued and pieces[position].text in ("m", "k")
+        readable = scale not in MONEY_ONLY_SCALES or money_scale or lower_glued
         if scale in SCALES and readable and (scale != "hundred" or not in_digits):
             multiplier *= SCALES[scale]
             scaled = True
@@ -783,6 +1024,7 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
             and (position >= len(pieces) or pieces[position].lower not in SUBUNITS or pieces[position].lower == "p")
         ):
             return None
+
     def amount(end: int, kind: str | None, unit: str | None) -> _Amount:
         return _Amount(index, end, numeral * multiplier, kind, unit, scaled, in_digits, tuple(evidence), multiplier)
 
@@ -790,7 +1032,7 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
     if percent_unit and currency is None:
         return amount(end, "percent", percent_unit)
     if currency is None:
-        end, word_currency = _currency_word(pieces, position)
+        end, word_currency = _currency_word(pieces, position, context)
         if word_currency and _weighs(pieces, end, scaled):
             return None  # `3 pounds of potatoes`, `300 pound-feet of torque`: weights, not money
         if word_currency:
@@ -872,8 +1114,9 @@ def _converts_previous(pieces: list[Piece], index: int) -> bool:
     return bool(before) and (before[-1] == "(" or before[-2:] == [",", "or"])
 
 
-def _currency_word(pieces: list[Piece], index: int) -> tuple[int, str | None]:
-    """`dollars`, `yen`, `Canadian dollars`, `Hong Kong dollars`, `U.S. dollars` at `index`."""
+def _currency_word(pieces: list[Piece], index: int, context: _DocContext | None = None) -> tuple[int, str | None]:
+    """`dollars`, `yen`, `Canadian dollars`, `Hong Kong dollars`, `U.S. dollars` at `index`; a word
+    without its adjective means the currency of the article's country (`article_currencies`)."""
     for size in (3, 2):
         if index + size <= len(pieces):
             adjective = " ".join(p.lower for p in pieces[index : index + size - 1])
@@ -884,7 +1127,8 @@ def _currency_word(pieces: list[Piece], index: int) -> tuple[int, str | None]:
         word = pieces[index].lower
         if word == "won" and index + 1 < len(pieces) and pieces[index + 1].lower in ("the", "a", "an"):
             return index, None  # the verb
-        return index + 1, CURRENCY_WORDS[word]
+        code = CURRENCY_WORDS[word]
+        return index + 1, context.word_currencies.get(code, code) if context is not None else code
     return index, None
 
 
@@ -919,17 +1163,21 @@ def _qualifier_before(pieces: list[Piece], index: int) -> tuple[str, int]:
 
 
 def _role_word(pieces: list[Piece], index: int, context: _DocContext) -> str | None:
-    """`from`/`to` when the amount is an end of a change governed by a change verb."""
+    """`from`/`to` when the amount is an end of a change governed by a change verb (`drop to
+    between 70 and 80 cents`: a range can be an end)."""
+    if index > 1 and pieces[index - 1].lower == "between":
+        index -= 1
     if index == 0 or pieces[index - 1].lower not in ("from", "to"):
         return None
-    if _follows_change_verb(pieces, index - 1, context.doc, preposition=context.doc[pieces[index - 1].token]):
+    preposition = context.doc[pieces[index - 1].token] if context.has_deps else None
+    if _follows_change_verb(pieces, index - 1, context.doc, preposition=preposition):
         return pieces[index - 1].lower
     return None
 
 
 def _follows_change_verb(pieces: list[Piece], index: int, doc: Doc, *, preposition=None) -> bool:
     """Whether a change verb (`rise`, `cut`, `balloon`) governs the words before piece `index`."""
-    if preposition is not None and doc.has_annotation("DEP"):
+    if preposition is not None:
         head = preposition.head
         for _ in range(3):
             if head.lemma_.lower() in CHANGE_VERBS:

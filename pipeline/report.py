@@ -32,13 +32,35 @@ STATUSES = ("ok", "skipped", "failed")
 KIND_COLORS = {"money": "#1b7f5f", "percent": "#c25700", "count": "#2f5fb3"}
 # displaCy's colors for spaCy's entity labels; other labels are grey.
 ENTITY_COLORS = {
-    "ORG": "#7aecec", "PRODUCT": "#bfeeb7", "GPE": "#feca74", "LOC": "#ff9561", "PERSON": "#aa9cfc",
-    "NORP": "#c887fb", "FAC": "#9cc9cc", "EVENT": "#ffeb80", "LAW": "#ff8197", "LANGUAGE": "#ff8197",
-    "WORK_OF_ART": "#f0d0ff", "DATE": "#bfe1d9", "TIME": "#bfe1d9",
+    "ORG": "#7aecec",
+    "PRODUCT": "#bfeeb7",
+    "GPE": "#feca74",
+    "LOC": "#ff9561",
+    "PERSON": "#aa9cfc",
+    "NORP": "#c887fb",
+    "FAC": "#9cc9cc",
+    "EVENT": "#ffeb80",
+    "LAW": "#ff8197",
+    "LANGUAGE": "#ff8197",
+    "WORK_OF_ART": "#f0d0ff",
+    "DATE": "#bfe1d9",
+    "TIME": "#bfe1d9",
 }
 OTHER_ENTITY_COLOR = "#e4e7d2"
-CLAIM_COLUMNS = ("mention", "kind", "value", "unit", "qualifier", "role", "direction", "subject", "entity", "time", "source",
-                 "confidence")
+CLAIM_COLUMNS = (
+    "mention",
+    "kind",
+    "value",
+    "unit",
+    "qualifier",
+    "role",
+    "direction",
+    "subject",
+    "entity",
+    "time",
+    "source",
+    "confidence",
+)
 NUMERIC_COLUMNS = ("value", "confidence")
 TOP_ENTITIES = 15
 
@@ -173,7 +195,11 @@ def format_claim_value(claim: Row) -> str:
 def claim_title(claim: Row) -> str:
     """The tooltip of a claim mark: what the pipeline read from the mention, one fact a line."""
     amount = " ".join(part for part in (format_claim_value(claim), claim.get("unit")) if part)
-    head = " · ".join(part for part in (claim["kind"], amount, claim.get("qualifier"), claim.get("role"), claim.get("direction")) if part)
+    head = " · ".join(
+        part
+        for part in (claim["kind"], amount, claim.get("qualifier"), claim.get("role"), claim.get("direction"))
+        if part
+    )
     lines = [head] + [f"{key}: {claim[key]}" for key in ("subject", "entity", "time", "source") if claim.get(key)]
     if claim.get("confidence") is not None:
         lines.append(f"confidence: {claim['confidence']:.2f}")
@@ -185,14 +211,18 @@ def _attrs(**attributes: str) -> str:
 
 
 def _claim_tag(claim: Row) -> str:
-    return f'<mark class="claim"{_attrs(data_claim_id=claim["claim_id"], data_kind=claim["kind"])}' \
-           f' style="--kind:{KIND_COLORS.get(claim["kind"], "#555")}"{_attrs(title=claim_title(claim))}>'
+    return (
+        f'<mark class="claim"{_attrs(data_claim_id=claim["claim_id"], data_kind=claim["kind"])}'
+        f' style="--kind:{KIND_COLORS.get(claim["kind"], "#555")}"{_attrs(title=claim_title(claim))}>'
+    )
 
 
 def _entity_tag(entity: Row) -> str:
     title = f"{entity['label']}: {entity.get('canonical') or entity['text']}"
-    return f'<mark class="ent"{_attrs(data_label=entity["label"])}' \
-           f' style="--ent:{ENTITY_COLORS.get(entity["label"], OTHER_ENTITY_COLOR)}"{_attrs(title=title)}>'
+    return (
+        f'<mark class="ent"{_attrs(data_label=entity["label"])}'
+        f' style="--ent:{ENTITY_COLORS.get(entity["label"], OTHER_ENTITY_COLOR)}"{_attrs(title=title)}>'
+    )
 
 
 def _marks(length: int, claims: Iterable[Row], entities: Iterable[Row]) -> list[tuple[int, int, str]]:
@@ -201,8 +231,9 @@ def _marks(length: int, claims: Iterable[Row], entities: Iterable[Row]) -> list[
     candidates += [(e["char_start"], e["char_end"], _entity_tag(e)) for e in sorted(entities, key=_start)]
     kept: list[tuple[int, int, str]] = []
     for start, end, tag in candidates:
-        if 0 <= start < end <= length and all(end <= other_start or start >= other_end
-                                              for other_start, other_end, _ in kept):
+        if 0 <= start < end <= length and all(
+            end <= other_start or start >= other_end for other_start, other_end, _ in kept
+        ):
             kept.append((start, end, tag))
     return sorted(kept)
 
@@ -233,8 +264,10 @@ def _claim_cells(claim: Row) -> list[str]:
             color = KIND_COLORS.get(claim["kind"], "#555")
             cells.append(f'<td><span class="chip kind" style="--kind:{color}">{escape(claim["kind"])}</span></td>')
         elif column == "value":
-            cells.append(f'<td class="num"{_attrs(data_sort=_sort_number(claim.get("value")))}>'
-                         f"{escape(format_claim_value(claim))}</td>")
+            cells.append(
+                f'<td class="num"{_attrs(data_sort=_sort_number(claim.get("value")))}>'
+                f"{escape(format_claim_value(claim))}</td>"
+            )
         elif column == "confidence":
             confidence = claim.get("confidence")
             shown = "" if confidence is None else f"{confidence:.2f}"
@@ -249,50 +282,70 @@ def _sort_number(value: float | None) -> str:
 
 
 def _header_cells(columns: Sequence[str]) -> str:
-    return "".join(f'<th{_attrs(data_type="number") if column in NUMERIC_COLUMNS else ""}>{column}</th>'
-                   for column in columns)
+    return "".join(
+        f"<th{_attrs(data_type='number') if column in NUMERIC_COLUMNS else ''}>{column}</th>" for column in columns
+    )
 
 
 def render_claims_table(claims: Sequence[Row]) -> str:
     """The claims of one article, in text order, one row each (row id `claim-<claim_id>`)."""
     if not claims:
         return '<p class="muted">No claims found in this article.</p>'
-    rows = "".join(f'<tr id="claim-{escape(claim["claim_id"])}">{"".join(_claim_cells(claim))}</tr>'
-                   for claim in sorted(claims, key=_start))
-    return f'<table class="claims sortable"><thead><tr>{_header_cells(CLAIM_COLUMNS)}</tr></thead>' \
-           f"<tbody>{rows}</tbody></table>"
+    rows = "".join(
+        f'<tr id="claim-{escape(claim["claim_id"])}">{"".join(_claim_cells(claim))}</tr>'
+        for claim in sorted(claims, key=_start)
+    )
+    return (
+        f'<table class="claims sortable"><thead><tr>{_header_cells(CLAIM_COLUMNS)}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
 
 
 def render_section(document: Row, claims: Sequence[Row], entities: Sequence[Row]) -> str:
     """One article: its name and status, the highlighted text, and the table of its claims."""
     doc_id = document["doc_id"]
     status = document.get("status") or "ok"
-    meta = [f'<span class="chip status-{escape(status)}">{escape(status)}</span>',
-            f"{len(claims)} claims", f"{len(entities)} entity mentions"]
+    meta = [
+        f'<span class="chip status-{escape(status)}">{escape(status)}</span>',
+        f"{len(claims)} claims",
+        f"{len(entities)} entity mentions",
+    ]
     if document.get("published"):
         meta.append(f"published {escape(str(document['published']))}")
     meta.append(f"file {escape(document.get('path') or '')}")
-    error = f'<p class="error">{escape(status.capitalize())}: {escape(document["error"])}</p>' \
-        if document.get("error") else ""
+    error = (
+        f'<p class="error">{escape(status.capitalize())}: {escape(document["error"])}</p>'
+        if document.get("error")
+        else ""
+    )
     text = document.get("text") or ""
-    body = f'<div class="text">{render_article(text, claims, entities)}</div>' if text.strip() \
+    body = (
+        f'<div class="text">{render_article(text, claims, entities)}</div>'
+        if text.strip()
         else '<p class="muted">(no text)</p>'
-    return (f'<section class="article" id="doc-{escape(doc_id)}"><h2>{escape(doc_id)}</h2>'
-            f'<p class="meta">{" · ".join(meta)}</p>{error}{body}'
-            f"<h3>Claims in this article</h3>{render_claims_table(claims)}</section>")
+    )
+    return (
+        f'<section class="article" id="doc-{escape(doc_id)}"><h2>{escape(doc_id)}</h2>'
+        f'<p class="meta">{" · ".join(meta)}</p>{error}{body}'
+        f"<h3>Claims in this article</h3>{render_claims_table(claims)}</section>"
+    )
 
 
 def render_all_claims(claims: Sequence[Row]) -> str:
     """Every claim in one table, with a text box that filters rows and headers that sort on click."""
     columns = ("article", *CLAIM_COLUMNS)
-    rows = "".join(f'<tr><td><a href="#doc-{escape(claim["doc_id"])}">{escape(claim["doc_id"])}</a></td>'
-                   f'{"".join(_claim_cells(claim))}</tr>'
-                   for claim in sorted(claims, key=lambda claim: (claim["doc_id"], *_start(claim))))
-    return (f'<div class="toolbar"><input id="claim-filter" type="search" placeholder="Filter: type words, '
-            f'e.g. money 2016 Toyota" aria-label="filter claims"><span id="claim-count" class="muted">'
-            f"{len(claims)} of {len(claims)} claims shown</span></div>"
-            f'<div class="scroll"><table id="all-claims-table" class="claims sortable"><thead><tr>'
-            f"{_header_cells(columns)}</tr></thead><tbody>{rows}</tbody></table></div>")
+    rows = "".join(
+        f'<tr><td><a href="#doc-{escape(claim["doc_id"])}">{escape(claim["doc_id"])}</a></td>'
+        f"{''.join(_claim_cells(claim))}</tr>"
+        for claim in sorted(claims, key=lambda claim: (claim["doc_id"], *_start(claim)))
+    )
+    return (
+        f'<div class="toolbar"><input id="claim-filter" type="search" placeholder="Filter: type words, '
+        f'e.g. money 2016 Toyota" aria-label="filter claims"><span id="claim-count" class="muted">'
+        f"{len(claims)} of {len(claims)} claims shown</span></div>"
+        f'<div class="scroll"><table id="all-claims-table" class="claims sortable"><thead><tr>'
+        f"{_header_cells(columns)}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def _count_table(header: str, counts: Iterable[tuple[str, int]]) -> str:
@@ -303,24 +356,34 @@ def _count_table(header: str, counts: Iterable[tuple[str, int]]) -> str:
 def render_summary(documents: Sequence[Row], claims: Sequence[Row]) -> str:
     """Articles by status, claims by kind, and the skipped or failed articles with their reasons."""
     statuses = Counter(document.get("status") or "ok" for document in documents)
-    status_rows = [(f'<span class="chip status-{escape(status)}">{escape(status)}</span>', statuses[status])
-                   for status in (*STATUSES, *sorted(set(statuses) - set(STATUSES)))]
+    status_rows = [
+        (f'<span class="chip status-{escape(status)}">{escape(status)}</span>', statuses[status])
+        for status in (*STATUSES, *sorted(set(statuses) - set(STATUSES)))
+    ]
     kinds = Counter(claim["kind"] for claim in claims)
-    kind_rows = [(f'<span class="chip kind" style="--kind:{KIND_COLORS.get(kind, "#555")}">{escape(kind)}</span>',
-                  kinds[kind]) for kind in (*KIND_COLORS, *sorted(set(kinds) - set(KIND_COLORS)))]
+    kind_rows = [
+        (f'<span class="chip kind" style="--kind:{KIND_COLORS.get(kind, "#555")}">{escape(kind)}</span>', kinds[kind])
+        for kind in (*KIND_COLORS, *sorted(set(kinds) - set(KIND_COLORS)))
+    ]
     problems = [document for document in documents if (document.get("status") or "ok") != "ok"]
     if problems:
-        rows = "".join(f'<tr><td><a href="#doc-{escape(d["doc_id"])}">{escape(d["doc_id"])}</a></td>'
-                       f'<td><span class="chip status-{escape(d["status"])}">{escape(d["status"])}</span></td>'
-                       f'<td>{escape(d.get("error") or "")}</td><td>{escape(d.get("path") or "")}</td></tr>'
-                       for d in problems)
-        problem_html = ("<table><thead><tr><th>article</th><th>status</th><th>reason</th><th>file</th></tr>"
-                        f"</thead><tbody>{rows}</tbody></table>")
+        rows = "".join(
+            f'<tr><td><a href="#doc-{escape(d["doc_id"])}">{escape(d["doc_id"])}</a></td>'
+            f'<td><span class="chip status-{escape(d["status"])}">{escape(d["status"])}</span></td>'
+            f"<td>{escape(d.get('error') or '')}</td><td>{escape(d.get('path') or '')}</td></tr>"
+            for d in problems
+        )
+        problem_html = (
+            "<table><thead><tr><th>article</th><th>status</th><th>reason</th><th>file</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table>"
+        )
     else:
         problem_html = '<p class="muted">None: every article was read and processed.</p>'
-    return (f'<div class="cards"><div><h3>Articles by status</h3>{_count_table("status", status_rows)}</div>'
-            f'<div><h3>Claims by kind</h3>{_count_table("kind", kind_rows)}</div></div>'
-            f"<h3>Skipped or failed articles</h3>{problem_html}")
+    return (
+        f'<div class="cards"><div><h3>Articles by status</h3>{_count_table("status", status_rows)}</div>'
+        f"<div><h3>Claims by kind</h3>{_count_table('kind', kind_rows)}</div></div>"
+        f"<h3>Skipped or failed articles</h3>{problem_html}"
+    )
 
 
 def _figure_html(figure: Figure, alt: str, caption: str) -> str:
@@ -328,8 +391,9 @@ def _figure_html(figure: Figure, alt: str, caption: str) -> str:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=144, bbox_inches="tight")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<figure><img src="data:image/png;base64,{data}"{_attrs(alt=alt)}>' \
-           f"<figcaption>{caption}</figcaption></figure>"
+    return (
+        f'<figure><img src="data:image/png;base64,{data}"{_attrs(alt=alt)}><figcaption>{caption}</figcaption></figure>'
+    )
 
 
 def _axes(width: float, height: float):
@@ -352,8 +416,11 @@ def entity_chart(claims: Sequence[Row]) -> str:
     axes.set_title(f"Claims per entity (top {TOP_ENTITIES})", loc="left", fontsize=11)
     axes.xaxis.get_major_locator().set_params(integer=True)
     without = sum(1 for claim in claims if not claim.get("entity"))
-    return _figure_html(figure, "bar chart of claims per entity",
-                        f"{without} of {len(claims)} claims name no entity and are not counted here.")
+    return _figure_html(
+        figure,
+        "bar chart of claims per entity",
+        f"{without} of {len(claims)} claims name no entity and are not counted here.",
+    )
 
 
 def money_chart(claims: Sequence[Row]) -> str:
@@ -375,9 +442,12 @@ def money_chart(claims: Sequence[Row]) -> str:
     axes.grid(axis="x", alpha=0.3)
     axes.set_xlabel("amount in the currency's units (log scale)")
     axes.set_title("Money claims by currency and period", loc="left", fontsize=11)
-    return _figure_html(figure, "dot plot of money claims by currency and period",
-                        "Each dot is one money claim; the number in brackets counts them. "
-                        "A dot far from its neighbours is worth a look (wrong scale word or currency?).")
+    return _figure_html(
+        figure,
+        "dot plot of money claims by currency and period",
+        "Each dot is one money claim; the number in brackets counts them. "
+        "A dot far from its neighbours is worth a look (wrong scale word or currency?).",
+    )
 
 
 def _short_amount(value: float) -> str:
@@ -394,28 +464,43 @@ def confidence_chart(claims: Sequence[Row]) -> str:
         return '<p class="muted">No claims.</p>'
     kinds = [kind for kind in KIND_COLORS if any(claim["kind"] == kind for claim in scored)]
     figure, axes = _axes(6, 3.2)
-    axes.hist([[claim["confidence"] for claim in scored if claim["kind"] == kind] for kind in kinds],
-              bins=[step / 20 for step in range(21)], stacked=True, label=kinds,
-              color=[KIND_COLORS[kind] for kind in kinds], edgecolor="white")
+    axes.hist(
+        [[claim["confidence"] for claim in scored if claim["kind"] == kind] for kind in kinds],
+        bins=[step / 20 for step in range(21)],
+        stacked=True,
+        label=kinds,
+        color=[KIND_COLORS[kind] for kind in kinds],
+        edgecolor="white",
+    )
     axes.set_xlim(0, 1)
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.set_xlabel("confidence")
     axes.set_ylabel("claims")
     axes.legend(frameon=False, fontsize=8, loc="upper left")
     axes.set_title("Confidence distribution", loc="left", fontsize=11)
-    return _figure_html(figure, "histogram of claim confidence",
-                        "The pipeline's own estimate that a row is right. Check the low ones first.")
+    return _figure_html(
+        figure,
+        "histogram of claim confidence",
+        "The pipeline's own estimate that a row is right. Check the low ones first.",
+    )
 
 
 def render_legend(entities: Iterable[Row]) -> str:
     """Sample marks for each claim kind and for each entity label present."""
-    claims = [f'<mark class="claim sample" data-kind="{kind}" style="--kind:{color}">12.5</mark>'
-              for kind, color in KIND_COLORS.items()]
+    claims = [
+        f'<mark class="claim sample" data-kind="{kind}" style="--kind:{color}">12.5</mark>'
+        for kind, color in KIND_COLORS.items()
+    ]
     labels = sorted({entity["label"] for entity in entities})
-    ents = [f'<mark class="ent sample"{_attrs(data_label=label)}'
-            f' style="--ent:{ENTITY_COLORS.get(label, OTHER_ENTITY_COLOR)}">name</mark>' for label in labels]
-    return f'<div class="legend"><strong>Claims:</strong> {" ".join(claims)}' \
-           f'<strong>Entities:</strong> {" ".join(ents) or "none"}</div>'
+    ents = [
+        f'<mark class="ent sample"{_attrs(data_label=label)}'
+        f' style="--ent:{ENTITY_COLORS.get(label, OTHER_ENTITY_COLOR)}">name</mark>'
+        for label in labels
+    ]
+    return (
+        f'<div class="legend"><strong>Claims:</strong> {" ".join(claims)}'
+        f"<strong>Entities:</strong> {' '.join(ents) or 'none'}</div>"
+    )
 
 
 def render_report(documents: Sequence[Row], claims: Sequence[Row], entities: Sequence[Row], title: str) -> str:
@@ -426,12 +511,13 @@ def render_report(documents: Sequence[Row], claims: Sequence[Row], entities: Seq
     entities_by_doc: dict[str, list[Row]] = defaultdict(list)
     for entity in entities:
         entities_by_doc[entity["doc_id"]].append(entity)
-    contents = "".join(f'<li><a href="#doc-{escape(d["doc_id"])}">{escape(d["doc_id"])}</a> '
-                       f'<span class="muted">({len(claims_by_doc[d["doc_id"]])} claims'
-                       f'{"" if (d.get("status") or "ok") == "ok" else ", " + escape(d["status"])})</span></li>'
-                       for d in documents)
-    sections = "".join(render_section(d, claims_by_doc[d["doc_id"]], entities_by_doc[d["doc_id"]])
-                       for d in documents)
+    contents = "".join(
+        f'<li><a href="#doc-{escape(d["doc_id"])}">{escape(d["doc_id"])}</a> '
+        f'<span class="muted">({len(claims_by_doc[d["doc_id"]])} claims'
+        f"{'' if (d.get('status') or 'ok') == 'ok' else ', ' + escape(d['status'])})</span></li>"
+        for d in documents
+    )
+    sections = "".join(render_section(d, claims_by_doc[d["doc_id"]], entities_by_doc[d["doc_id"]]) for d in documents)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Claims report: {escape(title)}</title><style>{CSS}</style></head>

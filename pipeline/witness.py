@@ -93,8 +93,10 @@ EXPLANATIONS: tuple[tuple[str, Callable[[Context], bool], str], ...] = (
     ("year", lambda c: bool(re.fullmatch(r"(?:19|20)\d\d(?:/\d\d)?s?", c.text.strip())), "in 1986"),
     (
         "date",
-        lambda c: "DATE" in c.labels
-        and bool(re.search(r"\b(?:" + "|".join(_MONTHS) + r")[a-z]*\.?\s*$", c.before[-12:], re.IGNORECASE)),
+        lambda c: (
+            "DATE" in c.labels
+            and bool(re.search(r"\b(?:" + "|".join(_MONTHS) + r")[a-z]*\.?\s*$", c.before[-12:], re.IGNORECASE))
+        ),
         "on March 31",
     ),
     (
@@ -103,7 +105,11 @@ EXPLANATIONS: tuple[tuple[str, Callable[[Context], bool], str], ...] = (
         "for 18 months",
     ),
     ("index_points", lambda c: _after_word(c, r"points?"), "the Dow rose 50 points"),
-    ("time_of_day", lambda c: bool(re.fullmatch(r"\d{1,2}[:.]\d\d", c.text)) or _after_word(c, r"[ap]\.?m\b"), "at 10.30 am"),
+    (
+        "time_of_day",
+        lambda c: bool(re.fullmatch(r"\d{1,2}[:.]\d\d", c.text)) or _after_word(c, r"[ap]\.?m\b"),
+        "at 10.30 am",
+    ),
     (
         "physical_measure",
         lambda c: _after_word(

@@ -7,17 +7,17 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("wire-eps-change",
      "Harbor Mills Inc said first-quarter net income rose to 120.4 mln dlrs, or 1.12 dlrs a share, "
      "from 98.6 mln dlrs, or 92 cts a share, a year earlier.",
-     [Q("120.4 mln dlrs", "money", 120.4e6, "USD", role="to"),
-      Q("1.12 dlrs", "money", 1.12, "USD", role="to"),
-      Q("98.6 mln dlrs", "money", 98.6e6, "USD", role="from"),
-      Q("92 cts", "money", 0.92, "USD", role="from")]),
+     [Q("120.4 mln dlrs", "money", 120.4e6, "USD", role="to", direction="up"),
+      Q("1.12 dlrs", "money", 1.12, "USD", role="to", direction="up"),
+      Q("98.6 mln dlrs", "money", 98.6e6, "USD", role="from", direction="up"),
+      Q("92 cts", "money", 0.92, "USD", role="from", direction="up")]),
     ("wire-revenue-margin-points",
      "Revenue rose 14 pct to 2.31 bln dlrs, while the operating margin narrowed 1.5 pct points to "
      "18.2 pct, the company said.",
-     [Q("14 pct", "percent", 14.0, "%"),
-      Q("2.31 bln dlrs", "money", 2.31e9, "USD", role="to"),
-      Q("1.5 pct points", "percent", 1.5, "pp"),
-      Q("18.2 pct", "percent", 18.2, "%", role="to")]),
+     [Q("14 pct", "percent", 14.0, "%", role="by", direction="up"),
+      Q("2.31 bln dlrs", "money", 2.31e9, "USD", role="to", direction="up"),
+      Q("1.5 pct points", "percent", 1.5, "pp", role="by", direction="down"),
+      Q("18.2 pct", "percent", 18.2, "%", role="to", direction="down")]),
     ("wire-share-sale",
      "The company said it would sell 12.5 mln shares at 28.50 dlrs each, raising about 356 mln dlrs.",
      [Q("12.5 mln shares", "count", 12.5e6, "share"),
@@ -26,18 +26,18 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("wire-jobless-pct-point",
      "The jobless rate rose 0.2 pct point to 5.8 pct in May, the highest since November 1994, the "
      "statistics office said.",
-     [Q("0.2 pct point", "percent", 0.2, "pp"),
-      Q("5.8 pct", "percent", 5.8, "%", role="to")]),
+     [Q("0.2 pct point", "percent", 0.2, "pp", role="by", direction="up"),
+      Q("5.8 pct", "percent", 5.8, "%", role="to", direction="up")]),
     ("wire-eps-cts-flat-revenue",
      "Earnings per share rose 12 cts to 1.45 dlrs, while revenue was flat at 3.4 bln dlrs.",
-     [Q("12 cts", "money", 0.12, "USD"),
-      Q("1.45 dlrs", "money", 1.45, "USD", role="to"),
+     [Q("12 cts", "money", 0.12, "USD", role="by", direction="up"),
+      Q("1.45 dlrs", "money", 1.45, "USD", role="to", direction="up"),
       Q("3.4 bln dlrs", "money", 3.4e9, "USD")]),
     ("wire-uk-deficit-stg",
      "Britain's budget deficit narrowed to 12.3 bln stg in March from 17.1 bln stg a year earlier, "
      "official data showed.",
-     [Q("12.3 bln stg", "money", 12.3e9, "GBP", role="to"),
-      Q("17.1 bln stg", "money", 17.1e9, "GBP", role="from")]),
+     [Q("12.3 bln stg", "money", 12.3e9, "GBP", role="to", direction="down"),
+      Q("17.1 bln stg", "money", 17.1e9, "GBP", role="from", direction="down")]),
     ("wire-dividend-in-words",
      "The board declared a quarterly dividend of three cts a share, payable April 15 to holders of "
      "record March 31.",
@@ -47,10 +47,10 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("uk-interim-pence",
      "Pre-tax profit fell 23 per cent to £412m in the six months to the end of September, and the "
      "board cut the interim dividend to 4.2p from 6.5p.",
-     [Q("23 per cent", "percent", 23.0, "%"),
-      Q("£412m", "money", 412e6, "GBP", role="to"),
-      Q("4.2p", "money", 0.042, "GBP", role="to"),
-      Q("6.5p", "money", 0.065, "GBP", role="from")]),
+     [Q("23 per cent", "percent", 23.0, "%", role="by", direction="down"),
+      Q("£412m", "money", 412e6, "GBP", role="to", direction="down"),
+      Q("4.2p", "money", 0.042, "GBP", role="to", direction="down"),
+      Q("6.5p", "money", 0.065, "GBP", role="from", direction="down")]),
     ("uk-takeover-pence-a-share",
      "The board of Hargreaves Lansdown has agreed to a £5.4bn takeover by a private equity "
      "consortium worth 1,140p a share, including a final dividend of 30p.",
@@ -72,8 +72,8 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
      "Fewer than 1,000 homes were sold in the district in the quarter, the lowest on record, while "
      "the median price dropped 6.2% to £285,000.",
      [Q("1,000 homes", "count", 1000.0, "home", "less_than"),
-      Q("6.2%", "percent", 6.2, "%"),
-      Q("£285,000", "money", 285000.0, "GBP", role="to")]),
+      Q("6.2%", "percent", 6.2, "%", role="by", direction="down"),
+      Q("£285,000", "money", 285000.0, "GBP", role="to", direction="down")]),
     ("uk-cbi-two-thirds",
      "Nearly two-thirds of manufacturers in the Confederation of British Industry survey expect to "
      "raise prices over the next three months.",
@@ -83,9 +83,9 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("in-bank-profit-crore-up-from",
      "The state-run lender reported a standalone net profit of Rs 4,285 crore for the quarter ended "
      "June 30, up 18 per cent from Rs 3,631 crore in the year-ago period.",
-     [Q("Rs 4,285 crore", "money", 4.285e10, "INR", role="to"),
-      Q("18 per cent", "percent", 18.0, "%"),
-      Q("Rs 3,631 crore", "money", 3.631e10, "INR", role="from")]),
+     [Q("Rs 4,285 crore", "money", 4.285e10, "INR", role="to", direction="up"),
+      Q("18 per cent", "percent", 18.0, "%", role="by", direction="up"),
+      Q("Rs 3,631 crore", "money", 3.631e10, "INR", role="from", direction="up")]),
     ("in-capex-lakh-crore",
      "The government has budgeted capital expenditure of ₹11.11 lakh crore for 2024-25, equivalent "
      "to 3.4 per cent of GDP.",
@@ -99,9 +99,9 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("in-paytm-crore-users",
      "Paytm said monthly transacting users rose to 9.6 crore in the December quarter, while loans "
      "disbursed through the platform grew 49 per cent to Rs 5,000 crore.",
-     [Q("9.6 crore", "count", 9.6e7, "user", role="to"),
-      Q("49 per cent", "percent", 49.0, "%"),
-      Q("Rs 5,000 crore", "money", 5e10, "INR", role="to")]),
+     [Q("9.6 crore", "count", 9.6e7, "user", role="to", direction="up"),
+      Q("49 per cent", "percent", 49.0, "%", role="by", direction="up"),
+      Q("Rs 5,000 crore", "money", 5e10, "INR", role="to", direction="up")]),
     ("in-dividend-buyback-crore-shares",
      "The board recommended a final dividend of Rs 8 per share and approved a buyback of up to 1.2 "
      "crore shares at Rs 1,650 apiece.",
@@ -116,7 +116,7 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("in-gdp-forecast-range",
      "The central bank projected real GDP growth of 7.2 per cent for 2024-25, and economists expect "
      "retail inflation to average between 4.5 and 5 per cent.",
-     [Q("7.2 per cent", "percent", 7.2, "%"),
+     [Q("7.2 per cent", "percent", 7.2, "%", role="by", direction="up"),
       Q("4.5 and 5 per cent", "percent", 4.5, "%", value_low=4.5, value_high=5.0)]),
 
     # --- central banks, rates, bonds -------------------------------------------------------------
@@ -124,38 +124,39 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
      "The Fed raised rates by 75 basis points to a range of 2.25%-2.50%, its fourth increase this "
      "year, and Chair Jerome Powell said another unusually large hike could be appropriate in "
      "September.",
-     [Q("75 basis points", "percent", 75.0, "bp"),
-      Q("2.25%-2.50%", "percent", 2.25, "%", value_low=2.25, value_high=2.5, role="to")]),
+     [Q("75 basis points", "percent", 75.0, "bp", role="by", direction="up"),
+      Q("2.25%-2.50%", "percent", 2.25, "%", value_low=2.25, value_high=2.5,
+        role="to", direction="up")]),
     ("ecb-half-point-cut",
      "The European Central Bank cut its deposit rate by half a percentage point to 3.25 per cent, "
      "the first move of that size since 2008, and reaffirmed its 2% inflation target.",
-     [Q("half a percentage point", "percent", 0.5, "pp"),
-      Q("3.25 per cent", "percent", 3.25, "%", role="to"),
+     [Q("half a percentage point", "percent", 0.5, "pp", role="by", direction="down"),
+      Q("3.25 per cent", "percent", 3.25, "%", role="to", direction="down"),
       Q("2%", "percent", 2.0, "%")]),
     ("boe-25bp-compound-peak-at",
      "The Bank of England delivered a 25-basis-point cut on Thursday, lowering Bank Rate to 4.75 per "
      "cent, and said it expected inflation to peak at around 2.75 per cent in the third quarter of "
      "next year.",
-     [Q("25-basis-point", "percent", 25.0, "bp"),
-      Q("4.75 per cent", "percent", 4.75, "%", role="to"),
+     [Q("25-basis-point", "percent", 25.0, "bp", role="by", direction="down"),
+      Q("4.75 per cent", "percent", 4.75, "%", role="to", direction="down"),
       Q("2.75 per cent", "percent", 2.75, "%", "approx")]),
     ("boj-jgb-taper-yen",
      "The Bank of Japan will trim its monthly purchases of Japanese government bonds by about ¥400 "
      "billion each quarter, bringing them to roughly ¥3 trillion a month by January-March 2026.",
-     [Q("¥400 billion", "money", 4e11, "JPY", "approx"),
-      Q("¥3 trillion", "money", 3e12, "JPY", "approx", role="to")]),
+     [Q("¥400 billion", "money", 4e11, "JPY", "approx", role="by", direction="down"),
+      Q("¥3 trillion", "money", 3e12, "JPY", "approx", role="to", direction="down")]),
     ("treasury-yields-bps",
      "The yield on the benchmark 10-year Treasury note rose 7 basis points to 4.28%, while the "
      "two-year yield, which is sensitive to rate expectations, climbed 9 bps to 4.71%.",
-     [Q("7 basis points", "percent", 7.0, "bp"),
-      Q("4.28%", "percent", 4.28, "%", role="to"),
-      Q("9 bps", "percent", 9.0, "bp"),
-      Q("4.71%", "percent", 4.71, "%", role="to")]),
+     [Q("7 basis points", "percent", 7.0, "bp", role="by", direction="up"),
+      Q("4.28%", "percent", 4.28, "%", role="to", direction="up"),
+      Q("9 bps", "percent", 9.0, "bp", role="by", direction="up"),
+      Q("4.71%", "percent", 4.71, "%", role="to", direction="up")]),
     ("ez-inflation-percentage-point",
      "Euro zone inflation fell 0.3 percentage point to 2.6 per cent in February, Eurostat said on "
      "Friday.",
-     [Q("0.3 percentage point", "percent", 0.3, "pp"),
-      Q("2.6 per cent", "percent", 2.6, "%", role="to")]),
+     [Q("0.3 percentage point", "percent", 0.3, "pp", role="by", direction="down"),
+      Q("2.6 per cent", "percent", 2.6, "%", role="to", direction="down")]),
     ("bond-euro-compound-bp",
      "The 500 million euro bond was priced at mid-swaps plus 95bp, and orders peaked at more than "
      "2.1 billion euros.",
@@ -172,15 +173,15 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("us-payrolls-well-above-forecast",
      "U.S. employers added 256,000 jobs in December, well above the 160,000 forecast by economists "
      "polled by Reuters, and the unemployment rate dipped to 4.1% from 4.2%.",
-     [Q("256,000 jobs", "count", 256000.0, "job"),
+     [Q("256,000 jobs", "count", 256000.0, "job", role="by", direction="up"),
       Q("160,000", "count", 160000.0, "job"),
-      Q("4.1%", "percent", 4.1, "%", role="to"),
-      Q("4.2%", "percent", 4.2, "%", role="from")]),
+      Q("4.1%", "percent", 4.1, "%", role="to", direction="down"),
+      Q("4.2%", "percent", 4.2, "%", role="from", direction="down")]),
     ("cn-yuan-loans-down-from",
      "New yuan loans totalled 3.09 trillion yuan in March, down from 4.92 trillion yuan in January, "
      "according to People's Bank of China data.",
-     [Q("3.09 trillion yuan", "money", 3.09e12, "CNY", role="to"),
-      Q("4.92 trillion yuan", "money", 4.92e12, "CNY", role="from")]),
+     [Q("3.09 trillion yuan", "money", 3.09e12, "CNY", role="to", direction="down"),
+      Q("4.92 trillion yuan", "money", 4.92e12, "CNY", role="from", direction="down")]),
     ("kr-won-conversion",
      "Samsung Electronics posted an operating profit of 10.4 trillion won ($7.54 billion) for the "
      "April-June quarter, its biggest since the third quarter of 2022.",
@@ -189,12 +190,12 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("uk-retail-third-straight-month",
      "British retail sales fell for a third straight month in November, declining 0.8% as shoppers "
      "held back ahead of the Oct. 30 budget.",
-     [Q("0.8%", "percent", 0.8, "%")]),
+     [Q("0.8%", "percent", 0.8, "%", role="by", direction="down")]),
     ("de-renewables-almost-under",
      "Almost 40 percent of the country's electricity came from wind and solar power in 2023, up "
      "from under 25 percent in 2015.",
-     [Q("40 percent", "percent", 40.0, "%", "nearly", role="to"),
-      Q("25 percent", "percent", 25.0, "%", "less_than", role="from")]),
+     [Q("40 percent", "percent", 40.0, "%", "nearly", role="to", direction="up"),
+      Q("25 percent", "percent", 25.0, "%", "less_than", role="from", direction="up")]),
     ("eu-27-nation-electric-cars",
      "The 27-nation bloc imported 1.4 million electric cars from China last year, about 30% of which "
      "were made by Western brands such as Tesla.",
@@ -210,7 +211,7 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
      "Steel imports subject to Section 232 tariffs of 25% fell to 25.6 million tonnes in 2023, the "
      "lowest since 2009.",
      [Q("25%", "percent", 25.0, "%"),
-      Q("25.6 million tonnes", "count", 25.6e6, "tonne", role="to")]),
+      Q("25.6 million tonnes", "count", 25.6e6, "tonne", role="to", direction="down")]),
     ("savers-over-65-age",
      "The treasury said 2.3 million people had opened the new tax-free accounts, and that savers "
      "over 65 held more than a third of the money deposited.",
@@ -267,8 +268,8 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
      "Deutsche Telekom will buy back up to EUR 2 billion of its own shares this year after free "
      "cash flow rose 8 percent to 19.2 billion euros in 2024.",
      [Q("EUR 2 billion", "money", 2e9, "EUR", "up_to"),
-      Q("8 percent", "percent", 8.0, "%"),
-      Q("19.2 billion euros", "money", 19.2e9, "EUR", role="to")]),
+      Q("8 percent", "percent", 8.0, "%", role="by", direction="up"),
+      Q("19.2 billion euros", "money", 19.2e9, "EUR", role="to", direction="up")]),
     ("swf-usd-code-and-euro",
      "The sovereign wealth fund committed USD 2.5bn to the vehicle, alongside €1bn from European "
      "pension funds.",
@@ -289,9 +290,9 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("guidance-range-to-from",
      "The company raised its full-year organic sales growth forecast to 6-8% from 4-6%, sending its "
      "shares up 12% in early trading.",
-     [Q("6-8%", "percent", 6.0, "%", value_low=6.0, value_high=8.0, role="to"),
-      Q("4-6%", "percent", 4.0, "%", value_low=4.0, value_high=6.0, role="from"),
-      Q("12%", "percent", 12.0, "%")]),
+     [Q("6-8%", "percent", 6.0, "%", value_low=6.0, value_high=8.0, role="to", direction="up"),
+      Q("4-6%", "percent", 4.0, "%", value_low=4.0, value_high=6.0, role="from", direction="up"),
+      Q("12%", "percent", 12.0, "%", role="by", direction="up")]),
     ("guidance-eps-range-vs-estimate",
      "It now expects adjusted earnings of $5.15 to $5.35 per share for the year, compared with "
      "analysts' average estimate of $5.09, according to LSEG data.",
@@ -300,28 +301,28 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("first-half-revenue-half-of",
      "In the first half, revenue rose 11 per cent to €18.2bn, with half of the increase coming from "
      "acquisitions completed in the fourth quarter of last year.",
-     [Q("11 per cent", "percent", 11.0, "%"),
-      Q("€18.2bn", "money", 18.2e9, "EUR", role="to"),
+     [Q("11 per cent", "percent", 11.0, "%", role="by", direction="up"),
+      Q("€18.2bn", "money", 18.2e9, "EUR", role="to", direction="up"),
       Q("half", "percent", 50.0, "%")]),
     ("half-revenue-up-from-quarter",
      "Half of the company's revenue now comes from outside Europe, up from a quarter in 2015, Chief "
      "Executive Maria Lindqvist, 57, told reporters.",
-     [Q("Half", "percent", 50.0, "%", role="to"),
-      Q("a quarter", "percent", 25.0, "%", role="from")]),
+     [Q("Half", "percent", 50.0, "%", role="to", direction="up"),
+      Q("a quarter", "percent", 25.0, "%", role="from", direction="up")]),
     ("sony-shares-times-of-day",
      "Sony shares jumped 9% to ¥13,285 by 10:15 a.m. in Tokyo (0115 GMT) after the company raised "
      "its full-year operating profit forecast to ¥1.2 trillion.",
-     [Q("9%", "percent", 9.0, "%"),
-      Q("¥13,285", "money", 13285.0, "JPY", role="to"),
-      Q("¥1.2 trillion", "money", 1.2e12, "JPY", role="to")]),
+     [Q("9%", "percent", 9.0, "%", role="by", direction="up"),
+      Q("¥13,285", "money", 13285.0, "JPY", role="to", direction="up"),
+      Q("¥1.2 trillion", "money", 1.2e12, "JPY", role="to", direction="up")]),
 
     # --- jobs, layoffs, counts --------------------------------------------------------------------
     ("chipmaker-layoffs",
      "The chipmaker will cut about 15,000 jobs, or more than 15% of its workforce, as part of a $10 "
      "billion cost-reduction plan announced alongside its second-quarter results.",
-     [Q("15,000 jobs", "count", 15000.0, "job", "approx"),
-      Q("15%", "percent", 15.0, "%", "more_than"),
-      Q("$10 billion", "money", 1e10, "USD")]),
+     [Q("15,000 jobs", "count", 15000.0, "job", "approx", role="by", direction="down"),
+      Q("15%", "percent", 15.0, "%", "more_than", role="by", direction="down"),
+      Q("$10 billion", "money", 1e10, "USD", role="by", direction="down")]),
     ("branches-count-noun-after",
      "The lender plans to close 150 of its 2,000 branches by March, affecting around 1,200 "
      "employees.",
@@ -351,7 +352,7 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
      "while sales of battery-electric vehicles more than doubled to 104,018.",
      [Q("10.3 million vehicles", "count", 10.3e6, "vehicle"),
       Q("3.8 million hybrids", "count", 3.8e6, "hybrid"),
-      Q("104,018", "count", 104018.0, "vehicle", role="to")]),
+      Q("104,018", "count", 104018.0, "vehicle", role="to", direction="up")]),
     ("boeing-deliveries-model-numbers",
      "Boeing delivered 44 airplanes in June, including 42 737 MAX jets, while Airbus handed over 67 "
      "jets including A320neo and A350-1000 models.",
@@ -367,23 +368,23 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("opec-bpd",
      "OPEC+ agreed to extend voluntary output cuts of 2.2 million barrels per day until the end of "
      "June, with Saudi Arabia keeping its production at around 9 million bpd.",
-     [Q("2.2 million barrels", "count", 2.2e6, "barrel"),
+     [Q("2.2 million barrels", "count", 2.2e6, "barrel", role="by", direction="down"),
       Q("9 million bpd", "count", 9e6, "barrel", "approx")]),
     ("oil-prices-cents",
      "Brent crude futures fell $1.12, or 1.4%, to $78.34 a barrel by 1105 GMT, while U.S. West Texas "
      "Intermediate crude lost 98 cents, or 1.3%, to $74.26.",
-     [Q("$1.12", "money", 1.12, "USD"),
-      Q("1.4%", "percent", 1.4, "%"),
-      Q("$78.34", "money", 78.34, "USD", role="to"),
-      Q("98 cents", "money", 0.98, "USD"),
-      Q("1.3%", "percent", 1.3, "%"),
-      Q("$74.26", "money", 74.26, "USD", role="to")]),
+     [Q("$1.12", "money", 1.12, "USD", role="by", direction="down"),
+      Q("1.4%", "percent", 1.4, "%", role="by", direction="down"),
+      Q("$78.34", "money", 78.34, "USD", role="to", direction="down"),
+      Q("98 cents", "money", 0.98, "USD", role="by", direction="down"),
+      Q("1.3%", "percent", 1.3, "%", role="by", direction="down"),
+      Q("$74.26", "money", 74.26, "USD", role="to", direction="down")]),
     ("palm-oil-metric-tons",
      "Malaysia's palm oil exports for June 1-25 fell 4.3% to 1,032,740 metric tons from 1,079,310 "
      "tons shipped during the same period last month, cargo surveyor Intertek Testing Services said.",
-     [Q("4.3%", "percent", 4.3, "%"),
-      Q("1,032,740 metric tons", "count", 1032740.0, "ton", role="to"),
-      Q("1,079,310 tons", "count", 1079310.0, "ton", role="from")]),
+     [Q("4.3%", "percent", 4.3, "%", role="by", direction="down"),
+      Q("1,032,740 metric tons", "count", 1032740.0, "ton", role="to", direction="down"),
+      Q("1,079,310 tons", "count", 1079310.0, "ton", role="from", direction="down")]),
     ("egypt-wheat-price-range",
      "Egypt's state grains buyer bought about 420,000 tonnes of wheat in the tender, traders said, "
      "with prices ranging from $247 to $252.50 a tonne including freight.",
@@ -399,20 +400,20 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("ftse-100-250",
      "London's FTSE 100 closed 0.4 per cent lower, with miners the biggest drag, while the "
      "domestically focused FTSE 250 index slipped 0.2 per cent.",
-     [Q("0.4 per cent", "percent", 0.4, "%"),
-      Q("0.2 per cent", "percent", 0.2, "%")]),
+     [Q("0.4 per cent", "percent", 0.4, "%", role="by", direction="down"),
+      Q("0.2 per cent", "percent", 0.2, "%", role="by", direction="down")]),
     ("sp500-eleven-sectors",
      "The S&P 500 gained 1.1%, the Nasdaq Composite added 1.5% and the Dow Jones Industrial Average "
      "rose 0.6%, with all 11 major S&P sectors trading higher.",
-     [Q("1.1%", "percent", 1.1, "%"),
-      Q("1.5%", "percent", 1.5, "%"),
-      Q("0.6%", "percent", 0.6, "%"),
+     [Q("1.1%", "percent", 1.1, "%", role="by", direction="up"),
+      Q("1.5%", "percent", 1.5, "%", role="by", direction="up"),
+      Q("0.6%", "percent", 0.6, "%", role="by", direction="up"),
       Q("11 major S&P sectors", "count", 11.0, "sector")]),
     ("hk-shares-as-much-as",
      "Shares of the developer fell as much as 18% in morning trade, wiping about HK$12 billion off "
      "its market value.",
-     [Q("18%", "percent", 18.0, "%", "up_to"),
-      Q("HK$12 billion", "money", 12e9, "HKD", "approx")]),
+     [Q("18%", "percent", 18.0, "%", "up_to", role="by", direction="down"),
+      Q("HK$12 billion", "money", 12e9, "HKD", "approx", role="by", direction="down")]),
     ("age-years-no-claims",
      "Li Ka-shing, 95, stepped down as chairman in 2018 after more than 60 years at the helm of the "
      "conglomerate he founded in 1950.",
@@ -424,8 +425,8 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
     ("thirty-pct-club-name",
      "Backed by the 30% Club campaign, women now hold 40.1 per cent of FTSE 350 board seats, up from "
      "12.5 per cent in 2011.",
-     [Q("40.1 per cent", "percent", 40.1, "%", role="to"),
-      Q("12.5 per cent", "percent", 12.5, "%", role="from")]),
+     [Q("40.1 per cent", "percent", 40.1, "%", role="to", direction="up"),
+      Q("12.5 per cent", "percent", 12.5, "%", role="from", direction="up")]),
     ("ninety-nine-cents-name",
      "99 Cents Only Stores, which operates 371 locations across four states, said it would wind "
      "down its business after failing to find a buyer.",
@@ -443,11 +444,12 @@ HELDOUT: list[tuple[str, str, list[Q]]] = [
      "The operator's 5G network now covers 98 per cent of the population, and it added 1.2 million "
      "mobile subscribers in the quarter.",
      [Q("98 per cent", "percent", 98.0, "%"),
-      Q("1.2 million mobile subscribers", "count", 1.2e6, "subscriber")]),
+      Q("1.2 million mobile subscribers", "count", 1.2e6, "subscriber",
+        role="by", direction="up")]),
     ("scope-3-over",
      "Scope 3 emissions, which make up over 90% of the group's carbon footprint, fell 4% last year.",
      [Q("90%", "percent", 90.0, "%", "more_than"),
-      Q("4%", "percent", 4.0, "%")]),
+      Q("4%", "percent", 4.0, "%", role="by", direction="down")]),
     ("one-fifth-days-past-due",
      "One-fifth of the bank's loan book is exposed to commercial real estate, and about 4% of those "
      "loans are more than 90 days past due.",
