@@ -31,6 +31,7 @@ from pipeline.lexicon import (
     CURRENCY_WORDS,
     FRACTION_DENOMINATORS,
     PERCENT_WORDS,
+    QUALIFIERS,
     SCALES,
     SUBUNITS,
     TENS_WORDS,
@@ -49,7 +50,7 @@ _DIGITS = r"\d[\d,]*(?:\.\d+)?(?:-\d+/\d+)?"
 # `15 mln dlrs`, `5-1/2 pct`, `12 cts`, `30 per cent`; line breaks may fall anywhere in between
 _UNIT_WORD = re.compile(
     rf"(?<![\w.]){_DIGITS}(?:\s*(?:{_SCALE})\b)?\s*(?:{_UNIT_AFTER})(?![a-z])|"
-    rf"(?<![A-Za-z])(?:{_PREFIX})\s?{_DIGITS}",
+    rf"(?<![A-Za-z&])(?:{_PREFIX})\s?{_DIGITS}",  # not `&#233;`, an HTML entity
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(
@@ -88,40 +89,46 @@ def _after_word(context: Context, words: str) -> bool:
     return bool(re.match(rf"\s*(?:-\s*)?(?:{words})\b", context.after, re.IGNORECASE))
 
 
-# The contract's non-claims, as named rules: (name, test, example). First match explains the span.
+# The contract's non-claims, as named rules: (name, test, example with the span in brackets).
+# The first rule that matches explains the span.
 EXPLANATIONS: tuple[tuple[str, Callable[[Context], bool], str], ...] = (
-    ("year", lambda c: bool(re.fullmatch(r"(?:19|20)\d\d(?:/\d\d)?s?", c.text.strip())), "in 1986"),
+    ("year", lambda c: bool(re.fullmatch(r"(?:19|20)\d\d(?:/\d\d)?s?", c.text.strip())), "in [1986]"),
+    (
+        "qualifier_of_a_claim",
+        lambda c: " ".join(c.text.lower().split()) in QUALIFIERS and bool(re.match(r"\s*\S*\d", c.after)),
+        "[As much as] 30 pct of imports",
+    ),
+    ("age", lambda c: _after_word(c, r"-year-old|years? old|aged?"), "a [40]-year-old man"),
     (
         "date",
         lambda c: (
             "DATE" in c.labels
             and bool(re.search(r"\b(?:" + "|".join(_MONTHS) + r")[a-z]*\.?\s*$", c.before[-12:], re.IGNORECASE))
         ),
-        "on March 31",
+        "on March [31]",
     ),
     (
         "duration",
         lambda c: _after_word(c, r"years?|months?|weeks?|days?|hours?|minutes?|decades?|quarters?|-year|-month"),
-        "for 18 months",
+        "for [18] months",
     ),
-    ("index_points", lambda c: _after_word(c, r"points?"), "the Dow rose 50 points"),
+    ("index_points", lambda c: _after_word(c, r"points?"), "the Dow rose [50] points"),
     (
         "time_of_day",
         lambda c: bool(re.fullmatch(r"\d{1,2}[:.]\d\d", c.text)) or _after_word(c, r"[ap]\.?m\b"),
-        "at 10.30 am",
+        "at [10.30] am",
     ),
     (
         "physical_measure",
         lambda c: _after_word(
             c, r"km|kilomet\w+|miles?|metres?|meters?|feet|foot|inch\w*|kg|kilos?|pounds?-feet|mph|acres?|hectares?"
         ),
-        "a 40 km road",
+        "a [40] km road",
     ),
-    ("multiplier", lambda c: _after_word(c, r"times|fold|-fold"), "ten times more"),
-    ("ordinal", lambda c: bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", c.text)) or "ORDINAL" in c.labels, "the 3rd"),
-    ("score_or_tally", lambda c: bool(re.fullmatch(r"\d{1,2}-\d{1,2}", c.text)), "won 3-1"),
-    ("part_of_name", lambda c: bool(c.labels & {"PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"}), "Boeing 737"),
-    ("age", lambda c: _after_word(c, r"-year-old|years? old|aged?"), "a 40-year-old man"),
+    ("multiplier", lambda c: _after_word(c, r"times|fold|-fold"), "[10] times more"),
+    ("ordinal", lambda c: bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", c.text)) or "ORDINAL" in c.labels, "the [3rd]"),
+    ("score_or_tally", lambda c: bool(re.fullmatch(r"\d{1,2}-\d{1,2}", c.text)), "won [3-1]"),
+    ("part_of_name", lambda c: bool(c.labels & {"PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"}), "Boeing [737]"),
 )
 
 

@@ -16,13 +16,23 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
 HELDOUT = ROOT / "tests" / "heldout"  # measures generalisation: never tune rules on it (see its README)
+REAL = ROOT / "tests" / "real"  # real articles from the dev corpus: `dev` to look at, `heldout` to score only
+
+
+def real_inputs(half: str) -> list[Path]:
+    """The articles of one half of the real-article gold: its .txt stories and its JSONL records."""
+    folder = REAL / half
+    return sorted(folder.glob("*.txt")) + sorted(folder.glob("*.jsonl"))
 
 
 def extract(inputs: list[Path], out: Path, *options: str) -> subprocess.CompletedProcess:
     """Run `python -m pipeline extract` as a user would."""
     return subprocess.run(
         [sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "--out", str(out), *options],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
 
 
@@ -48,4 +58,18 @@ def fixtures_run(tmp_path_factory) -> Path:
 def heldout_run(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("heldout-out")
     extract([HELDOUT], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_dev_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("real-dev-out")
+    extract(real_inputs("dev"), out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_heldout_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("real-heldout-out")
+    extract(real_inputs("heldout"), out)
     return out

@@ -9,7 +9,7 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import CORPUS, FIXTURES, HELDOUT, ROOT
+from conftest import CORPUS, FIXTURES, HELDOUT, REAL, ROOT
 
 from pipeline.evaluate import drops, evaluate, load_gold, names_match, token_f1
 
@@ -23,8 +23,10 @@ BASELINES = ROOT / "tests" / "baseline"
         ("corpus_run", CORPUS / "gold" / "claims.jsonl", "corpus.json"),
         ("fixtures_run", FIXTURES / "gold" / "claims.jsonl", "fixtures.json"),
         ("heldout_run", HELDOUT / "gold" / "claims.jsonl", "heldout.json"),
+        ("real_dev_run", REAL / "dev" / "gold" / "claims.jsonl", "real-dev.json"),
+        ("real_heldout_run", REAL / "heldout" / "gold" / "claims.jsonl", "real-heldout.json"),
     ],
-    ids=["corpus", "fixtures", "heldout"],
+    ids=["corpus", "fixtures", "heldout", "real-dev", "real-heldout"],
 )
 def test_no_figure_drops_below_the_baseline(request, run_fixture, gold_path, baseline) -> None:
     run = request.getfixturevalue(run_fixture)
@@ -61,14 +63,44 @@ def test_token_f1(gold, pred, expected) -> None:
 
 
 def test_evaluate_counts_detection_and_attributes() -> None:
-    gold = pd.DataFrame([
-        {"doc_id": "d", "char_start": 0, "char_end": 4, "mention": "$5bn", "kind": "money", "value": 5e9,
-         "value_low": None, "value_high": None, "qualifier": "exact", "unit": "USD", "role": None,
-         "subject": "deal", "entity": "Acme", "time": "2020", "source": None},
-        {"doc_id": "d", "char_start": 10, "char_end": 13, "mention": "5 %", "kind": "percent", "value": 5.0,
-         "value_low": None, "value_high": None, "qualifier": "exact", "unit": "%", "role": None,
-         "subject": "growth", "entity": None, "time": None, "source": None},
-    ])
+    gold = pd.DataFrame(
+        [
+            {
+                "doc_id": "d",
+                "char_start": 0,
+                "char_end": 4,
+                "mention": "$5bn",
+                "kind": "money",
+                "value": 5e9,
+                "value_low": None,
+                "value_high": None,
+                "qualifier": "exact",
+                "unit": "USD",
+                "role": None,
+                "subject": "deal",
+                "entity": "Acme",
+                "time": "2020",
+                "source": None,
+            },
+            {
+                "doc_id": "d",
+                "char_start": 10,
+                "char_end": 13,
+                "mention": "5 %",
+                "kind": "percent",
+                "value": 5.0,
+                "value_low": None,
+                "value_high": None,
+                "qualifier": "exact",
+                "unit": "%",
+                "role": None,
+                "subject": "growth",
+                "entity": None,
+                "time": None,
+                "source": None,
+            },
+        ]
+    )
     pred = gold.iloc[[0]].assign(unit="EUR", char_end=3)
     pred = pd.concat([pred, gold.iloc[[0]].assign(char_start=20, char_end=24)], ignore_index=True)
     report = evaluate(gold, pred)

@@ -241,7 +241,12 @@ RANGES = [
             claim("6 per cent", P, 6.0, "%", role="to", direction="up"),
         ],
     ),
-    ("between-and", "Growth of between 3% and 5%.", [claim("3% and 5%", P, 3.0, "%", low=3.0, high=5.0)]),
+    ("between-and", "Margins of between 3% and 5%.", [claim("3% and 5%", P, 3.0, "%", low=3.0, high=5.0)]),
+    (
+        "between-and-growth",
+        "Growth of between 3% and 5%.",
+        [claim("3% and 5%", P, 3.0, "%", low=3.0, high=5.0, role="by", direction="up")],
+    ),
     (
         "between-words-scale",
         "bbc_tech_204: The Library receives between three and four million requests.",

@@ -56,6 +56,7 @@ def _claim(index: int, text: str) -> Claim:
         qualifier="exact",
         unit="%",
         role=None,
+        direction=None,
         subject=text,
         entity=text,
         entity_label="ORG",
