@@ -281,6 +281,9 @@ CHANGE_WORDS: dict[str, str | None] = {
     ),
     **dict.fromkeys(["lay off", "cut back", "scale back", "pare back", "write down"], "down"),
     **dict.fromkeys(["write up", "step up", "scale up"], "up"),
+    # comparatives after an amount: `4 million fewer than`, `5 pct higher than a year ago`
+    **dict.fromkeys(["more", "higher"], "up"),
+    **dict.fromkeys(["fewer", "less"], "down"),
     **dict.fromkeys("go move change edge revise adjust swing".split(), None),
 }
 # Change words that, with money, say what the money is rather than how a figure changed:

@@ -320,6 +320,9 @@ def _roles(pieces: list[Piece], found: list[tuple[_Amount, str, int]], context: 
                 roles[earlier[-1]] = "to"
         elif after_size and pieces[start - 1].lower == "at":
             roles[position] = "to"
+        elif roles[position] is None and start and _reaches(context.doc[pieces[start - 1].token]):
+            if any(roles[i] == "by" for i in _clause_before(position)):
+                roles[position] = "to"  # `rise by 4.8%, to reach $419.3bn`
         elif roles[position] is None and start and pieces[start - 1].lower == "from":
             ends = [i for i in _clause_before(position) if roles[i] == "to" and found[i][0].kind == amount.kind]
             if ends:
@@ -338,12 +341,21 @@ def _roles(pieces: list[Piece], found: list[tuple[_Amount, str, int]], context: 
     return roles
 
 
+# Comparatives after an amount that make it the size of a difference (`4 million fewer than`).
+_COMPARATIVES = frozenset({"more", "fewer", "less", "higher", "lower"})
+# How many pieces back a change verb may govern an amount when the parse does not say
+# (`would reduce the par value of the company's common stock from 10 to five pesos`).
+_VERB_REACH = 12
 # How many amounts back a stated change may pair its ends (bounded, so a sentence is linear).
 _CHANGE_REACH = 6
 
 
 def _clause_before(position: int) -> range:
     return range(max(0, position - _CHANGE_REACH), position)
+
+
+def _reaches(token) -> bool:
+    return token.lemma_.lower() in ("reach", "hit", "top", "total") and token.pos_ == "VERB"
 
 
 def _after_up_down(pieces: list[Piece], start: int) -> bool:
@@ -417,6 +429,9 @@ def _change_size_word(pieces: list[Piece], start: int, amount: _Amount, context:
                 return lemma  # `a 3 percent drop`, `34.8 PCT PROFIT BOOST`, `a ten per cent cut`
             if token is None or token.pos_ not in ("NOUN", "PROPN"):
                 break
+    comparative = pieces[amount.last].lower if amount.last + 1 < len(pieces) else ""
+    if comparative in _COMPARATIVES and pieces[amount.last + 1].lower == "than":
+        return comparative  # `about four million fewer than`, `5 pct higher than`
     if start == 0:
         return (
             _change_verb_of_object(doc, doc[pieces[amount.last - 1].token], amount, pieces)
@@ -533,7 +548,7 @@ def _governing_change_word(pieces: list[Piece], start: int, context: _DocContext
             if head.head is head:
                 break
             head = head.head
-    for piece in reversed(pieces[max(0, start - 8) : start]):
+    for piece in reversed(pieces[max(0, start - _VERB_REACH) : start]):
         token = doc[piece.token]
         if (token.pos_ in ("VERB", "AUX") or token.is_upper) and _change_lemma(token) is not None:
             return _change_lemma(token)
@@ -553,6 +568,8 @@ def _read_expression(
     pieces: list[Piece], index: int, context: _DocContext, *, previous: _Amount | None = None
 ) -> _Amount | None:
     """An amount, a proportion, a vague amount or a range of two amounts starting at `index`."""
+    if pieces[index].text == "(":
+        return _accounts_negative(pieces, index, context, previous)
     between = index > 0 and pieces[index - 1].lower == "between"
     first = _read_vague(pieces, index, context) or _read_fraction(pieces, index) or _read_amount(pieces, index, context)
     if first is None and between:
@@ -584,6 +601,21 @@ def _read_expression(
                 first, value=value, kind=second.kind, unit=second.unit, evidence=first.evidence + ("carried",)
             )
     return _accept(pieces, first, context, previous)
+
+
+def _accounts_negative(
+    pieces: list[Piece], index: int, context: _DocContext, previous: _Amount | None
+) -> _Amount | None:
+    """`(5.2)` in an accounts table is minus 5.2 (`Net loss (5.2) vs (3.1)`); elsewhere brackets are brackets."""
+    if index + 2 >= len(pieces) or pieces[index + 2].text != ")" or parse_numeral(pieces[index + 1].text) is None:
+        return None
+    if not (_glued(pieces, index, index + 1) and _glued(pieces, index + 1, index + 2)):
+        return None
+    number = -parse_numeral(pieces[index + 1].text)
+    amount = _accept(pieces, _Amount(index, index + 3, number, None, None, False, True), context, previous)
+    if amount is None or not {"carried", "table_row"} & set(amount.evidence):
+        return None
+    return replace(amount, evidence=amount.evidence + ("accounts_negative",))
 
 
 def _bare_number(pieces: list[Piece], index: int) -> _Amount | None:
@@ -669,6 +701,16 @@ def _accept(
         return None  # `1986/87`: a crop or fiscal year
     if amount.first > 0 and _names_a_thing(doc[pieces[amount.first - 1].token]):
         return None  # `Section 232`, `Nikkei 225`, `No. 1`, `Boeing 737`
+    small = not amount.scaled and "," not in number_piece.text and amount.value < 1000
+    if small and amount.first > 0 and doc[pieces[amount.first - 1].token].pos_ == "PROPN":
+        return None  # `the Sakhalin 5 petroleum field`, `Apollo 11`: a small number after a name is part of it
+    if (
+        amount.first >= 2
+        and pieces[amount.first - 1].text in ("-", "–")
+        and _glued(pieces, amount.first - 1, amount.first)
+        and parse_numeral(pieces[amount.first - 2].text) is not None
+    ):
+        return None  # the second half of a score or tally (`the 2-1 decision`)
     if (
         amount.first > 1
         and pieces[amount.first - 1].lower == "of"
@@ -763,7 +805,7 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
     position = index
     if position < len(pieces) and pieces[position].text == "-":
         position += 1
-    for _ in range(3):  # up to two modifiers before the noun: `2.3 million local jobs`
+    for _ in range(4):  # modifiers before the noun: `2.3 million local jobs`, `40 European and Mediterranean countries`
         if position >= len(pieces):
             return index, None
         token = doc[pieces[position].token]
@@ -777,9 +819,12 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
                 return _piece_after_token(pieces, following.i, position), _noun_lemma(following)
             return position + 1, _noun_lemma(token)
         modifier = (
-            token.pos_ == "ADJ" or token.tag_ in ("VBN", "VBG") or (token.pos_ == "PROPN" and token.dep_ == "compound")
+            token.pos_ == "ADJ"
+            or token.tag_ in ("VBN", "VBG")
+            or (token.pos_ == "PROPN" and (token.dep_ == "compound" or token.ent_type_ in ("NORP", "GPE", "LOC")))
         )
-        if modifier and token.is_alpha:
+        coordinated = token.pos_ == "CCONJ" and position > index and position + 1 < len(pieces)
+        if (modifier and token.is_alpha) or coordinated:
             position += 1
             continue
         return index, None
@@ -846,8 +891,24 @@ def _vague(first: int, last: int, low: Decimal, high: Decimal | None, kind: str,
     return _Amount(first, last, low, kind, unit, True, False, ("words", "vague"), high=high)
 
 
+def _read_one_in(pieces: list[Piece], index: int) -> _Amount | None:
+    """`one in 16 messages`, `1 in 5 adults`, `one in four`: a proportion, in percent."""
+    if index + 2 >= len(pieces) or pieces[index + 1].lower != "in":
+        return None
+    numerator, denominator = _read_number(pieces, index), _read_number(pieces, index + 2)
+    if numerator is None or denominator is None or numerator[1] != index + 1 or not 0 < numerator[0] < denominator[0]:
+        return None
+    if denominator[1] < len(pieces) and pieces[denominator[1]].lower in SCALES:
+        return None  # `one in 2 million` reads better as a count; leave it
+    value = numerator[0] / denominator[0] * 100
+    return _Amount(index, denominator[1], value, "percent", "%", False, False, ("words",))
+
+
 def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
-    """Proportions in words: `a third of`, `three-fourths`, `half of`, `a third of 1%`."""
+    """Proportions in words: `a third of`, `three-fourths`, `half of`, `a third of 1%`, `one in 16`."""
+    one_in = _read_one_in(pieces, index)
+    if one_in is not None:
+        return one_in
     word = pieces[index].lower
     nxt = pieces[index + 1].lower if index + 1 < len(pieces) else ""
     if word in ("a", "one", "half"):
@@ -1185,7 +1246,7 @@ def _follows_change_verb(pieces: list[Piece], index: int, doc: Doc, *, prepositi
             if head.head is head:
                 break
             head = head.head
-    for piece in reversed(pieces[max(0, index - 8) : index]):
+    for piece in reversed(pieces[max(0, index - _VERB_REACH) : index]):
         token = doc[piece.token]
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CHANGE_VERBS:
             return True

@@ -190,6 +190,17 @@ SIGNS = [
         "Scores of 3-1 and a 5-10 percent range.",
         [claim("5-10 percent", P, 5.0, "%", low=5.0, high=10.0)],
     ),
+    (
+        "accounts-brackets",
+        "    Shr 12 cts vs 10 cts\n    Net loss (5.2) vs (3.1)\n",
+        [
+            claim("12 cts", M, 0.12, "USD"),
+            claim("10 cts", M, 0.10, "USD"),
+            claim("(5.2)", M, -5.2, "USD"),
+            claim("(3.1)", M, -3.1, "USD"),
+        ],
+    ),
+    ("brackets-outside-tables", "The plan (1,500 jobs) was approved.", [claim("1,500 jobs", C, 1500.0, "job")]),
     ("fell-keeps-sign-in-words", "Sales fell 3%.", [claim("3%", P, 3.0, "%", role="by", direction="down")]),
 ]
 
@@ -367,7 +378,41 @@ CHANGES = [
     ),
 ]
 
+SIZES_IN_CONTEXT = [
+    (
+        "comparative-size",
+        "bbc_entertainment_207: It drew 10.9m viewers - about four million fewer than last year.",
+        [
+            claim("10.9m viewers", C, 10.9e6, "viewer"),
+            claim("four million", C, 4e6, "viewer", "approx", role="by", direction="down"),
+        ],
+    ),
+    (
+        "reach-after-size",
+        "bbc_business_249: Military spending is set to rise by 4.8%, to reach $419.3bn.",
+        [
+            claim("4.8%", P, 4.8, "%", role="by", direction="up"),
+            claim("$419.3bn", M, 419.3e9, "USD", role="to", direction="up"),
+        ],
+    ),
+]
+
+PROPORTIONS = [
+    ("one-in", "bbc_tech_217: One in 16 messages were infected with a virus.", [claim("One in 16", P, 6.25, "%")]),
+    ("digits-in", "Now 1 in 5 adults smoke.", [claim("1 in 5", P, 20.0, "%")]),
+]
+
+COUNTS = [
+    (
+        "coordinated-modifiers",
+        "reuters_15534: Cards can now be used in 40 European and Mediterranean countries.",
+        [claim("40 European and Mediterranean countries", C, 40.0, "country")],
+    ),
+]
+
 NOT_CLAIMS = [
+    ("number-in-a-name", "bbc_business_222: Exxon signed agreements to develop the Sakhalin 3 field.", []),
+    ("second-half-of-a-score", "bbc_business_291: Tobacco stocks rose after the 2-1 decision.", []),
     ("compound-fraction", "Shares hit a four-and-a-half-year high.", []),
     ("inch-compound", "It used a three-quarter-inch pipe.", []),
     ("weight-pounds", "She bought 3 pounds of potatoes.", []),
@@ -390,6 +435,9 @@ TABLES = {
     "ranges": RANGES,
     "points": POINTS,
     "changes": CHANGES,
+    "sizes-in-context": SIZES_IN_CONTEXT,
+    "proportions": PROPORTIONS,
+    "counts": COUNTS,
     "not-claims": NOT_CLAIMS,
 }
 _SOURCE = re.compile(r"^((?:reuters|bbc)_\w+): ")  # a dev-corpus sentence names its story
