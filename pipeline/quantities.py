@@ -67,6 +67,8 @@ _JOINED_PREFIXES = {prefix.replace(" ", ""): code for prefix, code in CURRENCY_P
 _YEAR = re.compile(r"(1[5-9]|20|21)\d\d")
 CHANGE_VERBS = frozenset(CHANGE_WORDS)
 _SIGNS = frozenset({"-", "−", "minus"})
+# Words that open a period after a number (`39.1 mln last year`, `5,000 a month`, `2 mln per day`).
+_PERIOD_WORDS = frozenset({"last", "next", "this", "previous", "past", "each", "per", "a"})
 # Words that are units of an amount: never the noun a count counts.
 _UNIT_WORDS = frozenset(
     word for table in (PERCENT_WORDS, CURRENCY_WORDS, SUBUNITS, SCALES) for word in table if " " not in word
@@ -332,6 +334,16 @@ def _roles(pieces: list[Piece], found: list[tuple[_Amount, str, int]], context: 
         words = [piece.lower for piece in pieces[amount.last : following[2]]]
         if roles[position] is None and roles[position + 1] == "by" and words in ([",", "up"], [",", "down"]):
             roles[position] = "to"  # `revenue of $4.2 billion, up 9%`
+    for position in range(1, len(found)):
+        amount, _, start = found[position]
+        previous = found[position - 1][0]
+        if roles[position] is not None or amount.kind != previous.kind:
+            continue
+        between = pieces[previous.last : start]
+        if roles[position - 1] == "to" and _after_comparison(pieces, start) and pieces[start - 1].lower != "from":
+            roles[position] = "from"  # `reaching 2.72 billion roubles compared with 713 mln`
+        elif roles[position - 1] == "by" and _coordinated(between, context):
+            roles[position] = "by"  # `cuts of 9.6% at Agriculture and 5.6% at the EPA`
     kinds_with_to = {found[i][0].kind for i, role in enumerate(roles) if role == "to"}
     for position, (amount, _, start) in enumerate(found):
         if roles[position] == "from" and amount.kind not in kinds_with_to:
@@ -352,6 +364,17 @@ _CHANGE_REACH = 6
 
 def _clause_before(position: int) -> range:
     return range(max(0, position - _CHANGE_REACH), position)
+
+
+def _coordinated(between: list[Piece], context: _DocContext) -> bool:
+    """Pieces between two amounts that join them as a list (`and`, no verb of their own)."""
+    words = [piece.lower for piece in between]
+    return (
+        bool(words)
+        and words[-1] in ("and", "or")
+        and len(words) <= 6
+        and not any(context.doc[piece.token].pos_ in ("VERB", "AUX") for piece in between)
+    )
 
 
 def _reaches(token) -> bool:
@@ -693,7 +716,8 @@ def _accept(
             return replace(amount, kind="money", unit=currency, evidence=amount.evidence + ("table_row",))
         if row == "share":
             return replace(amount, kind="count", unit="share", evidence=amount.evidence + ("table_row",))
-    if number_token.ent_type_ in _NOT_COUNT_LABELS or number_piece.text[:1] == "0":
+    dated = number_token.ent_type_ in _NOT_COUNT_LABELS and not amount.scaled  # `39.1 mln last year` is no date
+    if dated or number_piece.text[:1] == "0":
         return None
     if not amount.scaled and (_is_year(pieces, amount) or not amount.in_digits):
         return None
@@ -811,6 +835,8 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
         token = doc[pieces[position].token]
         if token.lower_ in _UNIT_WORDS:
             return index, None  # `15.4 pct`, `5 dlrs`: a unit, not a counted noun
+        if token.lower_ in _PERIOD_WORDS:
+            return index, None  # `39.1 mln last year`: a period follows, not the counted noun
         if position == index and index and _glued(pieces, index - 1, index):
             return index, None  # `4K`, `3D`: letters glued to a number make a name
         if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.is_alpha and len(token) > 1:

@@ -397,6 +397,25 @@ SIZES_IN_CONTEXT = [
     ),
 ]
 
+SIZES_IN_CONTEXT += [
+    (
+        "coordinated-sizes",
+        "bbc_business_249: It proposes cuts of 9.6% at Agriculture and 5.6% at the EPA.",
+        [
+            claim("9.6%", P, 9.6, "%", role="by", direction="down"),
+            claim("5.6%", P, 5.6, "%", role="by", direction="down"),
+        ],
+    ),
+    (
+        "scaled-is-not-a-date",
+        "reuters_15534: The number of cards grew by 11 pct to 39.1 mln last year.",
+        [
+            claim("11 pct", P, 11.0, "%", role="by", direction="up"),
+            claim("39.1 mln", C, 39.1e6, "card", role="to", direction="up"),
+        ],
+    ),
+]
+
 PROPORTIONS = [
     ("one-in", "bbc_tech_217: One in 16 messages were infected with a virus.", [claim("One in 16", P, 6.25, "%")]),
     ("digits-in", "Now 1 in 5 adults smoke.", [claim("1 in 5", P, 20.0, "%")]),
