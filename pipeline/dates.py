@@ -28,6 +28,16 @@ _RELATIVE_PERIOD = re.compile(
     re.IGNORECASE,
 )
 
+# Parts of a year a claim may be about: quarters (`first quarter`, `4th qtr`, `Q3`) and halves
+# (`first half`, `H1`), each with the letter of its ISO-style period (`2016-Q3`, `2016-H1`).
+PERIOD_PARTS = {"quarter": "Q", "qtr": "Q", "half": "H"}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_PERIOD_PART = re.compile(
+    rf"\b(?P<ordinal>{'|'.join(_ORDINALS)})[- ](?P<part>{'|'.join(PERIOD_PARTS)})\b"
+    r"|\b(?P<letter>[qh])(?P<number>[1-4])\b",
+    re.IGNORECASE,
+)
+
 DATE_HEADER = re.compile(
     r"""\A\s*
     (?:date|dated|published|updated|posted(?:\s+on)?)\s*[:\-]?\s*   # header keyword
@@ -88,6 +98,10 @@ def resolve_period(text: str, published: date | None) -> str | None:
     '2025-07-09'
     >>> resolve_period("last year", None) is None
     True
+    >>> resolve_period("in the first half of 2016", None), resolve_period("3rd qtr 1986", None)
+    ('2016-H1', '1986-Q3')
+    >>> resolve_period("the fourth quarter", date(1987, 4, 8)), resolve_period("1ST QTR", date(1987, 4, 8))
+    ('1986-Q4', '1987-Q1')
     """
     relative = _RELATIVE_PERIOD.search(text)
     if relative:
@@ -97,11 +111,18 @@ def resolve_period(text: str, published: date | None) -> str | None:
     month = _MONTH_RE.search(text)
     if re.search(r"\b(19|20)\d0s\b", text):  # a decade is not a period we can state as ISO
         return None
+    part = _period_part(text)
+    if part is not None and not month:
+        letter, number = part
+        if year:
+            return f"{year.group(1)}-{letter}{number}"
+        if published is not None:
+            # the latest such period that has begun by publication (`the fourth quarter` in April: last year's)
+            months = 3 if letter == "Q" else 6
+            begun = published.month > (number - 1) * months
+            return f"{published.year if begun else published.year - 1}-{letter}{number}"
+        return None
     if year and not month:
-        quarter = re.search(r"\b(first|second|third|fourth)[- ]quarter\b|\bq([1-4])\b", lowered)
-        if quarter:
-            number = quarter.group(2) or str(("first", "second", "third", "fourth").index(quarter.group(1)) + 1)
-            return f"{year.group(1)}-Q{number}"
         return year.group(1)
     if month:
         day = _DAY_RE.search(_MONTH_RE.sub(" ", _YEAR_RE.sub(" ", text)))
@@ -128,6 +149,18 @@ def resolve_period(text: str, published: date | None) -> str | None:
     if any(day in lowered for day in _WEEKDAYS) or re.search(r"\b(yesterday|today)\b", lowered):
         return _weekday_date(lowered, published)
     return None
+
+
+def _period_part(text: str) -> tuple[str, int] | None:
+    """The quarter or half a phrase names: ("Q", 3) for `third quarter`, ("H", 1) for `first half`."""
+    match = _PERIOD_PART.search(text)
+    if match is None:
+        return None
+    if match.group("letter"):
+        letter, number = match.group("letter").upper(), int(match.group("number"))
+    else:
+        letter, number = PERIOD_PARTS[match.group("part").lower()], _ORDINALS[match.group("ordinal").lower()]
+    return (letter, number) if letter == "Q" or number <= 2 else None
 
 
 def _relative_period(which: str, unit: str, published: date | None) -> str | None:

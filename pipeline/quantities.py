@@ -67,6 +67,10 @@ _JOINED_PREFIXES = {prefix.replace(" ", ""): code for prefix, code in CURRENCY_P
 _YEAR = re.compile(r"(1[5-9]|20|21)\d\d")
 CHANGE_VERBS = frozenset(CHANGE_WORDS)
 _SIGNS = frozenset({"-", "−", "minus"})
+# Nouns that, followed by `of X`, say a bare number counts X (`the number of cards grew ... to 39.1 mln`).
+_TOTAL_NOUNS = frozenset({"number", "volume", "total", "count"})
+# How many amounts back a bare figure may take its unit from (`202 mln stg ..., a 40 pct increase from 144 mln`).
+_CARRY_REACH = 3
 # Words that open a period after a number (`39.1 mln last year`, `5,000 a month`, `2 mln per day`).
 _PERIOD_WORDS = frozenset({"last", "next", "this", "previous", "past", "each", "per", "a"})
 # Words that are units of an amount: never the noun a count counts.
@@ -278,7 +282,8 @@ def _sentence_quantities(sentence: Span, context: _DocContext) -> Iterator[Quant
     index = 0
     while index < len(pieces):
         previous = found[-1][0] if found else None
-        amount = _read_expression(pieces, index, context, previous=previous)
+        recent = tuple(found_amount for found_amount, _, _ in reversed(found[-_CARRY_REACH:]))
+        amount = _read_expression(pieces, index, context, previous=recent)
         if amount is None:
             index += 1
             continue
@@ -332,7 +337,8 @@ def _roles(pieces: list[Piece], found: list[tuple[_Amount, str, int]], context: 
     for position in range(len(found) - 1):
         amount, following = found[position][0], found[position + 1]
         words = [piece.lower for piece in pieces[amount.last : following[2]]]
-        if roles[position] is None and roles[position + 1] == "by" and words in ([",", "up"], [",", "down"]):
+        after_comma = words[-2:] in ([",", "up"], [",", "down"]) and len(words) <= 5
+        if roles[position] is None and roles[position + 1] == "by" and after_comma:
             roles[position] = "to"  # `revenue of $4.2 billion, up 9%`
     for position in range(1, len(found)):
         amount, _, start = found[position]
@@ -588,7 +594,7 @@ def _restates_previous(pieces: list[Piece], start: int) -> bool:
 
 
 def _read_expression(
-    pieces: list[Piece], index: int, context: _DocContext, *, previous: _Amount | None = None
+    pieces: list[Piece], index: int, context: _DocContext, *, previous: tuple[_Amount, ...] = ()
 ) -> _Amount | None:
     """An amount, a proportion, a vague amount or a range of two amounts starting at `index`."""
     if pieces[index].text == "(":
@@ -604,7 +610,10 @@ def _read_expression(
         connector == "/" and _glued(pieces, first.last - 1, first.last) and _glued(pieces, first.last, first.last + 1)
     )
     is_range_word = connector in ("-", "–", "to") or (between and connector == "and") or slash
-    if first.kind is None and connector in ("to", "and", "or") and not between:
+    if first.kind is None and _dated(pieces, first, context):
+        return _accept(pieces, first, context, previous)  # `on April 8 to 3.531 billion dlrs`: a day, then an amount
+    after_from = first.first > 0 and pieces[first.first - 1].lower == "from"
+    if first.kind is None and (connector in ("and", "or") or (connector == "to" and after_from)) and not between:
         is_range_word = True  # `from 10 to five pesos`, `1,000 and 10,000 stg`: the unit comes after
     if is_range_word and first.last + 1 < len(pieces) and not first.evidence.count("words"):
         second = _read_amount(pieces, first.last + 1, context, money=first.kind == "money")
@@ -626,8 +635,28 @@ def _read_expression(
     return _accept(pieces, first, context, previous)
 
 
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _dated(pieces: list[Piece], amount: _Amount, context: _DocContext) -> bool:
+    """A bare number that is a day of a date: right after a month (`April 8`), or in a date entity that
+    names a month (`8 April`); spaCy's DATE on `between 10 and 15 percent next year` is not enough."""
+    before = pieces[amount.first - 1].lower.rstrip(".") if amount.first else ""
+    if before in _MONTH_WORDS:
+        return True
+    token = context.doc[pieces[amount.first].token]
+    if token.ent_type_ not in ("DATE", "TIME"):
+        return False
+    doc = context.doc
+    window = doc[max(0, token.i - 4) : min(len(doc), token.i + 5)]  # the entity's words near the number
+    return any(word.ent_type_ == token.ent_type_ and word.lower_.rstrip(".") in _MONTH_WORDS for word in window)
+
+
 def _accounts_negative(
-    pieces: list[Piece], index: int, context: _DocContext, previous: _Amount | None
+    pieces: list[Piece], index: int, context: _DocContext, previous: tuple[_Amount, ...]
 ) -> _Amount | None:
     """`(5.2)` in an accounts table is minus 5.2 (`Net loss (5.2) vs (3.1)`); elsewhere brackets are brackets."""
     if index + 2 >= len(pieces) or pieces[index + 2].text != ")" or parse_numeral(pieces[index + 1].text) is None:
@@ -698,18 +727,22 @@ def _is_year(pieces: list[Piece], amount: _Amount) -> bool:
 
 
 def _accept(
-    pieces: list[Piece], amount: _Amount, context: _DocContext, previous: _Amount | None = None
+    pieces: list[Piece], amount: _Amount, context: _DocContext, previous: tuple[_Amount, ...] = ()
 ) -> _Amount | None:
-    """Decide whether a bare number is a count, and of what; drop physical measures."""
+    """Decide whether a bare number is a count, and of what; drop physical measures.
+
+    `previous`: the sentence's amounts before it, nearest first (a bare figure may take their unit).
+    """
     if amount.kind is not None:
         return amount
     doc = context.doc
     number_piece = pieces[amount.last - 1]
     number_token = doc[number_piece.token]
-    if amount.in_digits and not _is_year(pieces, amount):
-        if previous is not None and _carries_to(previous, pieces, amount):
+    if (amount.in_digits or amount.scaled) and not _is_year(pieces, amount):
+        source = next((earlier for earlier in previous if _carries_to(earlier, pieces, amount)), None)
+        if source is not None:
             # `327.1 mln guilders vs 307.5 mln`, `3.70 pct after 3.80`: the kind and unit carry over
-            return replace(amount, kind=previous.kind, unit=previous.unit, evidence=amount.evidence + ("carried",))
+            return replace(amount, kind=source.kind, unit=source.unit, evidence=amount.evidence + ("carried",))
         row = _table_row_kind(pieces, amount, context)
         if row == "money":
             currency = context.currencies[0] if context.currencies else context.default_dollar
@@ -758,6 +791,8 @@ def _carries_to(previous: _Amount, pieces: list[Piece], amount: _Amount) -> bool
     after a comparison word (`vs`, `against`, `from`), or a scaled one in a list (`... and 10.05 billion`)."""
     if previous.kind not in ("money", "percent") and not (previous.kind == "count" and previous.unit):
         return False
+    if previous.kind == "percent" and (amount.scaled or amount.value >= 1000):
+        return False  # `a 40 pct increase from 144 mln`, `by 23% from 36,185`: not percentages
     before = pieces[amount.first - 1].lower if amount.first else ""
     if previous.kind == "count":
         return before in ("vs", "vs.", "versus", "against")
@@ -816,10 +851,10 @@ def _unit_from_sentence(pieces: list[Piece], context: _DocContext, around: int) 
             _, lemma = _counted_noun(pieces, position, context)
             if lemma is not None and lemma not in TIME_NOUNS:
                 return lemma
-        if piece.lower == "number" and index + 2 < len(pieces) and pieces[index + 1].lower == "of":
+        if piece.lower in _TOTAL_NOUNS and index + 2 < len(pieces) and pieces[index + 1].lower == "of":
             token = doc[pieces[index + 2].token]
             if token.pos_ == "NOUN":
-                return token.lemma_.lower()
+                return _noun_lemma(token)  # `the number of cards`, `the volume of sales`
     return None
 
 
@@ -858,6 +893,9 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
 
 
 def _noun_lemma(token) -> str:
+    """The counted noun's singular lemma; an acronym keeps its capitals (`200,000 PSPs` -> `PSP`)."""
+    if len(token.text) > 2 and token.text[:-1].isupper() and token.text.endswith("s"):
+        return token.text[:-1]
     lemma = (token.lemma_ or token.text).lower()
     return "person" if lemma == "people" else lemma
 
@@ -961,7 +999,8 @@ def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
     points = _fraction_of_a_point(pieces, denominator_index + 1, share, first=index)
     if points is not None:
         return points
-    if not hyphen and after != "of":
+    by_before = any(piece.lower == "by" for piece in pieces[max(0, index - 2) : index])
+    if not hyphen and after != "of" and not by_before:  # `dropped by nearly a quarter` is a size
         return None  # `a third round`, `a quarter` of a year: not a proportion
     if _of_a_measure(pieces, denominator_index + 1):
         return None  # `a tenth of a mile`, `a quarter of an hour`

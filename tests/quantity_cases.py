@@ -632,7 +632,7 @@ CASES: list[tuple[str, str, list[Q]]] = [
       Q("1.37 million", "count", 1.37e6, "car")]),
     ("count-passengers",
      "The airline carried 1.5 million passengers in December, up 8% from a year earlier.",
-     [Q("1.5 million passengers", "count", 1.5e6, "passenger"),
+     [Q("1.5 million passengers", "count", 1.5e6, "passenger", role="to", direction="up"),
       Q("8%", "percent", 8.0, "%", role="by", direction="up")]),
     ("count-subscribers",
      "Netflix added 8.8 million subscribers in the fourth quarter.",
@@ -673,7 +673,7 @@ CASES: list[tuple[str, str, list[Q]]] = [
     ("count-vehicles-pct-money",
      "Toyota sold 2.1 million vehicles in the quarter, up 4% from a year earlier, and posted an "
      "operating profit of ¥1.3 trillion.",
-     [Q("2.1 million vehicles", "count", 2.1e6, "vehicle"),
+     [Q("2.1 million vehicles", "count", 2.1e6, "vehicle", role="to", direction="up"),
       Q("4%", "percent", 4.0, "%", role="by", direction="up"),
       Q("¥1.3 trillion", "money", 1.3e12, "JPY")]),
     ("count-airbus-planes",

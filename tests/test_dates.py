@@ -57,3 +57,20 @@ PUBLISHED = date(2025, 6, 26)
 )
 def test_resolve_period(expression: str, published: date | None, expected: str | None) -> None:
     assert resolve_period(expression, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("in the first half of 2016", None, "2016-H1"),
+        ("H2 2024", None, "2024-H2"),
+        ("3rd qtr 1986", None, "1986-Q3"),
+        ("the fourth quarter", date(1987, 4, 8), "1986-Q4"),
+        ("1ST QTR", date(1987, 4, 8), "1987-Q1"),
+        ("the second half", date(2024, 3, 15), "2023-H2"),
+        ("the first quarter", None, None),
+        ("third half", None, None),
+    ],
+)
+def test_quarters_and_halves(text: str, published: date | None, expected: str | None) -> None:
+    assert resolve_period(text, published) == expected

@@ -429,6 +429,59 @@ COUNTS = [
     ),
 ]
 
+COUNTS += [
+    (
+        "acronym-keeps-capitals",
+        "bbc_tech_238: People queued for one of the 200,000 PSPs shipped to retailers.",
+        [claim("200,000 PSPs", C, 200000.0, "PSP")],
+    ),
+    (
+        "volume-of-names-the-unit",
+        "bbc_business_248: The volume of sales fell by 23% from 36,185 in 2003 to 28,041.",
+        [
+            claim("23%", P, 23.0, "%", role="by", direction="down"),
+            claim("36,185", C, 36185.0, "sale", role="from", direction="down"),
+            claim("28,041", C, 28041.0, "sale", role="to", direction="down"),
+        ],
+    ),
+]
+
+CARRIED = [
+    (
+        "unit-from-an-earlier-amount",
+        "reuters_15389: Industrial businesses contributed 202 mln stg to net profit, a 40 "
+        "pct increase from 144 mln in 1985.",
+        [
+            claim("202 mln stg", M, 202e6, "GBP"),
+            claim("40 pct", P, 40.0, "%", role="by", direction="up"),
+            claim("144 mln", M, 144e6, "GBP"),
+        ],
+    ),
+    (
+        "scaled-words-in-a-table",
+        "    Revs 1.18 billion vs one billion\n",
+        [claim("1.18 billion", M, 1.18e9, "USD"), claim("one billion", M, 1e9, "USD")],
+    ),
+    (
+        "day-is-not-carried",
+        "reuters_15935: Treasury balances fell on April 8 to 3.531 billion dlrs.",
+        [claim("3.531 billion dlrs", M, 3.531e9, "USD", role="to", direction="down")],
+    ),
+    (
+        "level-then-size",
+        "bbc_business_224: Shares closed at 270.25p on Friday, down 3.75p on the day.",
+        [
+            claim("270.25p", M, 2.7025, "GBP", role="to", direction="down"),
+            claim("3.75p", M, 0.0375, "GBP", role="by", direction="down"),
+        ],
+    ),
+    (
+        "fraction-as-size",
+        "bbc_business_248: Sales dropped by nearly a quarter from the same period in 2003.",
+        [claim("a quarter", P, 25.0, "%", "nearly", role="by", direction="down")],
+    ),
+]
+
 NOT_CLAIMS = [
     ("number-in-a-name", "bbc_business_222: Exxon signed agreements to develop the Sakhalin 3 field.", []),
     ("second-half-of-a-score", "bbc_business_291: Tobacco stocks rose after the 2-1 decision.", []),
@@ -457,6 +510,7 @@ TABLES = {
     "sizes-in-context": SIZES_IN_CONTEXT,
     "proportions": PROPORTIONS,
     "counts": COUNTS,
+    "carried": CARRIED,
     "not-claims": NOT_CLAIMS,
 }
 _SOURCE = re.compile(r"^((?:reuters|bbc)_\w+): ")  # a dev-corpus sentence names its story
