@@ -23,7 +23,8 @@ from spacy.tokens._retokenize import set_token_attrs  # the AttributeRuler's own
 
 _STRING_ATTRIBUTES = frozenset({"ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA", "SHAPE", "ENT_TYPE"})
 _FLAG_ATTRIBUTES = frozenset(
-    {"IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_STOP", "LIKE_NUM"})
+    {"IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_STOP", "LIKE_NUM"}
+)
 _OTHER = object()  # stands for every string value no rule names
 
 
@@ -73,8 +74,10 @@ def _token_tests(spec: dict, order: int) -> tuple[_Test, ...]:
         elif isinstance(value, str):
             tests.append((attribute, "==", value))
         elif isinstance(value, dict) and value and set(value) <= {"IN", "NOT_IN", "REGEX"}:
-            tests.extend((attribute, op.lower(), re.compile(values) if op == "REGEX" else frozenset(values))
-                         for op, values in value.items())
+            tests.extend(
+                (attribute, op.lower(), re.compile(values) if op == "REGEX" else frozenset(values))
+                for op, values in value.items()
+            )
         else:
             raise NotCompilable(f"rule {order}: {key}={value!r}")
     return tuple(tests)
@@ -132,6 +135,7 @@ class IndexedAttributeRuler:
                 for attribute, value in zip(self.columns, named, strict=True)
             }
             regex_results = dict(zip(self.regexes, regex_outcomes, strict=True))
+
             def first_token_holds(rule: _Rule) -> bool:
                 return all(_holds(test, values, regex_results) for test in rule.tokens[0])
 
@@ -187,9 +191,14 @@ def use_indexed_attribute_rules(nlp: Language) -> bool:
         rules = compile_rules(ruler)
     except NotCompilable:
         return False
-    named = {value for rule in rules for token in rule.tokens for attribute, op, expected in token
-             if attribute in _STRING_ATTRIBUTES and op != "regex"
-             for value in (expected if isinstance(expected, frozenset) else {expected})}
+    named = {
+        value
+        for rule in rules
+        for token in rule.tokens
+        for attribute, op, expected in token
+        if attribute in _STRING_ATTRIBUTES and op != "regex"
+        for value in (expected if isinstance(expected, frozenset) else {expected})
+    }
     strings = {nlp.vocab.strings.add(value): value for value in named}
     nlp.replace_pipe("attribute_ruler", "indexed_attribute_ruler").set_rules(rules, strings)
     return True

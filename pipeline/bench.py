@@ -54,8 +54,9 @@ def build_corpus(folder: Path, n_articles: int, *, seed: int = 7) -> list[Path]:
 
 def _vary(number: str, rng: random.Random) -> str:
     """A different number written the same way (same digits count, separators and decimals)."""
-    return "".join(str(rng.randint(1 if position == 0 else 0, 9)) if ch.isdigit() else ch
-                   for position, ch in enumerate(number))
+    return "".join(
+        str(rng.randint(1 if position == 0 else 0, 9)) if ch.isdigit() else ch for position, ch in enumerate(number)
+    )
 
 
 def _words(paths: list[Path]) -> int:
@@ -93,8 +94,9 @@ sys.exit(status)
 def _peak_rss_mib(inputs: list[Path], out: Path) -> float:
     """Peak resident memory of a whole extract run, in MiB."""
     arguments = ["extract", *map(str, inputs), "--out", str(out), "--quiet", "--force"]
-    finished = subprocess.run([sys.executable, "-c", _PEAK_RSS_RUNNER, *arguments], cwd=ROOT, capture_output=True,
-                              text=True, check=True)
+    finished = subprocess.run(
+        [sys.executable, "-c", _PEAK_RSS_RUNNER, *arguments], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return int(finished.stderr.strip().splitlines()[-1]) / 1024
 
 
@@ -113,6 +115,7 @@ def _recognizer_share(paths: list[Path], out: Path, config: Config) -> float:
                 return function(*args, **kwargs)
             finally:
                 spent += time.perf_counter() - started
+
         return wrapper
 
     run_module.find_quantities, run_module.merge_entities = (timed(f) for f in originals)
@@ -216,42 +219,65 @@ def measure(n_articles: int, model: str, batch_size: int) -> dict:
         rss_small = _peak_rss_mib([root / "small"], root / "out4")
         rss_large = _peak_rss_mib([root / "corpus"], root / "out5")
     return {
-        "articles": n_articles, "words": words,
-        "raw_words_per_s": words / raw, "raw_spread": abs(raw - raw_before) / raw, "pipeline_words_per_s": words / one,
-        "pipeline_vs_raw": raw / one, "two_process_speedup": one / two,
-        "rss_small_mib": rss_small, "rss_large_mib": rss_large, "rss_ratio": rss_large / rss_small,
-        "rerun_ratio": rerun / one, "recognizer_share": share,
-        "components": components, "stages": stages, "coverage": coverage,
+        "articles": n_articles,
+        "words": words,
+        "raw_words_per_s": words / raw,
+        "raw_spread": abs(raw - raw_before) / raw,
+        "pipeline_words_per_s": words / one,
+        "pipeline_vs_raw": raw / one,
+        "two_process_speedup": one / two,
+        "rss_small_mib": rss_small,
+        "rss_large_mib": rss_large,
+        "rss_ratio": rss_large / rss_small,
+        "rerun_ratio": rerun / one,
+        "recognizer_share": share,
+        "components": components,
+        "stages": stages,
+        "coverage": coverage,
     }
 
 
 def write_markdown(results: dict, command: str, path: Path) -> None:
     rows = [
-        ("whole pipeline ÷ raw spaCy, words/s (target ≥ 1.1)",
-         f"{results['pipeline_vs_raw']:.2f} ({results['pipeline_words_per_s']:,.0f} vs "
-         f"{results['raw_words_per_s']:,.0f} words/s; raw timed before and after, ±{results['raw_spread']:.0%})"),
+        (
+            "whole pipeline ÷ raw spaCy, words/s (target ≥ 1.1)",
+            f"{results['pipeline_vs_raw']:.2f} ({results['pipeline_words_per_s']:,.0f} vs "
+            f"{results['raw_words_per_s']:,.0f} words/s; raw timed before and after, ±{results['raw_spread']:.0%})",
+        ),
         ("2 processes ÷ 1 (target ≥ 1.7)", f"{results['two_process_speedup']:.2f}"),
-        (f"peak RSS, {results['articles']:,} ÷ {results['articles'] // 10:,} articles (target ≤ 1.2)",
-         f"{results['rss_ratio']:.2f} ({results['rss_large_mib']:,.0f} vs {results['rss_small_mib']:,.0f} MiB)"),
+        (
+            f"peak RSS, {results['articles']:,} ÷ {results['articles'] // 10:,} articles (target ≤ 1.2)",
+            f"{results['rss_ratio']:.2f} ({results['rss_large_mib']:,.0f} vs {results['rss_small_mib']:,.0f} MiB)",
+        ),
         ("unchanged re-run ÷ first run (target ≤ 0.05)", f"{results['rerun_ratio']:.3f}"),
         ("quantity recognizer, share of pipeline time on corpus/", f"{results['recognizer_share']:.1%}"),
     ]
     lines = [
-        "# Benchmarks", "",
+        "# Benchmarks",
+        "",
         f"Command: `{command}`  ",
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, spaCy {spacy.__version__}; {results['articles']:,} articles, "
         f"{results['words']:,} words. Ratios are measured in one run on the same texts; absolute speeds drift on "
-        "this shared machine.", "",
-        "| measure | result |", "| --- | --- |",
-        *[f"| {name} | {value} |" for name, value in rows], "",
-        "Where raw spaCy's time goes (same model, same texts, each component timed alone):", "",
-        "| component | share |", "| --- | --- |",
-        *[f"| {name} | {share:.0%} |" for name, share in results["components"].items()], "",
+        "this shared machine.",
+        "",
+        "| measure | result |",
+        "| --- | --- |",
+        *[f"| {name} | {value} |" for name, value in rows],
+        "",
+        "Where raw spaCy's time goes (same model, same texts, each component timed alone):",
+        "",
+        "| component | share |",
+        "| --- | --- |",
+        *[f"| {name} | {share:.0%} |" for name, share in results["components"].items()],
+        "",
         "Where the pipeline's time goes (same texts, N/10 articles; spaCy components of the pipeline's own",
-        "model, whose attribute rules are applied by lookup, see `pipeline/attribute_rules.py`):", "",
-        "| stage | share |", "| --- | --- |",
-        *[f"| {name} | {share:.0%} |" for name, share in results["stages"].items()], "",
+        "model, whose attribute rules are applied by lookup, see `pipeline/attribute_rules.py`):",
+        "",
+        "| stage | share |",
+        "| --- | --- |",
+        *[f"| {name} | {share:.0%} |" for name, share in results["stages"].items()],
+        "",
         "What limits the whole-pipeline ratio: the stages every run must do. The NER model must see every",
         f"sentence (the entities table) and takes {results['stages']['spaCy ner']:.0%} of the pipeline's time on",
         "its own; the pipeline's own stages (preparation, recognizer, linking, claims, writing) come on",
@@ -263,7 +289,8 @@ def write_markdown(results: dict, command: str, path: Path) -> None:
         "parses at their edges, so the claims would no longer be those of the full model. The measured",
         "design that gives the same table faster is the lookup attribute ruler (the model's",
         f"`attribute_ruler` is {results['components'].get('attribute_ruler', 0):.0%} of raw spaCy's time, in the "
-        "table above). Reaching 1.1 would take a lighter NER model (`--model`).", "",
+        "table above). Reaching 1.1 would take a lighter NER model (`--model`).",
+        "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
 

@@ -48,8 +48,7 @@ def _dask_map(pending: Pending, config: Config) -> Finished:
     if config.scheduler:
         client = Client(config.scheduler)
     else:
-        cluster = LocalCluster(n_workers=config.processes, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(n_workers=config.processes, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))

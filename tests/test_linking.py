@@ -12,49 +12,99 @@ CASES = [
     pytest.param(
         "Acme Corp cuts costs\n\nAcme Corp said on Monday it would close plants. The company expects revenue to "
         "grow 4% this year, chief executive John Doe said.",
-        "4%", "Acme Corp", "revenue", id="the-company-is-the-topic-organisation"),
+        "4%",
+        "Acme Corp",
+        "revenue",
+        id="the-company-is-the-topic-organisation",
+    ),
     pytest.param(
         "Globex Inc sells unit\n\nGlobex Inc agreed to sell its chemicals unit. Chief executive Jane Doe said the "
         "division was worth $2 billion.",
-        "$2 billion", "Globex Inc", "division", id="a-description-never-stands-for-a-person"),
+        "$2 billion",
+        "Globex Inc",
+        "division",
+        id="a-description-never-stands-for-a-person",
+    ),
     pytest.param(
         "Initech Ltd posts results\n\nInitech Ltd posted higher profits. Its German arm saw sales rise 5%.",
-        "5%", "Initech Ltd", "sales", id="its-arm-belongs-to-the-earlier-organisation"),
+        "5%",
+        "Initech Ltd",
+        "sales",
+        id="its-arm-belongs-to-the-earlier-organisation",
+    ),
     pytest.param(
         "Hooli Inc results\n\nHooli Inc reported results. Sales at its Japanese subsidiary, Hooli Japan KK, rose "
         "to 3 bln yen.",
-        "3 bln yen", "Hooli Japan KK", "Sales at its Japanese subsidiary, Hooli Japan KK",
-        id="a-named-subsidiary-owns-its-figures"),
+        "3 bln yen",
+        "Hooli Japan KK",
+        "Sales at its Japanese subsidiary, Hooli Japan KK",
+        id="a-named-subsidiary-owns-its-figures",
+    ),
     pytest.param(
         "Umbrella Corp said its operating margin widened by 0.5 percentage point to 8.2%.",
-        "8.2%", "Umbrella Corp", "its operating margin", id="verb-hung-on-its-noun"),
+        "8.2%",
+        "Umbrella Corp",
+        "its operating margin",
+        id="verb-hung-on-its-noun",
+    ),
     pytest.param(
         "Wayne Enterprises sold 40,000 vehicles in Brazil in 2023.",
-        "40,000 vehicles", "Wayne Enterprises", "vehicles Wayne Enterprises sold in Brazil",
-        id="the-period-is-not-part-of-the-subject"),
+        "40,000 vehicles",
+        "Wayne Enterprises",
+        "vehicles Wayne Enterprises sold in Brazil",
+        id="the-period-is-not-part-of-the-subject",
+    ),
     pytest.param(
         "Mexican factories\n\nMexico's manufacturers are worried about Mexican wages. A quarter of the firms said "
         "they would cut jobs.",
-        "A quarter", "Mexico", "firms would cut jobs", id="a-share-and-what-it-said-it-would-do"),
+        "A quarter",
+        "Mexico",
+        "firms would cut jobs",
+        id="a-share-and-what-it-said-it-would-do",
+    ),
     pytest.param(
         "The U.S. trade deficit with China was $300 billion in 2023. Roughly 40 per cent of the gap was due to "
         "electronics.",
-        "40 per cent", "United States", "share of the gap", id="the-gap-continues-the-figure-before"),
+        "40 per cent",
+        "United States",
+        "share of the gap",
+        id="the-gap-continues-the-figure-before",
+    ),
     pytest.param(
         "Apple sold 20 million phones in India last year. About 30% of these phones were made locally.",
-        "30%", None, "phones were made", id="plural-these-names-a-class-not-the-figure-before"),
+        "30%",
+        None,
+        "phones were made",
+        id="plural-these-names-a-class-not-the-figure-before",
+    ),
     pytest.param(
         "Kei cars make up more than a third of the market.",
-        "a third", None, "Kei cars share of the market", id="a-share-verb-names-whose-share"),
+        "a third",
+        None,
+        "Kei cars share of the market",
+        id="a-share-verb-names-whose-share",
+    ),
     pytest.param(
         "Electric vans, which make up about a fifth of the fleet, cost more to insure.",
-        "a fifth", None, "Electric vans share of the fleet", id="a-relative-clause-share-is-its-nouns"),
+        "a fifth",
+        None,
+        "Electric vans share of the fleet",
+        id="a-relative-clause-share-is-its-nouns",
+    ),
     pytest.param(
         "Globex Inc earned 120 mln dlrs, or 12 cts a share, in the quarter.",
-        "12 cts", "Globex Inc", "Globex Inc earned a share", id="per-share-amount"),
+        "12 cts",
+        "Globex Inc",
+        "Globex Inc earned a share",
+        id="per-share-amount",
+    ),
     pytest.param(
         "Initech Ltd earned $5 million last year.",
-        "$5 million", "Initech Ltd", "Initech Ltd earned", id="actor-and-verb-when-the-verb-measures-nothing"),
+        "$5 million",
+        "Initech Ltd",
+        "Initech Ltd earned",
+        id="actor-and-verb-when-the-verb-measures-nothing",
+    ),
 ]
 
 
@@ -65,7 +115,9 @@ def test_entity_and_subject(nlp, text, mention, entity, subject) -> None:
 
 
 def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
-    text = ("France budget\n\nFrance will cut spending, French officials said. France expects growth to slow. "
-            "Priced from 9,000 euros, the cars are popular in Germany.")
+    text = (
+        "France budget\n\nFrance will cut spending, French officials said. France expects growth to slow. "
+        "Priced from 9,000 euros, the cars are popular in Germany."
+    )
     claims = {claim.mention: claim for claim in extract_text(text, nlp).claims}
     assert claims["9,000 euros"].entity is None

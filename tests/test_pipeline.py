@@ -11,11 +11,29 @@ import pytest
 from conftest import CORPUS, extract
 
 CLAIMS_COLUMNS = {
-    "claim_id": "string", "doc_id": "string", "published": "date32[day]", "sentence_id": "int32",
-    "char_start": "int64", "char_end": "int64", "mention": "string", "kind": "string", "value": "double",
-    "value_low": "double", "value_high": "double", "qualifier": "string", "unit": "string", "role": "string",
-    "subject": "string", "entity": "string", "entity_label": "string", "entities": "list<element: string>",
-    "predicate": "string", "time": "string", "time_text": "string", "source": "string", "sentence": "string",
+    "claim_id": "string",
+    "doc_id": "string",
+    "published": "date32[day]",
+    "sentence_id": "int32",
+    "char_start": "int64",
+    "char_end": "int64",
+    "mention": "string",
+    "kind": "string",
+    "value": "double",
+    "value_low": "double",
+    "value_high": "double",
+    "qualifier": "string",
+    "unit": "string",
+    "role": "string",
+    "subject": "string",
+    "entity": "string",
+    "entity_label": "string",
+    "entities": "list<element: string>",
+    "predicate": "string",
+    "time": "string",
+    "time_text": "string",
+    "source": "string",
+    "sentence": "string",
     "confidence": "double",
 }
 
@@ -112,8 +130,9 @@ def test_tables_load_in_duckdb(corpus_run, claims) -> None:
     assert connection.execute("SELECT count(*) FROM documents WHERE status = 'ok'").fetchone() == (3,)
     entities = pd.read_parquet(corpus_run[0] / "entities.parquet")
     assert connection.execute("SELECT count(*) FROM entities").fetchone()[0] == len(entities)
-    assert connection.execute(
-        "SELECT canonical FROM entities WHERE text = 'u.s.' LIMIT 1").fetchone() == ("United States",)
+    assert connection.execute("SELECT canonical FROM entities WHERE text = 'u.s.' LIMIT 1").fetchone() == (
+        "United States",
+    )
     connection.close()
 
 

@@ -30,8 +30,19 @@ def _prepared(text: str) -> str:
         ("Plain text stays as it is.", "Plain text stays as it is."),
         ("Cost: " + "$" * 20 + " 5", "Cost: " + " " * 20 + " 5"),
     ],
-    ids=["clitic", "currency-space", "brackets-percent", "curly-quotes", "negation", "html", "broken-entity",
-         "nbsp", "date-marker", "plain", "symbol-run"],
+    ids=[
+        "clitic",
+        "currency-space",
+        "brackets-percent",
+        "curly-quotes",
+        "negation",
+        "html",
+        "broken-entity",
+        "nbsp",
+        "date-marker",
+        "plain",
+        "symbol-run",
+    ],
 )
 def test_prepare_repairs(original: str, expected: str) -> None:
     assert _prepared(original) == expected

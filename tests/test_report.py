@@ -30,22 +30,52 @@ from pipeline.report import (
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-CHROMIUM_ARGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1280,1400")
+CHROMIUM_ARGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,1400",
+)
 
 
 def claim(start: int, end: int, text: str, **fields: object) -> dict:
     """A claims-table row for the mention text[start:end] with sensible defaults."""
-    row = {"claim_id": f"c{start}", "doc_id": "d1", "char_start": start, "char_end": end, "mention": text[start:end],
-           "kind": "money", "value": 5e9, "value_low": None, "value_high": None, "qualifier": "exact", "unit": "USD",
-           "role": None, "subject": "the deal", "entity": None, "time": None, "source": None, "confidence": 0.9}
+    row = {
+        "claim_id": f"c{start}",
+        "doc_id": "d1",
+        "char_start": start,
+        "char_end": end,
+        "mention": text[start:end],
+        "kind": "money",
+        "value": 5e9,
+        "value_low": None,
+        "value_high": None,
+        "qualifier": "exact",
+        "unit": "USD",
+        "role": None,
+        "subject": "the deal",
+        "entity": None,
+        "time": None,
+        "source": None,
+        "confidence": 0.9,
+    }
     return row | fields
 
 
 def entity(start: int, end: int, text: str, label: str = "ORG") -> dict:
-    return {"doc_id": "d1", "char_start": start, "char_end": end, "text": text[start:end], "label": label,
-            "canonical": text[start:end]}
+    return {
+        "doc_id": "d1",
+        "char_start": start,
+        "char_end": end,
+        "text": text[start:end],
+        "label": label,
+        "canonical": text[start:end],
+    }
 
 
 class MarkChecker(HTMLParser):
@@ -85,32 +115,39 @@ def plain(html: str) -> str:
     return unescape(re.sub(r"<[^>]*>", "", html))
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (6.89e10, "68,900,000,000"),
-    (1.1e6, "1,100,000"),
-    (3299999.9999999995, "3,300,000"),
-    (45.0, "45"),
-    (33.333333, "33.33"),
-    (2.5, "2.5"),
-    (1 / 3, "0.333"),
-    (0.0, "0"),
-    (-1500.0, "-1,500"),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (6.89e10, "68,900,000,000"),
+        (1.1e6, "1,100,000"),
+        (3299999.9999999995, "3,300,000"),
+        (45.0, "45"),
+        (33.333333, "33.33"),
+        (2.5, "2.5"),
+        (1 / 3, "0.333"),
+        (0.0, "0"),
+        (-1500.0, "-1,500"),
+        (None, ""),
+    ],
+)
 def test_format_value(value: float | None, expected: str) -> None:
     assert format_value(value) == expected
 
 
 def test_format_claim_value_shows_a_range() -> None:
     text = "between $3 and $5 billion"
-    assert format_claim_value(claim(8, 25, text, value=3e9, value_low=3e9, value_high=5e9)) == \
-        "3,000,000,000–5,000,000,000"
+    assert (
+        format_claim_value(claim(8, 25, text, value=3e9, value_low=3e9, value_high=5e9))
+        == "3,000,000,000–5,000,000,000"
+    )
 
 
 def test_claim_title_lists_what_was_read() -> None:
     row = claim(4, 8, "The $5bn deal", qualifier="approx", entity="Acme Corp", time="2016", source="Reuters")
-    assert claim_title(row) == ("money · 5,000,000,000 USD · approx\nsubject: the deal\nentity: Acme Corp\n"
-                                "time: 2016\nsource: Reuters\nconfidence: 0.90")
+    assert claim_title(row) == (
+        "money · 5,000,000,000 USD · approx\nsubject: the deal\nentity: Acme Corp\n"
+        "time: 2016\nsource: Reuters\nconfidence: 0.90"
+    )
 
 
 def test_claim_becomes_exactly_one_mark_around_its_mention() -> None:
@@ -132,11 +169,14 @@ def test_entity_mark_carries_its_label() -> None:
     assert attrs["title"] == "ORG: Acme Corp"
 
 
-@pytest.mark.parametrize("text", [
-    '<script>alert("x")</script> paid $5bn',
-    "<b>$5bn</b> &amp; more",
-    "Tom's \"quoted\" <i>text</i> $5bn",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<script>alert("x")</script> paid $5bn',
+        "<b>$5bn</b> &amp; more",
+        'Tom\'s "quoted" <i>text</i> $5bn',
+    ],
+)
 def test_html_in_the_text_is_escaped(text: str) -> None:
     start = text.index("$5bn")
     html = render_article(text, [claim(start, start + 4, text)], [])
@@ -145,12 +185,16 @@ def test_html_in_the_text_is_escaped(text: str) -> None:
     assert plain(html) == text
 
 
-@pytest.mark.parametrize(("entity_span", "claim_span"), [
-    ((0, 13), (9, 13)),   # the entity contains the claim
-    ((4, 10), (9, 13)),   # they cross
-    ((9, 13), (9, 13)),   # the same span
-    ((9, 18), (4, 13)),   # they cross the other way
-], ids=["contains", "crosses", "same", "crosses-left"])
+@pytest.mark.parametrize(
+    ("entity_span", "claim_span"),
+    [
+        ((0, 13), (9, 13)),  # the entity contains the claim
+        ((4, 10), (9, 13)),  # they cross
+        ((9, 13), (9, 13)),  # the same span
+        ((9, 18), (4, 13)),  # they cross the other way
+    ],
+    ids=["contains", "crosses", "same", "crosses-left"],
+)
 def test_claim_wins_over_an_overlapping_entity(entity_span: tuple[int, int], claim_span: tuple[int, int]) -> None:
     text = "Toyota's $5bn plan"
     html = render_article(text, [claim(*claim_span, text)], [entity(*entity_span, text)])
@@ -162,8 +206,10 @@ def test_claim_wins_over_an_overlapping_entity(entity_span: tuple[int, int], cla
 def test_non_overlapping_entity_and_claim_are_both_marked() -> None:
     text = "Toyota's $5bn plan"
     html = render_article(text, [claim(9, 13, text)], [entity(0, 6, text)])
-    assert html.startswith('<mark class="ent" data-label="ORG" style="--ent:#7aecec" title="ORG: Toyota">Toyota</mark>'
-                           '&#x27;s <mark class="claim" data-claim-id="c9"')
+    assert html.startswith(
+        '<mark class="ent" data-label="ORG" style="--ent:#7aecec" title="ORG: Toyota">Toyota</mark>'
+        '&#x27;s <mark class="claim" data-claim-id="c9"'
+    )
     assert [(attrs["class"], marked) for attrs, marked in marks_of(html)] == [("ent", "Toyota"), ("claim", "$5bn")]
 
 
@@ -175,8 +221,11 @@ def test_spans_outside_the_text_are_not_marked(span: tuple[int, int]) -> None:
 
 @given(st.text(max_size=60), st.lists(st.tuples(st.integers(-3, 65), st.integers(0, 8), st.booleans()), max_size=8))
 def test_marks_never_nest_and_the_text_survives(text: str, spans: list[tuple[int, int, bool]]) -> None:
-    claims = [claim(start, start + length, text) | {"claim_id": f"c{i}"}
-              for i, (start, length, is_claim) in enumerate(spans) if is_claim]
+    claims = [
+        claim(start, start + length, text) | {"claim_id": f"c{i}"}
+        for i, (start, length, is_claim) in enumerate(spans)
+        if is_claim
+    ]
     entities = [entity(start, start + length, text) for start, length, is_claim in spans if not is_claim]
     html = render_article(text, claims, entities)
     marks_of(html)
@@ -185,8 +234,10 @@ def test_marks_never_nest_and_the_text_survives(text: str, spans: list[tuple[int
 
 def test_claims_table_lists_each_claim_readably() -> None:
     text = "Sales rose to 68.9 billion dollars, up 12%."
-    rows = [claim(39, 42, text, kind="percent", value=12.0, unit="%", claim_id="p"),
-            claim(14, 34, text, value=6.89e10, entity="Acme Corp", time="2016", claim_id="m")]
+    rows = [
+        claim(39, 42, text, kind="percent", value=12.0, unit="%", claim_id="p"),
+        claim(14, 34, text, value=6.89e10, entity="Acme Corp", time="2016", claim_id="m"),
+    ]
     html = render_claims_table(rows)
     assert html.index('id="claim-m"') < html.index('id="claim-p"')  # text order
     assert '<td class="num" data-sort="68900000000.0">68,900,000,000</td>' in html
@@ -196,8 +247,14 @@ def test_claims_table_lists_each_claim_readably() -> None:
 
 
 def test_section_of_a_failed_article_shows_the_reason() -> None:
-    document = {"doc_id": "bad<1>", "path": "in/bad.txt", "status": "failed", "error": "UnicodeError: <binary>",
-                "text": "", "published": None}
+    document = {
+        "doc_id": "bad<1>",
+        "path": "in/bad.txt",
+        "status": "failed",
+        "error": "UnicodeError: <binary>",
+        "text": "",
+        "published": None,
+    }
     html = render_section(document, [], [])
     assert html.startswith('<section class="article" id="doc-bad&lt;1&gt;">')
     assert '<p class="error">Failed: UnicodeError: &lt;binary&gt;</p>' in html
@@ -205,8 +262,11 @@ def test_section_of_a_failed_article_shows_the_reason() -> None:
 
 
 def test_summary_counts_statuses_and_kinds_and_lists_problems() -> None:
-    documents = [{"doc_id": "a", "status": "ok"}, {"doc_id": "b", "status": "ok"},
-                 {"doc_id": "c", "status": "skipped", "error": "empty article (no text)", "path": "c.txt"}]
+    documents = [
+        {"doc_id": "a", "status": "ok"},
+        {"doc_id": "b", "status": "ok"},
+        {"doc_id": "c", "status": "skipped", "error": "empty article (no text)", "path": "c.txt"},
+    ]
     text = "$5bn and 3%"
     html = render_summary(documents, [claim(0, 4, text), claim(9, 11, text, kind="percent")])
     counts = re.findall(r">(ok|skipped|failed|money|percent|count)</span></td><td class=\"num\">(\d+)<", html)
@@ -218,7 +278,7 @@ def test_all_claims_table_has_filter_and_sortable_numeric_headers() -> None:
     text = "$5bn"
     html = render_all_claims([claim(0, 4, text)])
     assert 'id="claim-filter"' in html and "1 of 1 claims shown" in html
-    assert '<th>article</th><th>mention</th>' in html
+    assert "<th>article</th><th>mention</th>" in html
     assert '<th data-type="number">value</th>' in html and '<th data-type="number">confidence</th>' in html
 
 
@@ -236,8 +296,12 @@ def test_report_page_is_self_contained() -> None:
 def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real pipeline on the corpus, then the report."""
     out_dir = tmp_path_factory.mktemp("report")
-    subprocess.run([sys.executable, "-m", "pipeline", "extract", "corpus", "--out", str(out_dir), "--quiet"],
-                   cwd=ROOT, check=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", "corpus", "--out", str(out_dir), "--quiet"],
+        cwd=ROOT,
+        check=True,
+        timeout=300,
+    )
     return build_report(out_dir)
 
 
@@ -324,7 +388,12 @@ def test_build_report_needs_the_tables(tmp_path: Path) -> None:
 
 
 def test_cli_report_without_tables_fails_cleanly(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "pipeline", "report", "--out", str(tmp_path)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "report", "--out", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "documents.parquet not found" in result.stderr

@@ -9,8 +9,23 @@ import pandas as pd
 import pytest
 from conftest import CORPUS, FIXTURES, extract
 
-COMPARED = ["claim_id", "doc_id", "char_start", "char_end", "mention", "kind", "value", "unit", "qualifier",
-            "role", "subject", "entity", "time", "source", "confidence"]
+COMPARED = [
+    "claim_id",
+    "doc_id",
+    "char_start",
+    "char_end",
+    "mention",
+    "kind",
+    "value",
+    "unit",
+    "qualifier",
+    "role",
+    "subject",
+    "entity",
+    "time",
+    "source",
+    "confidence",
+]
 
 
 def _claims(out) -> pd.DataFrame:
@@ -59,8 +74,9 @@ def test_rerun_reuses_unchanged_articles_and_redoes_changed_ones(tmp_path) -> No
     assert claims.loc["¥9.1 trillion", "value"] == 9.1e12
     assert "¥8.6 trillion" not in claims.index
     unchanged = first[first.doc_id != "002_f2840c50a29e4270"].reset_index(drop=True)
-    pd.testing.assert_frame_equal(_claims(out)[_claims(out).doc_id != "002_f2840c50a29e4270"].reset_index(drop=True),
-                                  unchanged)
+    pd.testing.assert_frame_equal(
+        _claims(out)[_claims(out).doc_id != "002_f2840c50a29e4270"].reset_index(drop=True), unchanged
+    )
 
     extract([corpus], out, "--quiet", "--force")
     assert json.loads((out / "run.json").read_text())["n_reused"] == 0
