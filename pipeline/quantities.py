@@ -62,8 +62,6 @@ _CODE = re.compile(
     + "|".join(re.escape(p.strip("$")) for p in _GLUED_PREFIXES if p.isalpha() or p.startswith("$") and p[1:].isalpha())
     + r"|Y)\d)[A-Za-z]+\d"
 )
-# Prefixes read over two pieces, with or without a space between: `HK $3.2m`, `$US42`, `CN¥5`, `Cdn$5`.
-_JOINED_PREFIXES = {prefix.replace(" ", ""): code for prefix, code in CURRENCY_PREFIXES.items()}
 _YEAR = re.compile(r"(1[5-9]|20|21)\d\d")
 CHANGE_VERBS = frozenset(CHANGE_WORDS)
 _SIGNS = frozenset({"-", "−", "minus"})
@@ -188,18 +186,6 @@ _MAY_HOLD_NUMBER = re.compile(
 )
 
 
-# Explicit dollars an article may name; a bare `$` in an article naming only one of them, and no
-# US dollar, is that dollar (`C$2.5 billion ... a $300 million loan` in Canadian news).
-_NAMED_DOLLARS = {
-    "CAD": re.compile(r"\bC\$|\bCA\$|\bCAD\b|Canadian dollars?\b|\bCdn\$"),
-    "AUD": re.compile(r"\bA\$|\bAU\$|\bAUD\b|Australian dollars?\b"),
-    "NZD": re.compile(r"\bNZ\$|\bNZD\b|New Zealand dollars?\b"),
-    "HKD": re.compile(r"\bHK\$|\bHKD\b|Hong Kong dollars?\b"),
-    "SGD": re.compile(r"\bS\$|\bSGD\b|Singapore dollars?\b"),
-}
-_US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\$|\bUSD\b|\b(?:U\.?S\.?|American) dollars?\b")
-
-
 _COUNTRY_NAMES = {
     code: re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
     for countries in CURRENCY_COUNTRIES.values()
@@ -231,19 +217,20 @@ def article_currencies(text: str) -> dict[str, str]:
     return resolved
 
 
-# A currency written out with its adjective or its own sign: `Canadian dlrs`, `C$`, `Swiss francs`.
+# A currency written out with its adjective, its own sign or its code: `Canadian dlrs`, `C$5`, `CAD`.
 _EXPLICIT_CURRENCY = {
     code: re.compile(
         "|".join(
             [
-                rf"\b{re.escape(a)}\s+(?:{'|'.join(map(re.escape, CURRENCY_WORDS))})\b"
+                rf"(?i:\b{re.escape(a)}\s+(?:{'|'.join(map(re.escape, CURRENCY_WORDS))})\b)"
                 for a, c in CURRENCY_ADJECTIVES.items()
                 if c == code
             ]
-            + [re.escape(p) + r"\s?\d" for p, c in CURRENCY_PREFIXES.items() if c == code and not p.isalpha()]
+            # its own signs and codes, as written (case matters: `A$`, not `a $`), not a shared bare `$`
+            + [re.escape(p) + r"\s?\d" for p, c in CURRENCY_PREFIXES.items() if c == code and len(p) > 1]
+            + [rf"\b{p}\b" for p, c in CURRENCY_PREFIXES.items() if c == code and p.isalpha() and p.isupper()]
             or [r"(?!)"]
-        ),
-        re.IGNORECASE,
+        )
     )
     for countries in CURRENCY_COUNTRIES.values()
     for code in countries
@@ -258,9 +245,9 @@ def article_dollar(text: str) -> str | None:
     >>> article_dollar("It paid C$2.5 billion and US$5m.") is None
     True
     """
-    if _US_DOLLAR.search(text):
+    if _EXPLICIT_CURRENCY["USD"].search(text):
         return None
-    named = [code for code, pattern in _NAMED_DOLLARS.items() if pattern.search(text)]
+    named = [code for code in CURRENCY_COUNTRIES["USD"] if code != "USD" and _EXPLICIT_CURRENCY[code].search(text)]
     return named[0] if len(named) == 1 else None
 
 
@@ -572,7 +559,7 @@ def _governing_change_word(pieces: list[Piece], start: int, context: _DocContext
         head = token.head
         for _ in range(4):
             lemma = _change_lemma(head)
-            if lemma is not None and head.pos_ in ("VERB", "NOUN", "AUX", "ADV", "PROPN"):
+            if lemma is not None and head.pos_ in ("VERB", "NOUN", "AUX", "ADV", "ADJ", "PROPN"):
                 return lemma
             if head.head is head:
                 break
@@ -1194,7 +1181,7 @@ def _read_sign(pieces: list[Piece], index: int) -> tuple[bool, int]:
     if sign.lower == "minus":
         return parse_numeral(following.text) is not None or following.text in CURRENCY_PREFIXES, index + 1
     glued_after = sign.end == following.start
-    glued_before = index > 0 and pieces[index - 1].end == sign.start and pieces[index - 1].text not in _JOINED_PREFIXES
+    glued_before = index > 0 and pieces[index - 1].end == sign.start and pieces[index - 1].text not in CURRENCY_PREFIXES
     return (glued_after and not glued_before), index + 1 if glued_after and not glued_before else index
 
 
@@ -1205,10 +1192,10 @@ def _read_prefix(pieces: list[Piece], index: int, context: _DocContext, evidence
     piece = pieces[index]
     if index + 2 < len(pieces):
         following = pieces[index + 1]
-        joined = piece.text + following.text
-        close = following.start - piece.end <= 1
-        if close and joined in _JOINED_PREFIXES and parse_numeral(pieces[index + 2].text) is not None:
-            return _JOINED_PREFIXES[joined], index + 2
+        gap = following.start - piece.end
+        joined = piece.text + " " * gap + following.text  # `HK $` is in the table spaced, `A $` is not
+        if joined in CURRENCY_PREFIXES and parse_numeral(pieces[index + 2].text) is not None:
+            return CURRENCY_PREFIXES[joined], index + 2
     if piece.text in CURRENCY_PREFIXES:
         if piece.text == "$" and context.article_dollar and not _converts_previous(pieces, index):
             evidence.append("dollar_from_context")
@@ -1295,27 +1282,9 @@ def _role_word(pieces: list[Piece], index: int, context: _DocContext) -> str | N
         index -= 1
     if index == 0 or pieces[index - 1].lower not in ("from", "to"):
         return None
-    preposition = context.doc[pieces[index - 1].token] if context.has_deps else None
-    if _follows_change_verb(pieces, index - 1, context.doc, preposition=preposition):
+    if _governing_change_word(pieces, index - 1, context) is not None:
         return pieces[index - 1].lower
     return None
-
-
-def _follows_change_verb(pieces: list[Piece], index: int, doc: Doc, *, preposition=None) -> bool:
-    """Whether a change verb (`rise`, `cut`, `balloon`) governs the words before piece `index`."""
-    if preposition is not None:
-        head = preposition.head
-        for _ in range(3):
-            if head.lemma_.lower() in CHANGE_VERBS:
-                return True
-            if head.head is head:
-                break
-            head = head.head
-    for piece in reversed(pieces[max(0, index - _VERB_REACH) : index]):
-        token = doc[piece.token]
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CHANGE_VERBS:
-            return True
-    return False
 
 
 def _to_quantity(

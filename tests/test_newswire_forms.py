@@ -49,6 +49,11 @@ LINE_BREAKS = [
 ]
 
 CAPS = [
+    (
+        "caps-climbs-to",
+        "reuters_15387: BURMAH OIL PROFIT CLIMBS TO 105.9 MLN STG",
+        [claim("105.9 MLN STG", M, 105.9e6, "GBP", role="to", direction="up")],
+    ),
     ("caps-dividend", "BANK RAISES DIVIDEND 12 PCT", [claim("12 PCT", P, 12.0, "%", role="by", direction="up")]),
     (
         "caps-exports",
@@ -120,6 +125,7 @@ WIRE = [
 ]
 
 CURRENCY_BEFORE = [
+    ("article-before-dollar", "A $300 million loan was repaid.", [claim("$300 million", M, 300e6, "USD")]),
     (
         "us-dollar-codes",
         "It paid US$5, $US42 million and HK $3.2m.",
