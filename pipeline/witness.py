@@ -196,7 +196,7 @@ def witness_document(doc_id: str, text: str, claims: pd.DataFrame, spacy_doc) ->
 
 @dataclass(frozen=True)
 class WitnessReport:
-    n_witnessed: int  # spans the witnesses found, covered by a claim or not
+    n_witnessed: int  # spans each witness found, covered by a claim or not (an amount both find counts twice)
     listed: list[Witnessed]
 
     def counts(self) -> dict[str, int]:
