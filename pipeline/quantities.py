@@ -441,8 +441,8 @@ def _change_size_word(pieces: list[Piece], start: int, amount: _Amount, context:
         for token in (after, doc[after.i + 1] if after.i + 1 < len(doc) else None):
             as_noun = token is not None and (token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("dobj", "pobj", "nsubj"))
             lemma = _change_lemma(token) if as_noun else None
-            if lemma in CHANGE_NOUNS:
-                return lemma  # `a 3 percent drop`, `34.8 PCT PROFIT BOOST`, `a ten per cent cut`
+            if lemma in CHANGE_NOUNS:  # `a 3 percent drop`, `34.8 PCT PROFIT BOOST`, `a ten per cent cut`
+                return lemma if _measures_change(lemma, amount) else None  # `a 1.5 mln dlr gain` is profit
             if token is None or token.pos_ not in ("NOUN", "PROPN"):
                 break
     comparative = pieces[amount.last].lower if amount.last + 1 < len(pieces) else ""

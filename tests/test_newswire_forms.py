@@ -363,6 +363,11 @@ CHANGES = [
         [claim("a third", P, 100 / 3, "%", "more_than")],
     ),
     (
+        "money-gain-is-profit",
+        "Net included a 1,500,000 dlr gain from an accounting change.",
+        [claim("1,500,000 dlr", M, 1.5e6, "USD")],
+    ),
+    (
         "funding-is-not-a-change",
         "Burlington is raising 75 mln dlrs through an offering.",
         [claim("75 mln dlrs", M, 75e6, "USD")],
