@@ -35,9 +35,13 @@ eval: $(STAMP)
 		$(BIN)/python -m pipeline eval --pred $(OUT)/eval/$$name/claims.parquet --gold $$gold \
 			--out $(OUT)/eval-$$name.json --baseline tests/baseline/$$name.json $(BASELINE_ARGS); \
 	done
-	@echo "== agreement of two annotators on 10 real articles (tests/real/dev)"
-	$(BIN)/python -m pipeline eval --pred tests/real/dev/gold/second_annotator.jsonl \
-		--gold tests/real/dev/gold/claims.jsonl --out $(OUT)/agreement-real.json
+	@echo "== linking rules and confidence, over the gold sets"
+	$(BIN)/python -m pipeline eval-summary $(foreach set,$(GOLD_SETS),$(OUT)/eval-$(firstword $(subst :, ,$(set))).json)
+	@set -e; for dir in corpus tests/fixtures tests/real/dev; do \
+		echo "== agreement of two annotators ($$dir/gold/second_annotator.jsonl)"; \
+		$(BIN)/python -m pipeline eval --pred $$dir/gold/second_annotator.jsonl --gold $$dir/gold/claims.jsonl \
+			--out $(OUT)/agreement-$$(basename $$dir).json; \
+	done
 	$(MAKE) --no-print-directory witness
 
 # Recall without gold over the whole dev corpus (400 Reuters + 113 BBC stories): amounts no claim covers.

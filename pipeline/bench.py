@@ -153,7 +153,7 @@ def _stage_shares(paths: list[Path], model: str) -> dict[str, float]:
     """Share of the pipeline's time per stage, each spaCy component timed alone (the profile that
     shows what limits the pipeline against raw spaCy)."""
     from pipeline.prepare import prepare
-    from pipeline.run import extract_document
+    from pipeline.stages import extract_document
 
     nlp = load_nlp(model)
     config = Config(model=model)

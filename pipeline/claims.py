@@ -13,33 +13,9 @@ from spacy.tokens import Doc
 
 from pipeline.entities import EntityCanon, entity_spans
 from pipeline.prepare import PreparedText
+from pipeline.quantities import evidence_weight
 from pipeline.records import Claim, Document, EntityMention, Link, Quantity
 
-# How much each piece of evidence moves the confidence (log-odds); base odds 1:1.
-_EVIDENCE_WEIGHTS = {
-    "spacy_agrees": 1.0,
-    "spacy_none": -0.3,
-    "bare_dollar": -0.2,
-    "dollar_from_context": -0.8,
-    "words": -0.2,
-    "range": -0.1,
-    "subject:counted-noun": 0.6,
-    "subject:of-phrase": 0.5,
-    "subject:of-amount": 0.5,
-    "subject:share-clause": 0.3,
-    "subject:verb-object": 0.4,
-    "subject:described-noun": 0.2,
-    "subject:modified-noun": 0.5,
-    "subject:verb-subject": 0.4,
-    "subject:relative-clause": 0.2,
-    "subject:verb-phrase": 0.1,
-    "subject:actor-verb": 0.3,
-    "subject:nearest-chunk": -0.5,
-    "subject:none": -1.0,
-    "time": 0.2,
-    "source": 0.2,
-}
-_DISAGREE_WEIGHT = -0.8
 _BASE_LOG_ODDS = 1.0
 
 
@@ -52,11 +28,10 @@ def claim_id(doc_id: str, char_start: int, char_end: int) -> str:
     return hashlib.sha1(f"{doc_id}:{char_start}:{char_end}".encode()).hexdigest()[:16]
 
 
-def confidence(evidence: tuple[str, ...]) -> float:
-    """Combine evidence into a 0-1 estimate (a logistic of summed weights)."""
-    score = _BASE_LOG_ODDS
-    for item in evidence:
-        score += _DISAGREE_WEIGHT if item.startswith("spacy_disagrees") else _EVIDENCE_WEIGHTS.get(item, 0.0)
+def confidence(quantity: Quantity, link: Link) -> float:
+    """A 0-1 estimate: the logistic of the weights of the recognizer's evidence and of the linking
+    rules that decided (each weight lives with its rule or evidence)."""
+    score = _BASE_LOG_ODDS + evidence_weight(quantity.evidence) + link.weight
     return round(1 / (1 + math.exp(-score)), 3)
 
 
@@ -100,7 +75,8 @@ def build_claims(
                 time_text=link.time_text,
                 source=link.source,
                 sentence=document.text[sentence_start:sentence_end].strip(),
-                confidence=confidence(quantity.evidence + link.evidence),
+                confidence=confidence(quantity, link),
+                link_rules=list(link.rules),
             )
         )
     return claims

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -70,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--baseline", type=Path, help="baseline figures: exit 1 when any figure drops below")
     evaluate.add_argument("--write-baseline", action="store_true", help="write the current figures as the baseline")
 
+    summary = commands.add_parser(
+        "eval-summary", help="per linking rule and per confidence bin, over the reports of several `eval` runs"
+    )
+    summary.add_argument("reports", nargs="+", type=Path, help="JSON reports written by `eval --out`")
+
     report = commands.add_parser("report", help="write report.html, a page to check the extraction by looking")
     report.add_argument("--out", type=Path, default=Path("output"), help="output folder of extract (default output/)")
     witness = commands.add_parser(
@@ -98,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         return evaluate_main(
             args.pred, args.gold, args.out, baseline_path=args.baseline, write_baseline=args.write_baseline
         )
+    if args.command == "eval-summary":
+        return _eval_summary(args.reports)
     if args.command == "report":
         return _report(args.out)
     if args.command == "witness":
@@ -105,6 +113,19 @@ def main(argv: list[str] | None = None) -> int:
 
         return witness_main(args.out, args.model, args.listing or args.out / "witness.jsonl")
     return 2
+
+
+def _eval_summary(paths: list[Path]) -> int:
+    from pipeline.evaluate import summarize
+    from pipeline.linking import ALL_RULES
+
+    missing = [path for path in paths if not path.is_file()]
+    if missing:
+        print(f"error: no report at {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    reports = {path.stem.removeprefix("eval-"): json.loads(path.read_text(encoding="utf-8")) for path in paths}
+    print(summarize(reports, [rule.key for rule in ALL_RULES]))
+    return 0
 
 
 def _extract(args: argparse.Namespace) -> int:

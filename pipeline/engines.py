@@ -4,7 +4,7 @@
 - `local` with N processes: a pool of N worker processes;
 - `dask`: tasks on a dask.distributed cluster (an existing scheduler, or a LocalCluster).
 
-The unit of work is `run.process_chunk`, which loads the spaCy model once per process (the cache
+The unit of work is `stages.process_chunk`, which loads the spaCy model once per process (the cache
 lives in the worker). At most a few chunks per worker are in flight, so memory does not grow with
 the corpus.
 """
@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from pipeline.config import Config
 from pipeline.records import Document, DocumentResult
+from pipeline.stages import process_chunk
 
 # A chunk of input articles and the ones among them that need processing.
 Pending = Iterable[tuple[list[Document], list[Document]]]
@@ -26,8 +27,6 @@ _IN_FLIGHT_PER_WORKER = 2
 
 def map_chunks(pending: Pending, config: Config) -> Finished:
     """Process the fresh articles of every chunk with the configured engine."""
-    from pipeline.run import process_chunk
-
     if config.engine == "dask":
         yield from _dask_map(pending, config)
     elif config.processes > 1:
@@ -41,8 +40,6 @@ def map_chunks(pending: Pending, config: Config) -> Finished:
 def _dask_map(pending: Pending, config: Config) -> Finished:
     """On the scheduler at `config.scheduler`, or on a LocalCluster of `config.processes` workers."""
     from dask.distributed import Client, LocalCluster
-
-    from pipeline.run import process_chunk
 
     cluster = None
     if config.scheduler:

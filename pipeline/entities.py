@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from pipeline.lexicon import LEGAL_FORMS, NAME_CONNECTORS
+from pipeline.prepare import PreparedText
 from pipeline.truecase import load_gazetteer
 
 # Labels that name things; numbers and dates are not entities a claim is "about".
@@ -87,19 +89,22 @@ class EntityCanon:
     `NBP` -> `National Bank of Poland`).
     """
 
-    def __init__(self, spans: Iterable[Span]):
+    def __init__(self, spans: Iterable[Span], listed: Iterable[Span] = ()):
         self._by_label: dict[str, list[str]] = {}
         self._fuller: dict[tuple[str, str], str] = {}
         names = [span for span in spans if span.label_ in NAME_LABELS]
         for span in names:
             name, label = self._gazetteer_name(clean_name(span.text), span.label_)
             self._by_label.setdefault(label, []).append(name)
-        # The article's topic: the organisation, country or nationality it names most often (at
-        # least twice; the first named wins a tie), which sentences naming no owner of their
-        # figures are about.
+        # The article's topic, which sentences naming no owner of their figures are about: the
+        # first company a ticker marks (a wire story's subject), else the organisation, country or
+        # nationality it names most often (at least twice; the first named wins a tie).
+        listed = list(listed)
         counts = Counter(self.canonical(span) for span in names if span.label_ in _TOPIC_LABELS)
         top = counts.most_common(1)  # ties keep first-mention order
         self.topic: tuple[str, str] | None = top[0][0] if top and top[0][1] >= 2 else None
+        if listed:
+            self.topic = self.canonical(listed[0])
         self.topic_span = next((span for span in names if self.canonical(span) == self.topic), None)
 
     def names(self, label: str) -> set[str]:
@@ -166,11 +171,50 @@ def _without_lower_tail(name: str) -> str:
 
 
 def _is_acronym_of(short: str, name: str) -> bool:
-    """`NBP` for `National Bank of Poland`, `ECB` for `European Central Bank`."""
+    """`NBP` for `National Bank of Poland`, `ECB` for `European Central Bank`, `RTZ` for `Rio
+    Tinto-Zinc Corp Plc` (hyphenated words count one each, legal forms may be left out)."""
     if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 6):
         return False
-    initials = "".join(word[0] for word in name.split() if word.lower() not in _ACRONYM_SKIPPED and word[0].isalpha())
-    return initials.upper() == short and len(name.split()) > 1
+    words = [word for word in re.split(r"[\s-]+", name) if word and word[0].isalpha()]
+    words = [word for word in words if word.lower() not in _ACRONYM_SKIPPED]
+    without_forms = [word for word in words if word.lower().rstrip(".") not in LEGAL_FORMS]
+    return len(name.split()) > 1 and short in {"".join(w[0] for w in ws).upper() for ws in (words, without_forms)}
+
+
+# A listed company's ticker after its name, as wire services mark them: `Credit Commercial de France
+# <CCFP.PA>`, `DOW JONES AND CO INC <DJ>`, `Acme Corp (ACME.N)`.
+_TICKER = re.compile(r"\s?(?:<[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,3})?>|\((?:[A-Z]{1,5}\.[A-Z]{1,3}|[A-Z]{2,6}\.?[OKN])\))")
+_NAME_MAX_TOKENS = 8
+
+
+def mark_listed_companies(doc: Doc, prepared: PreparedText, original: str) -> list[Span]:
+    """The names a ticker marks, set as ORG entities of `doc` (replacing what overlaps them) and
+    returned in text order. spaCy's small model often cuts such names (`Zinc Corp Plc`) or misses
+    them on wrapped wire lines; the mark is the wire's own statement that a company is named."""
+    ends = {}
+    for token in doc:
+        if not token.is_space:
+            ends[prepared.to_original(token.idx, token.idx + len(token.text))[1]] = token.i
+    marked = []
+    for ticker in _TICKER.finditer(original):
+        last = ends.get(ticker.start())
+        if last is None:
+            continue
+        first = last
+        while first > 0 and last - first + 1 < _NAME_MAX_TOKENS:
+            before = doc[first - 1]
+            capitalised = before.text[:1].isupper() and (before.is_alpha or "." in before.text or "-" in before.text)
+            if not (capitalised or before.lower_ in NAME_CONNECTORS) or "\n\n" in before.whitespace_:
+                break
+            first -= 1
+        while first <= last and (doc[first].lower_ in NAME_CONNECTORS or not doc[first].text[:1].isupper()):
+            first += 1
+        if first <= last:
+            marked.append(Span(doc, first, last + 1, label="ORG"))
+    if marked:
+        kept = [ent for ent in doc.ents if not any(ent.start < m.end and m.start < ent.end for m in marked)]
+        doc.ents = sorted(kept + marked, key=lambda ent: ent.start)
+    return marked
 
 
 def harmonise_labels(doc: Doc) -> None:

@@ -126,7 +126,78 @@ def evaluate(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
             scores[name] = sum(values) / len(values) if values else 1.0
         report[group] = {key: round(value, 4) if isinstance(value, float) else value for key, value in scores.items()}
     report["errors"] = _errors(gold, pred, matches)
+    report["pairs"] = _pairs(gold, pred, matches)
     return report
+
+
+# What a row must get right to be "fully right", the figure confidence is calibrated against.
+FULLY_RIGHT = ("value", "unit", "entity", "time", "source")
+
+
+def _pairs(gold: pd.DataFrame, pred: pd.DataFrame, matches: list[Match]) -> list[dict]:
+    """Per matched claim: its confidence, the linking rules that decided it, and which attributes
+    are right (subject: token F1 >= 0.5), for the rule and reliability tables of `summarize`."""
+    if "confidence" not in pred.columns:  # a second annotator's file
+        return []
+    pairs = []
+    for m in matches:
+        gold_row, pred_row = gold.loc[m.gold], pred.loc[m.pred]
+        right = {
+            name: attribute_correct(name, gold_row, pred_row) >= (0.5 if name == "subject" else 1.0)
+            for name in ATTRIBUTES
+        }
+        rules = pred_row["link_rules"] if "link_rules" in pred.columns else None
+        pairs.append(
+            {
+                "confidence": float(pred_row["confidence"]),
+                "link_rules": [] if rules is None else [str(rule) for rule in rules],
+                "right": right,
+            }
+        )
+    return pairs
+
+
+def summarize(reports: dict[str, dict], rule_keys: list[str], bins: int = 5) -> str:
+    """Over the matched claims of several gold sets: per linking rule, how often it decided and how
+    often it was right; and the reliability of `confidence` (bins against the share of rows fully
+    right, with the expected calibration error)."""
+    pairs = [pair for report in reports.values() for pair in report.get("pairs", [])]
+    fired = {key: 0 for key in rule_keys}
+    right = {key: 0 for key in rule_keys}
+    fields = list(dict.fromkeys(key.split(":")[0] for key in rule_keys))
+    for field in fields:  # rows no rule of the field decided (left null): right when the gold is null too
+        fired[f"{field}:(none)"] = right[f"{field}:(none)"] = 0
+    for pair in pairs:
+        decided = {key.split(":")[0] for key in pair["link_rules"]}
+        keys = [*pair["link_rules"], *(f"{field}:(none)" for field in fields if field not in decided)]
+        for key in keys:
+            fired[key] = fired.get(key, 0) + 1
+            right[key] = right.get(key, 0) + pair["right"][key.split(":")[0]]
+    lines = [
+        f"linking rules over {len(pairs)} matched claims of {', '.join(reports)}",
+        "rule" + " " * 30 + "fired  right  share",
+    ]
+    for key in fired:
+        share = f"{right[key] / fired[key]:.3f}" if fired[key] else "  -"
+        lines.append(f"{key:<34}{fired[key]:>5}  {right[key]:>5}  {share}")
+    lines.append("")
+    lines.append("confidence        rows  fully right (value, unit, entity, time, source)")
+    error = 0.0
+    for low in range(bins):
+        lower, upper = low / bins, (low + 1) / bins
+        in_bin = [p for p in pairs if lower <= p["confidence"] < upper or (upper == 1.0 and p["confidence"] == 1.0)]
+        if not in_bin:
+            continue
+        share = sum(all(p["right"][name] for name in FULLY_RIGHT) for p in in_bin) / len(in_bin)
+        mean = sum(p["confidence"] for p in in_bin) / len(in_bin)
+        error += len(in_bin) / len(pairs) * abs(share - mean)
+        lines.append(f"{lower:.1f}-{upper:.1f}  {len(in_bin):>10}  {share:.3f} (mean confidence {mean:.3f})")
+    high = [p for p in pairs if p["confidence"] >= 0.9]
+    if high:
+        share = sum(all(p["right"][name] for name in FULLY_RIGHT) for p in high) / len(high)
+        lines.append(f"confidence >= 0.9: {len(high)} rows, {share:.3f} fully right")
+    lines.append(f"expected calibration error: {error:.3f}")
+    return "\n".join(lines)
 
 
 def _with_attributes(frame: pd.DataFrame) -> pd.DataFrame:

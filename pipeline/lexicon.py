@@ -297,6 +297,15 @@ CHANGE_NOUNS = frozenset(
 COMPARISON_WORDS = frozenset({"vs", "vs.", "versus", "against", "from", "compared with", "compared to", "after"})
 # Labels of earnings-table rows (`Shr 46 cts vs 22 cts`, `Net 2,139,034 vs 854,182`, `Avg shrs ...`):
 # the bare figures of a row are money in the table's currency, or counts of shares.
+# Legal forms that end company names (`Rio Tinto-Zinc Corp Plc`): not part of an acronym (`RTZ`).
+LEGAL_FORMS = frozenset(
+    """
+    corp co inc ltd plc llc lp ag gmbh kgaa nv bv sa spa srl sarl ab asa oy oyj kk bhd pte pty
+    """.split()
+)
+# Words a company name may hold between capitalised ones (`Bank of Tokyo`, `Dow Jones and Co`).
+NAME_CONNECTORS = frozenset({"of", "and", "&", "de", "du", "des", "la", "le", "et", "the", "-", "."})
+
 TABLE_ROW_LABELS: dict[str, str] = {
     **dict.fromkeys(
         """net shr sales rev revs revenues revenue income profit loss turnover earnings oper assets deposits

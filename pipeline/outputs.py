@@ -48,6 +48,7 @@ CLAIMS_SCHEMA = pa.schema(
         ("source", pa.string()),
         ("sentence", pa.string()),
         ("confidence", pa.float64()),
+        ("link_rules", pa.list_(pa.string())),
     ]
 )
 ENTITIES_SCHEMA = pa.schema(
@@ -182,7 +183,8 @@ class OutputWriter:
 
 def _write_csv(claims: pa.Table, path: Path, *, append: bool) -> None:
     frame = claims.to_pandas()
-    frame["entities"] = frame["entities"].map(lambda names: "; ".join(names) if names is not None else "")
+    for column in ("entities", "link_rules"):
+        frame[column] = frame[column].map(lambda names: "; ".join(names) if names is not None else "")
     for column in frame.columns:
         if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
             frame[column] = frame[column].map(neutralize_csv_cell)

@@ -64,6 +64,25 @@ _CODE = re.compile(
 )
 _YEAR = re.compile(r"(1[5-9]|20|21)\d\d")
 CHANGE_VERBS = frozenset(CHANGE_WORDS)
+# How much each piece of the recognizer's evidence moves a claim's confidence (log-odds).
+EVIDENCE_WEIGHTS = {
+    "spacy_agrees": 1.0,
+    "spacy_none": -0.3,
+    "bare_dollar": -0.2,
+    "dollar_from_context": -0.8,
+    "words": -0.2,
+    "range": -0.1,
+}
+_DISAGREE_WEIGHT = -0.8  # `spacy_disagrees:<label>`: spaCy labels the span otherwise
+
+
+def evidence_weight(evidence: tuple[str, ...]) -> float:
+    """The summed weight of a quantity's evidence."""
+    return sum(
+        _DISAGREE_WEIGHT if item.startswith("spacy_disagrees") else EVIDENCE_WEIGHTS.get(item, 0.0) for item in evidence
+    )
+
+
 _SIGNS = frozenset({"-", "−", "minus"})
 # Nouns that, followed by `of X`, say a bare number counts X (`the number of cards grew ... to 39.1 mln`).
 _TOTAL_NOUNS = frozenset({"number", "volume", "total", "count"})

@@ -74,7 +74,8 @@ class Link:
     time: str | None = None
     time_text: str | None = None
     source: str | None = None
-    evidence: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()  # the linking rules that decided it (`subject:of-phrase`, ...)
+    weight: float = 0.0  # their weights summed: what linking adds to the confidence (log-odds)
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class Claim:
     source: str | None = None
     sentence: str = ""
     confidence: float = 0.0
+    link_rules: list[str] = field(default_factory=list)  # the linking rules that decided subject, source, ...
 
 
 @dataclass(frozen=True)

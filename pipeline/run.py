@@ -1,4 +1,4 @@
-"""Compose the stages: read -> prepare -> annotate -> quantities -> linking -> claims -> write."""
+"""A batch run: read the inputs, process them in chunks (`stages.py`, by the engine), write the tables."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
@@ -17,17 +17,13 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 from tqdm import tqdm
 
 from pipeline import __version__
-from pipeline.annotate import annotate, load_nlp
-from pipeline.claims import build_claims, build_entity_mentions
+from pipeline.annotate import load_nlp
 from pipeline.config import Config
 from pipeline.engines import map_chunks
-from pipeline.entities import EntityCanon, harmonise_labels
-from pipeline.ingest import expand_inputs, make_document, read_documents
-from pipeline.linking import link_quantities
+from pipeline.ingest import expand_inputs, read_documents
 from pipeline.outputs import (
     CLAIMS_SCHEMA,
     DOCUMENTS_SCHEMA,
@@ -37,13 +33,7 @@ from pipeline.outputs import (
     documents_table,
     entities_table,
 )
-from pipeline.prepare import PreparedText, prepare
-from pipeline.quantities import find_quantities, merge_entities
 from pipeline.records import Document, DocumentResult
-
-# Long articles are annotated in segments of about this many characters, cut at line breaks,
-# then joined back into one Doc: parser memory grows with the length of a single text.
-SEGMENT_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -55,106 +45,6 @@ class RunSummary:
     n_claims: int
     seconds: float
     n_reused: int = 0
-
-
-def extract_document(document: Document, prepared: PreparedText, doc: Doc, *, config: Config) -> DocumentResult:
-    """Quantities, links and claims of one annotated document (pure)."""
-    quantities = find_quantities(doc, default_dollar=config.default_dollar)
-    merge_entities(doc, quantities)
-    harmonise_labels(doc)
-    canon = EntityCanon(doc.ents)
-    links = link_quantities(doc, quantities, published=document.published, canon=canon)
-    claims = build_claims(document, prepared, doc, quantities, links)
-    mentions = build_entity_mentions(document, prepared, doc, canon)
-    return DocumentResult(document, claims, mentions, n_sentences=sum(1 for _ in doc.sents))
-
-
-def extract_text(text: str, nlp: Language, *, config: Config | None = None, doc_id: str = "text") -> DocumentResult:
-    """Run the whole pipeline over one text in memory (for tests, notebooks and services)."""
-    return _process_chunk([make_document(doc_id, "<memory>", text)], nlp, config or Config())[0]
-
-
-def process_chunk(documents: list[Document], config: Config) -> list[DocumentResult]:
-    """Process a chunk of articles end to end in this process: the unit of work of every engine.
-
-    The model is loaded once per process (`load_nlp` caches it), so worker processes and Dask
-    workers pay for it once.
-    """
-    return _process_chunk(documents, load_nlp(config.model), config)
-
-
-def _process_chunk(chunk: list[Document], nlp: Language, config: Config) -> list[DocumentResult]:
-    prepared: dict[int, PreparedText] = {}
-    results: dict[int, DocumentResult] = {}
-    for position, document in enumerate(chunk):
-        if document.status != "ok":
-            results[position] = DocumentResult(document, [], [], 0)
-            continue
-        try:
-            prepared[position] = prepare(document)
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
-            results[position] = _failed(document, "prepare", error)
-    docs = _annotate_all(nlp, prepared, config)
-    for position, doc in docs.items():
-        document = chunk[position]
-        if isinstance(doc, Exception):
-            results[position] = _failed(document, "annotate", doc)
-            continue
-        try:
-            results[position] = extract_document(document, prepared[position], doc, config=config)
-        except Exception as error:  # noqa: BLE001
-            results[position] = _failed(document, "extract", error)
-    return [results[position] for position in range(len(chunk))]
-
-
-def _annotate_all(nlp: Language, prepared: dict[int, PreparedText], config: Config) -> dict[int, Doc | Exception]:
-    """Annotate all texts in one `nlp.pipe` stream; on failure, retry one by one to find the culprit."""
-    segments = [(position, text) for position, item in prepared.items() for text in split_segments(item.text)]
-    try:
-        # one process here: the engines (`--processes`, Dask) already run chunks in parallel
-        annotated = list(annotate(nlp, (text for _, text in segments), batch_size=config.batch_size))
-    except Exception:  # noqa: BLE001
-        annotated = []
-        for _, text in segments:
-            try:
-                annotated.append(nlp(text))
-            except Exception as error:  # noqa: BLE001
-                annotated.append(error)
-    grouped: dict[int, list] = {position: [] for position in prepared}
-    for (position, _), doc in zip(segments, annotated, strict=True):
-        grouped[position].append(doc)
-    docs: dict[int, Doc | Exception] = {}
-    for position, parts in grouped.items():
-        errors = [part for part in parts if isinstance(part, Exception)]
-        docs[position] = (
-            errors[0] if errors else parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-        )
-    return docs
-
-
-def split_segments(text: str, limit: int = SEGMENT_CHARS) -> list[str]:
-    """Cut a long text into pieces of at most about `limit` chars at line or sentence breaks.
-
-    The pieces concatenate back to `text` exactly.
-
-    >>> split_segments("a. b. c.", limit=3)
-    ['a. ', 'b. ', 'c.']
-    """
-    pieces = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind(" "))
-        cut = start + (cut + 1 if cut > 0 else limit)
-        pieces.append(text[start:cut])
-        start = cut
-    pieces.append(text[start:])
-    return pieces
-
-
-def _failed(document: Document, stage: str, error: Exception) -> DocumentResult:
-    message = f"{stage}: {type(error).__name__}: {error}"
-    return DocumentResult(replace(document, status="failed", error=message[:500]), [], [], 0)
 
 
 def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSummary:
@@ -210,7 +100,7 @@ def pipeline_version(model: str, nlp: Language) -> str:
     incremental run never reuses rows made by other code or another model."""
     digest = hashlib.sha256(f"{model}:{nlp.meta.get('name')}:{nlp.meta.get('version')}".encode())
     package = Path(__file__).parent
-    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+    for path in sorted([*package.rglob("*.py"), *package.glob("data/*")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"

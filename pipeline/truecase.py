@@ -19,6 +19,8 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from pipeline.lexicon import LEGAL_FORMS
+
 GAZETTEER_PATH = Path(__file__).parent / "data" / "gazetteer.tsv"
 
 _WORD = re.compile(r"[a-z]+(?:\.[a-z]+)+\.?|[a-z][a-z0-9]*(?:[&-][a-z0-9]+)*\.?")
@@ -36,11 +38,7 @@ _TITLES = frozenset(
     queen prince princess pope judge lawmaker negotiator founder rep. sen. gov. gen. sir
     """.split()
 )
-_COMPANY_SUFFIXES = frozenset(
-    """
-    corp corp. co co. inc inc. ltd ltd. plc llc ag gmbh nv holdings motors
-    """.split()
-)
+_COMPANY_SUFFIXES = LEGAL_FORMS | {"holdings", "motors"}
 # Words that follow a title but are not names: verbs of reporting and common nouns in that slot.
 _NOT_NAMES = (
     frozenset(

@@ -25,7 +25,7 @@ from pipeline.config import Config
 from pipeline.ingest import expand_inputs, read_documents
 from pipeline.prepare import prepare
 from pipeline.records import DocumentResult
-from pipeline.run import process_chunk
+from pipeline.stages import process_chunk
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 RANDOM = random.Random(6).randbytes(4096)

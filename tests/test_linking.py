@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.run import extract_text
+from pipeline.stages import extract_text
 
 # (article text, mention, entity, subject)
 CASES = [

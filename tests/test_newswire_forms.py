@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from pipeline.run import extract_text
+from pipeline.stages import extract_text
 
 M, P, C = "money", "percent", "count"
 Row = tuple

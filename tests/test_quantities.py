@@ -14,7 +14,7 @@ from quantity_cases_heldout import HELDOUT
 
 from pipeline.evaluate import load_gold
 from pipeline.quantities import find_quantities, merge_entities
-from pipeline.run import extract_text
+from pipeline.stages import extract_text
 
 
 def _found(nlp, sentence: str) -> list[Q]:

@@ -1,0 +1,234 @@
+"""Entity: whose figure it is. The first rule that names an owner wins."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.entities import NAME_LABELS
+from pipeline.linking.parse import (
+    ORG_ANAPHORS,
+    PERSON_PRONOUNS,
+    PLACE_ANAPHORS,
+    Mention,
+    actor,
+    governing_verb,
+    near_subtree,
+)
+from pipeline.linking.rules import Rule
+from pipeline.linking.subject import OWNER_PHRASE_RULES
+
+Name = tuple[str, str]  # canonical name, label
+
+
+def _names(m: Mention) -> tuple[list[Span], list[Span]]:
+    """The sentence's names that are not the speaker's, and the speaker's."""
+    speaker = m.speaker
+    names = m.article.names[m.index]
+    spoken = [ent for ent in names if speaker is not None and speaker.start <= ent.start < speaker.end]
+    return [ent for ent in names if ent not in spoken], spoken
+
+
+def _recent_actors(m: Mention) -> list[Span]:
+    return [ent for actors in m.article.actors[max(0, m.index - 2) : m.index + 1] for ent in actors]
+
+
+def _canonical(m: Mention, span: Span | None) -> Name | None:
+    return m.article.canon.canonical(span) if span is not None else None
+
+
+def _measured_tokens(m: Mention) -> set[int]:
+    subject = list(m.subject)
+    if m.subject_rule == "share-clause" and m.verb is not None:  # the share's whole, not where its clause goes
+        subject = [token for token in subject if token.i < m.verb.i]
+    return {token.i for token in subject} | {  # `its subsidiary, Calloway Japan KK`
+        t.i for token in subject for child in token.children if child.dep_ == "appos" for t in near_subtree(child)
+    }
+
+
+def _pronoun_owner(m: Mention) -> Token | None:
+    """The possessive pronoun of the measured noun (`its` in `its continental European arm`)."""
+    if m.subject_rule not in OWNER_PHRASE_RULES:
+        return None
+    return next((token for token in m.subject if token.dep_ == "poss" and token.pos_ == "PRON"), None)
+
+
+def _restated_figure(m: Mention) -> Name | None:
+    """`$6.3bn (£3.4bn)`, `$5 million, or 12 cts a share`: a figure restating the one before is
+    that figure's, whatever else its sentence names."""
+    previous = m.previous
+    if m.head.dep_ != "appos" or previous is None or previous[0] != m.index or previous[1].entity is None:
+        return None
+    return previous[1].entity, previous[1].entity_label or ""
+
+
+def _its_owner(m: Mention) -> Name | None:
+    """`its continental European arm`: the arm's owner, not `European`; but `its Japanese subsidiary,
+    Calloway Japan KK` names its own company."""
+    owner = _pronoun_owner(m)
+    if owner is None:
+        return None
+    names, spoken = _names(m)
+    measured = _measured_tokens(m)
+    named = [ent for ent in names if ent.label_ in ("ORG", "PERSON") and any(t.i in measured for t in ent)]
+    topic = m.article.canon.topic_span
+    return _canonical(m, named[0] if named else _earlier_actor(owner, _recent_actors(m), spoken, topic) or topic)
+
+
+def _in_subject(m: Mention) -> Name | None:
+    """A name inside the measured phrase: `the U.S. trade deficit`, `the vehicles Toyota sold`."""
+    if m.subject_rule not in OWNER_PHRASE_RULES:
+        return None
+    names, _ = _names(m)
+    measured = _measured_tokens(m)
+    return _canonical(m, next((ent for ent in names if any(t.i in measured for t in ent)), None))
+
+
+def _actor_name(m: Mention) -> Name | None:
+    """The named subject of the governing verb: `Acme Corp earned $5 million`."""
+    doer = actor(m.verb)
+    if doer is None or m.span.start <= doer.i < m.span.end:
+        return None
+    names, spoken = _names(m)
+    inside = {token.i for token in near_subtree(doer)}
+    return _canonical(m, next((e for e in names + spoken if e.start in inside and e.start < m.span.start), None))
+
+
+def _actor_anaphor(m: Mention) -> Name | None:
+    """A pronoun or bare description as the verb's subject (`it`, `the company`) stands for the
+    speaker (`X said it ...`) or the last actor named before."""
+    doer = actor(m.verb)
+    if doer is None or m.span.start <= doer.i < m.span.end or not _stands_for_earlier(doer):
+        return None
+    _, spoken = _names(m)
+    return _canonical(m, _earlier_actor(doer, _recent_actors(m), spoken, m.article.canon.topic_span))
+
+
+def _same_clause(m: Mention) -> Name | None:
+    """A name in the figure's clause; a person merely named there (`a margin over Sonia`) does not
+    own its figures."""
+    names, _ = _names(m)
+    same = [ent for ent in names if governing_verb(ent.root) == m.verb and ent.label_ != "PERSON"]
+    if not same:
+        return None
+    span = m.span
+    return _canonical(m, min(same, key=lambda ent: min(abs(ent.start - span.end), abs(span.start - ent.end))))
+
+
+def _previous_figure(m: Mention) -> Name | None:
+    """`... deficit was $68.9 billion, and of that total surplus, $52.6 billion was in vehicles`: a
+    singular definite description with no name (`the gap`) continues the figure before, whose entity
+    it keeps. Plurals (`these cars`) name a class, `the former`/`the latter` pick from a list."""
+    previous = m.previous
+    if previous is None or m.index - previous[0] > 1 or previous[1].entity is None:
+        return None
+    ids = {token.i for token in m.subject}
+    roots = [token for token in m.subject if token.head.i not in ids or token.head == token]
+    if m.head.dep_ == "appos":
+        roots.append(m.head.head)  # `that total surplus, some $52.6 billion`
+    continues = any(
+        root.tag_ == "NN"
+        and root.lemma_.lower() not in ("former", "latter")
+        and any(child.dep_ == "det" and child.lower_ in ("the", "that", "this") for child in root.children)
+        for root in roots
+    )
+    return (previous[1].entity, previous[1].entity_label or "") if continues else None
+
+
+def _topic(m: Mention) -> Name | None:
+    """A figure no entity of its clause owns is about what the article is about, unless the sentence
+    names, besides its speaker, a rival of the topic's kind (another country in a story about one)."""
+    canon = m.article.canon
+    if canon.topic is None:
+        return None
+    names, _ = _names(m)
+    for ent in names:
+        name, label = canon.canonical(ent)
+        if label == canon.topic[1] and name != canon.topic[0]:
+            return None
+    return canon.topic
+
+
+def _earlier_actor(anaphor: Token, recent: list[Span], speaker_names: list[Span], topic: Span | None) -> Span | None:
+    """The entity a pronoun or bare description stands for. `he`/`she` stand for the latest person
+    acting; `the company`, `the group`, `the division` for the organisation the article is about,
+    if it is about one; `it`, `they` and other descriptions for the latest organisation, place or
+    nationality acting, never for a person."""
+    if anaphor.lower_ in ("it", "its", "we", "our") and speaker_names:
+        return speaker_names[0]  # `X said it ...`
+    if anaphor.lemma_.lower() in ORG_ANAPHORS and topic is not None and topic.label_ == "ORG":
+        return topic
+    wanted = {"PERSON"} if anaphor.lower_ in PERSON_PRONOUNS else NAME_LABELS - {"PERSON"}
+    earlier = [ent for ent in recent if ent.end <= anaphor.i and ent.label_ in wanted]
+    if not earlier:
+        return None
+    latest = max(ent.sent.start for ent in earlier)
+    return next(ent for ent in earlier if ent.sent.start == latest)  # that sentence's main actor
+
+
+def _stands_for_earlier(doer: Token) -> bool:
+    """A pronoun, or a description of an organisation or country with no name of its own (`they`,
+    `the companies`, `the country`). Other descriptions (`the former`, `the gap`) stand for things,
+    not for the entity last named."""
+    if doer.pos_ == "PRON":
+        return True
+    if doer.lemma_.lower() not in ORG_ANAPHORS | PLACE_ANAPHORS:
+        return False
+    determiners = {child.lower_ for child in doer.children if child.dep_ in ("det", "poss")}
+    has_name = any(token.ent_type_ for token in near_subtree(doer))
+    return not has_name and bool(determiners & {"the", "these", "its", "their", "this", "that"})
+
+
+ENTITY_RULES: tuple[Rule[Name], ...] = (
+    Rule(
+        "restated-figure",
+        _restated_figure,
+        "entity",
+        0.0,
+        "Qwest has bid $6.3bn ([£3.4bn]) for MCI.",
+        "Qwest",
+    ),
+    Rule(
+        "its-owner",
+        _its_owner,
+        "entity",
+        0.0,
+        "Initech Ltd posted higher profits on Monday. Its unit earned [$5 million].",
+        "Initech Ltd",
+    ),
+    Rule("in-subject", _in_subject, "entity", 0.0, "The U.S. trade deficit was [$300 billion].", "United States"),
+    Rule("actor-name", _actor_name, "entity", 0.0, "Acme Corp paid [$5 million] for the plant.", "Acme Corp"),
+    Rule(
+        "actor-anaphor",
+        _actor_anaphor,
+        "entity",
+        0.0,
+        "Globex Inc bought a plant. It paid [$5 million] for it.",
+        "Globex Inc",
+    ),
+    Rule(
+        "same-clause",
+        _same_clause,
+        "entity",
+        0.0,
+        "Inflation rose [5 pct] in Brazil.",
+        "Brazil",
+    ),
+    Rule(
+        "previous-figure",
+        _previous_figure,
+        "entity",
+        0.0,
+        "The U.S. trade deficit with China was $300 billion in 2023. Roughly [40 per cent] of the gap was due "
+        "to electronics.",
+        "United States",
+    ),
+    Rule(
+        "topic",
+        _topic,
+        "entity",
+        0.0,
+        "Acme Corp cuts costs\n\nAcme Corp said on Monday it would close plants. Revenue is expected to grow "
+        "[4%] this year.",
+        "Acme Corp",
+    ),
+)

@@ -1,0 +1,247 @@
+"""What every linking rule reads: the article's sentences and names, one figure's place in its
+parse (`Mention`), and the phrase helpers that cut a noun or verb phrase out of the parse."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.entities import NAME_LABELS, EntityCanon
+from pipeline.lexicon import SCALES
+from pipeline.records import Link, Quantity
+
+SAY_VERBS = frozenset(
+    """
+    say tell report announce add state estimate forecast note show explain predict project expect
+    disclose reveal confirm claim argue write quote warn calculate
+    """.split()
+)
+COPULAS = frozenset({"be", "stand", "reach", "total", "hit", "remain", "come", "amount"})
+# Verbs whose subject is what a share or amount measures: `automakers have 90 percent of the market`.
+SHARE_VERBS = frozenset({"have", "account", "make", "represent", "control", "hold", "own", "command", "take"})
+# Nouns that stand for an entity named earlier: `the company said` -> the last ORG.
+ORG_ANAPHORS = frozenset(
+    """
+    company firm group carmaker automaker bank maker lender government division unit arm subsidiary
+    business retailer insurer airline chain operator
+    """.split()
+)
+PLACE_ANAPHORS = frozenset({"country", "nation"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+SUBJECT_MAX_TOKENS = 12
+WINDOW = 40  # tokens either side of a phrase's head that linking looks at
+_VERB_PHRASE_DEPS = ("aux", "auxpass", "neg", "prt", "dobj", "dative", "agent", "oprd", "attr", "acomp")
+CLAUSE_DEPS = ("appos", "punct", "cc", "conj", "advcl", "ccomp", "mark")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One doc's sentences with their named entities, dates, actors and attributions, each computed
+    once per sentence (spaCy's `Span.ents` scans the whole doc on every call, and a sentence may hold
+    many figures)."""
+
+    doc: Doc
+    sentences: list[Span]
+    starts: list[int]
+    names: list[list[Span]]  # per sentence: entities that name things
+    dates: list[list[Span]]  # per sentence: DATE entities
+    actors: list[list[Span]]  # per sentence: named entities that are a verb's subject
+    canon: EntityCanon
+    published: date | None
+    quantity_tokens: set[int]
+    attributions: dict[int, Span | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc, quantities: list[Quantity], published: date | None, canon: EntityCanon) -> Article:
+        sentences = list(doc.sents)
+        starts = [sentence.start for sentence in sentences]
+        names: list[list[Span]] = [[] for _ in sentences]
+        dates: list[list[Span]] = [[] for _ in sentences]
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS:
+                names[bisect_right(starts, ent.start) - 1].append(ent)
+            elif ent.label_ == "DATE":
+                dates[bisect_right(starts, ent.start) - 1].append(ent)
+        quantity_tokens = {i for quantity in quantities for i in range(quantity.token_start, quantity.token_end)}
+        actors = [actor_entities(sentence_names) for sentence_names in names]
+        return cls(doc, sentences, starts, names, dates, actors, canon, published, quantity_tokens)
+
+    def sentence_index(self, token: int) -> int:
+        return bisect_right(self.starts, token) - 1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One figure in its article, as the rules see it. The subject and source stages fill the
+    fields the entity and time rules read after them."""
+
+    quantity: Quantity
+    article: Article
+    index: int  # its sentence
+    span: Span
+    head: Token  # the figure's token whose head lies outside it
+    verb: Token | None  # the verb that governs it
+    excluded: frozenset[int]  # tokens no subject takes: the figure, its qualifier words, other figures
+    previous: tuple[int, Link] | None  # the figure before, with its sentence
+    subject: tuple[Token, ...] = ()
+    subject_rule: str = ""
+    speaker: Span | None = None
+
+    @property
+    def sentence(self) -> Span:
+        return self.article.sentences[self.index]
+
+    @property
+    def counted(self) -> bool:
+        return self.quantity.kind == "count"
+
+    @property
+    def number_tokens(self) -> set[int]:
+        return {token.i for token in self.span if token.like_num or token.lower_ in SCALES or token.text in ("-", "–")}
+
+    @classmethod
+    def of(cls, quantity: Quantity, article: Article, previous: tuple[int, Link] | None) -> Mention:
+        span = article.doc[quantity.token_start : quantity.token_end]
+        head = span_head(span)
+        others = article.quantity_tokens - set(range(span.start, span.end))
+        return cls.at(span, head, article, others, quantity, previous)
+
+    @classmethod
+    def at(
+        cls,
+        span: Span,
+        head: Token,
+        article: Article,
+        others: set[int],
+        quantity: Quantity,
+        previous: tuple[int, Link] | None = None,
+    ) -> Mention:
+        excluded = set(range(span.start, span.end)) | others
+        for token in span:  # qualifier words hang off the number
+            excluded.update(child.i for child in token.children if child.dep_ in ("quantmod", "advmod"))
+        index = article.sentence_index(span.start)
+        return cls(quantity, article, index, span, head, governing_verb(head), frozenset(excluded), previous)
+
+
+def span_head(span: Span) -> Token:
+    """The token of the span whose head lies outside it (the span's root in the parse)."""
+    for token in span:
+        outside = token.head.i < span.start or token.head.i >= span.end or token.head == token
+        if outside and (token.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or token.like_num):
+            return token
+    return span.root
+
+
+def governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") and current is not token:
+            return current
+        if current.head == current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def actor(verb: Token | None) -> Token | None:
+    """The subject of `verb`, or of the nearest verb above it that has one (`after selling ...`)."""
+    for _ in range(3):
+        if verb is None:
+            return None
+        subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # a verb hung on a noun is about that noun: `its margin widened by ...`
+        verb = governing_verb(verb)
+    return None
+
+
+def actor_entities(sentence_names: list[Span]) -> list[Span]:
+    """Entities that are the subject of a verb in the sentence: the actors later pronouns refer to."""
+    actors = []
+    for ent in sentence_names:
+        root = ent.root
+        while root.dep_ in ("compound", "amod", "poss", "case") and root.head != root:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            actors.append(ent)
+    return actors
+
+
+def near_subtree(token: Token, center: int | None = None) -> list[Token]:
+    """The token's subtree, restricted to a window around `center` (default the token): phrases
+    are short, and a sentence listing a thousand figures must not cost a thousand full scans."""
+    center = token.i if center is None else center
+    low, high = max(token.left_edge.i, center - WINDOW), min(token.right_edge.i, center + WINDOW)
+    return [t for t in token.doc[low : high + 1] if t.i == token.i or token.is_ancestor(t)]
+
+
+def is_time_phrase(preposition: Token) -> bool:
+    """`in 2016`, `as of December`: a preposition whose object is a date or time."""
+    return any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in preposition.children)
+
+
+def phrase(root: Token, excluded: AbstractSet[int], *, drop_deps: tuple[str, ...] = CLAUSE_DEPS) -> list[Token]:
+    """A noun's phrase: its subtree without determiners, dates, clauses and the quantity itself."""
+    dropped: set[int] = set(excluded)
+    for child in root.children:
+        if abs(child.i - root.i) > WINDOW:
+            continue
+        subtree = {token.i for token in near_subtree(child, root.i)}
+        if (
+            child.dep_ in drop_deps
+            or (child.dep_ == "prep" and is_time_phrase(child))
+            or (subtree & excluded and child.dep_ in ("relcl", "acl", "prep"))
+        ):
+            dropped.update(subtree)
+    tokens = near_subtree(root)
+    for token in tokens:  # `vehicles sold in japan in 2016`: the period is the claim's time, not its subject
+        if token.dep_ == "prep" and token != root and is_time_phrase(token):
+            dropped.update(t.i for t in near_subtree(token))
+    tokens = [token for token in tokens if token.i not in dropped]
+    while (
+        tokens
+        and (tokens[0].dep_ in ("det", "predet", "punct", "cc", "prep") or tokens[0].is_punct)
+        and tokens[0] != root
+    ):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep", "det")) and tokens[-1] != root:
+        tokens = tokens[:-1]
+    if len(tokens) > SUBJECT_MAX_TOKENS:
+        position = tokens.index(root) if root in tokens else 0
+        tokens = tokens[max(0, position - 4) : max(0, position - 4) + SUBJECT_MAX_TOKENS]
+    return tokens
+
+
+def verb_phrase(verb: Token, excluded: AbstractSet[int], *, with_actor: bool) -> list[Token]:
+    """`Japanese automakers make in the US`, `invest in a cold-storage hub near Chennai`: the verb with
+    its actor (optional), auxiliaries, particles, objects and prepositional phrases, minus the number,
+    dates and reporting clauses."""
+    tokens: list[Token] = []
+    for child in verb.children:
+        if abs(child.i - verb.i) > WINDOW:
+            continue
+        inside = {token.i for token in near_subtree(child, verb.i)}
+        if inside & excluded or child.dep_ in ("punct", "cc", "conj", "advcl", "ccomp", "mark", "advmod", "npadvmod"):
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if with_actor:
+                tokens.extend(phrase(child, excluded, drop_deps=CLAUSE_DEPS + ("relcl", "acl")))
+        elif child.dep_ in _VERB_PHRASE_DEPS or (child.dep_ == "prep" and not is_time_phrase(child)):
+            tokens.extend(near_subtree(child, verb.i))
+    tokens.append(verb)
+    return sorted(tokens, key=lambda token: token.i)[:SUBJECT_MAX_TOKENS]
+
+
+def phrase_text(tokens: list[Token] | tuple[Token, ...]) -> str:
+    text = ""
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        joined = following is not None and following.i == token.i + 1
+        text += token.text + (token.whitespace_ if joined else " ")
+    return " ".join(text.split())

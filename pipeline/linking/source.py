@@ -1,0 +1,126 @@
+"""Source: who states the figure. The first rule that finds a speaker wins."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.entities import clean_name
+from pipeline.linking.parse import ORG_ANAPHORS, PERSON_PRONOUNS, SAY_VERBS, Article, Mention, near_subtree
+from pipeline.linking.rules import Rule
+
+Speaker = tuple[str, Span]  # the name written in the claims table, the speaker phrase
+
+
+def attribution(sentence: Span) -> Span | None:
+    """The speaker phrase of `according to` or of a reporting verb in the sentence."""
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 2 <= sentence.end and token.nbor(1).lower_ == "to":
+            objects = [child for child in token.nbor(1).children if child.dep_ == "pobj"]
+            if objects:
+                return _compact(objects[0])
+        if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS:
+            subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return _compact(subjects[0])
+    return None
+
+
+def _attributed(m: Mention, where: int) -> Speaker | None:
+    """The speaker of sentence `where`, unless it is the figure itself (`half of them said`: a
+    survey answer, not a source)."""
+    article = m.article
+    if where not in article.attributions:
+        article.attributions[where] = attribution(article.sentences[where])
+    found = article.attributions[where]
+    if found is None or (found.start < m.span.end and m.span.start < found.end):
+        return None
+    return _speaker_name(article, found, where), found
+
+
+def _same_sentence(m: Mention) -> Speaker | None:
+    return _attributed(m, m.index)
+
+
+def _quote_closed_next(m: Mention) -> Speaker | None:
+    """`"... $5 million," he said.`: a quote the next sentence attributes."""
+    if m.index + 1 < len(m.article.sentences) and _opens_quote(m.sentence):
+        return _attributed(m, m.index + 1)
+    return None
+
+
+def _quote_opened_before(m: Mention) -> Speaker | None:
+    if m.index > 0 and _opens_quote(m.article.sentences[m.index - 1]):
+        return _attributed(m, m.index - 1)
+    return None
+
+
+def _opens_quote(sentence: Span) -> bool:
+    quotes = sum(token.text in ('"', "“", "”") for token in sentence)
+    return quotes % 2 == 1 or sentence[0].text in ('"', "“")
+
+
+def _compact(token: Token) -> Span:
+    """A speaker phrase without relative clauses and appositions: `a toyota executive who ...`."""
+    dropped = {
+        t.i
+        for child in token.children
+        if child.dep_ in ("relcl", "acl", "appos", "punct")
+        for t in near_subtree(child, token.i)
+    }
+    kept = [t.i for t in near_subtree(token) if t.i not in dropped] or [token.i]
+    return token.doc[min(kept) : max(kept) + 1]
+
+
+def _speaker_name(article: Article, speaker: Span, index: int) -> str:
+    """A person named in the speaker phrase, else an organisation or place, else the phrase itself;
+    `he`/`she`/`the company` stand for the last person/organisation named before."""
+    canon = article.canon
+    first, last = speaker.root.left_edge.i, speaker.root.right_edge.i
+    for label in ("PERSON", "ORG", "GPE", "NORP"):
+        names = [ent for ent in article.names[index] if ent.label_ == label and first <= ent.start <= last]
+        if names:
+            return clean_name(names[0].text) if label == "PERSON" else canon.canonical(names[0])[0]
+    head = speaker.root
+    wanted = "PERSON" if head.lower_ in PERSON_PRONOUNS else "ORG" if head.lemma_.lower() in ORG_ANAPHORS else None
+    if wanted:
+        earlier = [
+            ent
+            for ents in article.names[max(0, index - 3) : index + 1]
+            for ent in ents
+            if ent.label_ == wanted and ent.end <= speaker.start
+        ]
+        if earlier:
+            return canon.canonical(earlier[-1])[0] if wanted == "ORG" else clean_name(earlier[-1].text)
+        if wanted == "ORG" and canon.topic and canon.topic[1] == "ORG":
+            return canon.topic[0]
+    if head.lower_ == "it" and canon.topic and canon.topic[1] == "ORG":
+        return canon.topic[0]
+    return clean_name(speaker.text)
+
+
+SOURCE_RULES: tuple[Rule[Speaker], ...] = (
+    Rule(
+        "same-sentence",
+        _same_sentence,
+        "source",
+        0.2,
+        "Acme Corp said profit rose [5 pct].",
+        "Acme Corp",
+    ),
+    Rule(
+        "quote-closed-next",
+        _quote_closed_next,
+        "source",
+        0.2,
+        '"We will spend [$5 million] on it.\n\n" John Smith said on Monday.',
+        "John Smith",
+    ),
+    Rule(
+        "quote-opened-before",
+        _quote_opened_before,
+        "source",
+        0.2,
+        '"We will spend heavily, John Smith said. "We need [$5 million] more."',
+        "John Smith",
+    ),
+)

@@ -1,0 +1,300 @@
+"""Subject: what a figure measures, as words of its sentence. The first rule that finds a phrase wins."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.linking.parse import (
+    COPULAS,
+    SAY_VERBS,
+    SHARE_VERBS,
+    Mention,
+    actor,
+    near_subtree,
+    phrase,
+    phrase_text,
+    verb_phrase,
+)
+from pipeline.linking.rules import Rule, first_found
+from pipeline.quantities import CHANGE_VERBS
+
+NO_SUBJECT_WEIGHT = -1.0  # no rule found a phrase: the row says what, but not of what
+
+
+def _is_counted_noun(m: Mention) -> bool:
+    head = m.head
+    return m.counted and head.pos_ == "NOUN" and not head.like_num and m.span.end - 1 == head.i
+
+
+def _count_modifies_noun(m: Mention) -> list[Token] | None:
+    head = m.head
+    if _is_counted_noun(m) and head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
+        return phrase(head.head, m.excluded)
+    return None
+
+
+def _counted_noun(m: Mention) -> list[Token] | None:
+    """A count with its noun: `13,000 vehicles from u.s. automakers sold in japan`, `stores it will close`."""
+    if not _is_counted_noun(m):
+        return None
+    head, verb = m.head, m.verb
+    noun = phrase(head, (m.excluded - set(range(m.span.start, m.span.end))) | m.number_tokens)
+    copula = verb is not None and verb.lemma_ == "be"  # `13,000 vehicles ... were`: the noun says it all
+    if verb is not None and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head == verb and not copula:
+        rest = verb_phrase(verb, m.excluded | {t.i for t in near_subtree(head)}, with_actor=head.dep_ == "dobj")
+        return noun + rest
+    return noun
+
+
+def _of_whole(m: Mention) -> list[Token] | None:
+    """The whole a share is of: `90 percent of [the market]`."""
+    of_phrase = next((child for child in m.head.children if child.dep_ == "prep" and child.lower_ == "of"), None)
+    if of_phrase is None:
+        return None
+    objects = [child for child in of_phrase.children if child.dep_ == "pobj" and child.pos_ != "PRON"]
+    return phrase(objects[0], m.excluded) if objects else None
+
+
+def _share_clause(m: Mention) -> list[Token] | None:
+    """A share doing something: `a quarter of the firms said they would move production` ->
+    `firms would move production`."""
+    verb = m.verb
+    if verb is None or verb.lemma_.lower() in COPULAS or m.head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    of_phrase = any(child.dep_ == "prep" and child.lower_ == "of" for child in m.head.children)
+    if m.head.head != verb or not of_phrase:
+        return None
+    whole = _of_whole(m) or []  # `half of them said they had cut output`: the whole may be a pronoun
+    reported = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    doing = reported if verb.lemma_.lower() in SAY_VERBS and reported is not None else verb
+    clause = verb_phrase(doing, m.excluded | {token.i for token in whole}, with_actor=False)
+    return sorted(whole + clause, key=lambda token: token.i)
+
+
+def _of_phrase(m: Mention) -> list[Token] | None:
+    """What a share is of, with whose share it is: `kei cars make up a third of the market` ->
+    `kei cars` + `market` (written `kei cars share of the market`)."""
+    whole = _of_whole(m)
+    if not whole:
+        return None
+    verb, head = m.verb, m.head
+    if verb is None or verb.lemma_.lower() in COPULAS:
+        return whole
+    attached = head.head == verb or (head.dep_ == "pobj" and head.head.head == verb)  # `account for 31% of`
+    owner = actor(verb)
+    if owner is not None and owner.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        owner = verb.head  # `kei cars, which make up a third of the market`
+    if attached and verb.lemma_.lower() in SHARE_VERBS and owner is not None and owner.pos_ != "PRON":
+        return phrase(owner, m.excluded | {token.i for token in whole}) + whole
+    return whole
+
+
+def _modified_noun(m: Mention) -> list[Token] | None:
+    head = m.head
+    if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        return phrase(head.head, m.excluded)
+    return None
+
+
+def _of_amount(m: Mention) -> list[Token] | None:
+    head = m.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        return phrase(head.head.head, m.excluded)  # `net sales of $14.2 billion`
+    return None
+
+
+def _appositive(m: Mention) -> list[Token] | None:
+    """`revenue, $5 billion`, `$5 billion, or 12 cts a share`: what the figure it restates measures."""
+    head = m.head
+    if head.dep_ == "appos" or (head.dep_ == "conj" and head.head.ent_type_ in ("MONEY", "")):
+        others = m.article.quantity_tokens - set(range(m.span.start, m.span.end))
+        restated = Mention.at(m.article.doc[head.head.i : head.head.i + 1], head.head, m.article, others, m.quantity)
+        tokens, _ = first_found(SUBJECT_RULES, restated)
+        return list(tokens) if tokens else None
+    return None
+
+
+def _measured_verb(m: Mention) -> bool:
+    lemma = m.verb.lemma_.lower() if m.verb is not None else ""
+    return lemma in COPULAS or lemma in CHANGE_VERBS or lemma in SHARE_VERBS
+
+
+def _verb_phrase_of_subject(m: Mention) -> list[Token] | None:
+    if m.verb is not None and m.head.dep_ in ("nsubj", "nsubjpass"):
+        return verb_phrase(m.verb, m.excluded, with_actor=False)
+    return None
+
+
+def _changed_object(m: Mention) -> list[Token] | None:
+    verb = m.verb
+    if verb is None or verb.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    changed = next((child for child in verb.children if child.dep_ == "dobj"), None)
+    if changed is not None and changed.i < m.span.start and not ({t.i for t in near_subtree(changed)} & m.excluded):
+        return phrase(changed, m.excluded)  # `raising US car prices by nearly $2,000`
+    return None
+
+
+def _verb_subject(m: Mention) -> list[Token] | None:
+    doer = actor(m.verb) if _measured_verb(m) else None
+    return phrase(doer, m.excluded) if doer is not None and doer.pos_ != "PRON" else None
+
+
+def _relative_clause(m: Mention) -> list[Token] | None:
+    verb = m.verb
+    if verb is not None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and _measured_verb(m):
+        return phrase(verb.head, m.excluded)
+    return None
+
+
+def _what_is_done(m: Mention) -> list[Token] | None:
+    """A verb that does not measure: what is done, `invest in a cold-storage hub`."""
+    if m.verb is None or _measured_verb(m):
+        return None
+    done = verb_phrase(m.verb, m.excluded, with_actor=False)
+    return done if any(token.pos_ in ("NOUN", "PROPN") for token in done) else None
+
+
+def _actor_verb(m: Mention) -> list[Token] | None:
+    """`Calloway earned`: who did it and the verb."""
+    doer = actor(m.verb) if m.verb is not None and not _measured_verb(m) else None
+    if doer is not None and doer.pos_ != "PRON" and doer.head == m.verb:
+        done = verb_phrase(m.verb, m.excluded, with_actor=False)
+        return sorted(phrase(doer, m.excluded) + done, key=lambda token: token.i)
+    return None
+
+
+def _doer(m: Mention) -> list[Token] | None:
+    doer = actor(m.verb) if m.verb is not None and not _measured_verb(m) else None
+    return phrase(doer, m.excluded) if doer is not None and doer.pos_ != "PRON" else None
+
+
+def _nearest_chunk(m: Mention) -> list[Token] | None:
+    span = m.span
+    chunks = [chunk for chunk in span.sent.noun_chunks if chunk.end <= span.start or chunk.start >= span.end]
+    if not chunks:
+        return None
+    nearest = min(chunks, key=lambda chunk: min(abs(chunk.start - span.start), abs(chunk.end - span.end)))
+    return [token for token in nearest if token.i not in m.excluded]
+
+
+# Rules whose phrase names the measured thing itself, so a name inside it owns the figure.
+OWNER_PHRASE_RULES = frozenset(
+    {
+        "count-modifies-noun",
+        "counted-noun",
+        "share-clause",
+        "of-phrase",
+        "modified-noun",
+        "of-amount",
+        "verb-object",
+        "verb-subject",
+        "actor-verb",
+        "doer",
+    }
+)
+
+SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
+    Rule(
+        "count-modifies-noun",
+        _count_modifies_noun,
+        "subject",
+        0.5,
+        "The [12-nation] pact was signed.",
+        "pact",
+    ),
+    Rule(
+        "counted-noun",
+        _counted_noun,
+        "subject",
+        0.6,
+        "Toyota sold [13,000 vehicles] in Japan.",
+        "vehicles Toyota sold in Japan",
+    ),
+    Rule(
+        "share-clause",
+        _share_clause,
+        "subject",
+        0.3,
+        "A survey of Mexican manufacturers found that [a quarter] of the firms would move production.",
+        "firms would move production",
+    ),
+    Rule(
+        "of-phrase",
+        _of_phrase,
+        "subject",
+        0.5,
+        "Kei cars make up [a third] of the market.",
+        "Kei cars share of the market",
+    ),
+    Rule("modified-noun", _modified_noun, "subject", 0.5, "It paid a [$5 million] fine.", "fine"),
+    Rule("of-amount", _of_amount, "subject", 0.5, "Acme reported net sales of [$14.2 billion].", "net sales"),
+    Rule(
+        "appositive",
+        _appositive,
+        "subject",
+        0.4,
+        "Net income rose to $5 million, or [12 cts] a share.",
+        "Net income a share",
+    ),
+    Rule(
+        "verb-phrase",
+        _verb_phrase_of_subject,
+        "subject",
+        0.1,
+        "[$2 billion] was spent on new roads.",
+        "was spent on new roads",
+    ),
+    Rule(
+        "verb-object",
+        _changed_object,
+        "subject",
+        0.4,
+        "The tariff is raising US car prices by nearly [$2,000].",
+        "US car prices",
+    ),
+    Rule("verb-subject", _verb_subject, "subject", 0.4, "Exports rose [5 pct] last month.", "Exports"),
+    Rule(
+        "relative-clause",
+        _relative_clause,
+        "subject",
+        0.2,
+        "They bought a company that was worth [$3 million].",
+        "company",
+    ),
+    Rule(
+        "what-is-done",
+        _what_is_done,
+        "subject",
+        0.1,
+        "Toyota will invest [$10 billion] in a new plant.",
+        "will invest in a new plant",
+    ),
+    Rule("actor-verb", _actor_verb, "subject", 0.3, "Calloway earned [$3 million].", "Calloway earned"),
+    Rule("doer", _doer, "subject", 0.3, "Calloway sold the unit, getting [$3 million].", "Calloway"),
+    Rule("nearest-chunk", _nearest_chunk, "subject", -0.5, "Profits: [$3 million].", "Profits"),
+)
+
+
+def subject_text(tokens: list[Token] | tuple[Token, ...], rule: str, kind: str, span: Span) -> str:
+    """The subject as text. A percentage of a whole measures a share of it (`90 percent of the
+    market` -> `share of the market`, `kei cars make up a third of the market` -> `kei cars share of
+    the market`); an amount `a share` is per share (`12 cts a share` -> `net profit a share`)."""
+    text = phrase_text(tokens)
+    if kind == "percent" and rule == "of-phrase" and tokens:
+        of_token = next((t for t in span.doc[span.end : span.end + 3] if t.lower_ == "of"), None)
+        if of_token is not None and of_token.i < tokens[-1].i:
+            owner = [token for token in tokens if token.i < of_token.i]
+            whole = [token for token in tokens if token.i > of_token.i]
+            if whole and not any(token.lower_ == "share" for token in tokens):
+                before = span.doc[whole[0].i - 1]
+                article = before.text if before.dep_ == "det" and before.i > of_token.i else ""
+                parts = (phrase_text(owner), "share of", article, phrase_text(whole))
+                return " ".join(part for part in parts if part)
+    after = span.doc[span.end : span.end + 2]
+    if kind == "money" and len(after) == 2 and after[0].lower_ in ("a", "per") and after[1].lower_ == "share":
+        return f"{text} a share" if text else text
+    return text

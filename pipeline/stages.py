@@ -1,0 +1,137 @@
+"""The stages of one article, composed: prepare -> annotate -> quantities -> linking -> claims.
+
+`process_chunk` is the unit of work every engine runs (`engines.py`); `extract_text` runs one text
+in memory. Reading inputs and writing the tables are the edges, in `run.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.annotate import annotate, load_nlp
+from pipeline.claims import build_claims, build_entity_mentions
+from pipeline.config import Config
+from pipeline.entities import EntityCanon, harmonise_labels, mark_listed_companies
+from pipeline.ingest import make_document
+from pipeline.linking import link_quantities
+from pipeline.prepare import PreparedText, prepare
+from pipeline.quantities import find_quantities, merge_entities
+from pipeline.records import Document, DocumentResult
+
+# Long articles are annotated in segments of about this many characters, cut at line breaks,
+# then joined back into one Doc: parser memory grows with the length of a single text.
+SEGMENT_CHARS = 20_000
+
+
+def extract_document(document: Document, prepared: PreparedText, doc: Doc, *, config: Config) -> DocumentResult:
+    """Quantities, links and claims of one annotated document (pure)."""
+    quantities = find_quantities(doc, default_dollar=config.default_dollar)
+    merge_entities(doc, quantities)
+    listed = mark_listed_companies(doc, prepared, document.text)
+    harmonise_labels(doc)
+    marked = {(span.start, span.end) for span in listed}
+    canon = EntityCanon(doc.ents, listed=[ent for ent in doc.ents if (ent.start, ent.end) in marked])
+    links = link_quantities(doc, quantities, published=document.published, canon=canon)
+    claims = build_claims(document, prepared, doc, quantities, links)
+    mentions = build_entity_mentions(document, prepared, doc, canon)
+    return DocumentResult(document, claims, mentions, n_sentences=sum(1 for _ in doc.sents))
+
+
+def extract_text(
+    text: str,
+    nlp: Language,
+    *,
+    config: Config | None = None,
+    doc_id: str = "text",
+    published: str | None = None,
+) -> DocumentResult:
+    """Run the whole pipeline over one text in memory (for tests, notebooks and services);
+    `published` (ISO date) resolves relative periods as a record's date would."""
+    document = make_document(doc_id, "<memory>", text, published=published)
+    return _process_chunk([document], nlp, config or Config())[0]
+
+
+def process_chunk(documents: list[Document], config: Config) -> list[DocumentResult]:
+    """Process a chunk of articles end to end in this process: the unit of work of every engine.
+
+    The model is loaded once per process (`load_nlp` caches it), so worker processes and Dask
+    workers pay for it once.
+    """
+    return _process_chunk(documents, load_nlp(config.model), config)
+
+
+def _process_chunk(chunk: list[Document], nlp: Language, config: Config) -> list[DocumentResult]:
+    prepared: dict[int, PreparedText] = {}
+    results: dict[int, DocumentResult] = {}
+    for position, document in enumerate(chunk):
+        if document.status != "ok":
+            results[position] = DocumentResult(document, [], [], 0)
+            continue
+        try:
+            prepared[position] = prepare(document)
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
+            results[position] = _failed(document, "prepare", error)
+    docs = _annotate_all(nlp, prepared, config)
+    for position, doc in docs.items():
+        document = chunk[position]
+        if isinstance(doc, Exception):
+            results[position] = _failed(document, "annotate", doc)
+            continue
+        try:
+            results[position] = extract_document(document, prepared[position], doc, config=config)
+        except Exception as error:  # noqa: BLE001
+            results[position] = _failed(document, "extract", error)
+    return [results[position] for position in range(len(chunk))]
+
+
+def _annotate_all(nlp: Language, prepared: dict[int, PreparedText], config: Config) -> dict[int, Doc | Exception]:
+    """Annotate all texts in one `nlp.pipe` stream; on failure, retry one by one to find the culprit."""
+    segments = [(position, text) for position, item in prepared.items() for text in split_segments(item.text)]
+    try:
+        # one process here: the engines (`--processes`, Dask) already run chunks in parallel
+        annotated = list(annotate(nlp, (text for _, text in segments), batch_size=config.batch_size))
+    except Exception:  # noqa: BLE001
+        annotated = []
+        for _, text in segments:
+            try:
+                annotated.append(nlp(text))
+            except Exception as error:  # noqa: BLE001
+                annotated.append(error)
+    grouped: dict[int, list] = {position: [] for position in prepared}
+    for (position, _), doc in zip(segments, annotated, strict=True):
+        grouped[position].append(doc)
+    docs: dict[int, Doc | Exception] = {}
+    for position, parts in grouped.items():
+        errors = [part for part in parts if isinstance(part, Exception)]
+        docs[position] = (
+            errors[0] if errors else parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        )
+    return docs
+
+
+def split_segments(text: str, limit: int = SEGMENT_CHARS) -> list[str]:
+    """Cut a long text into pieces of at most about `limit` chars at line or sentence breaks.
+
+    The pieces concatenate back to `text` exactly.
+
+    >>> split_segments("a. b. c.", limit=3)
+    ['a. ', 'b. ', 'c.']
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind(" "))
+        cut = start + (cut + 1 if cut > 0 else limit)
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _failed(document: Document, stage: str, error: Exception) -> DocumentResult:
+    message = f"{stage}: {type(error).__name__}: {error}"
+    return DocumentResult(replace(document, status="failed", error=message[:500]), [], [], 0)
