@@ -187,3 +187,123 @@ def _weekday_date(lowered: str, published: date) -> str | None:
             back = (published.weekday() - index) % 7
             return (published - timedelta(days=back)).isoformat()
     return None
+
+
+# The period a results story reports, as wire headlines and table headings state it: `1ST QTR NET`,
+# `2ND QTR FEB 28 NET`, `YEAR NET`, `YEAR TO DECEMBER 31`, `Six mths`, `Nine months`.
+_SPAN_MONTHS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
+_ORDINAL_WORDS = "|".join(_ORDINALS)
+REPORTING_PERIOD = re.compile(
+    rf"""\b(?:
+        (?P<ordinal>{_ORDINAL_WORDS})[-\s]+(?:qtr|quarter)
+        |(?P<span>{"|".join(_SPAN_MONTHS)})[-\s]+(?:mths|mos|months)
+        |(?P<year>year|fiscal\s+year|fy)
+    )\b
+    (?:\s+(?:to|ended|ending)?\s*(?P<month>{_MONTHS})\.?(?:\s+(?P<day>[0-3]?\d))?\b)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|")[:12], 1)}
+_MONTH_NUMBERS |= {name[:3]: number for name, number in list(_MONTH_NUMBERS.items())} | {"sept": 9}
+# After `YEAR` in a headline, what makes it a results period (`YEAR NET`), not any year (`HIGHEST THIS YEAR`).
+_RESULTS_WORDS = re.compile(r"\s*(?:net|loss|profit|earnings|results|oper|shr|sales|revs?)\b", re.IGNORECASE)
+
+
+def story_periods(lines: list[tuple[int, str]], published: date | None) -> list[tuple[int, str, str]]:
+    """The reporting periods a results story sets, as (offset, period, words): its headline's
+    (`DOW JONES AND CO INC <DJ> 1ST QTR NET`), then each table heading line (`Six mths`, `Year`),
+    which governs the lines below it. `lines` are (offset, text), the first one the headline.
+
+    >>> lines = [(0, "ACME CORP <ACM> 2ND QTR FEB 28 NET"), (40, "Shr 5 cts"), (50, "Six mths")]
+    >>> story_periods(lines, date(1987, 4, 8))
+    [(0, '1986-12/1987-02', '2ND QTR FEB 28'), (50, '1986-09/1987-02', 'Six mths')]
+    >>> story_periods([(0, "OPEC OUTPUT HIGHEST THIS YEAR")], date(1987, 4, 8))
+    []
+    """
+    periods: list[tuple[int, str, str]] = []
+    for number, (offset, line) in enumerate(lines):
+        if number == 0:
+            match = next(
+                (
+                    found
+                    for found in REPORTING_PERIOD.finditer(line)
+                    if not found.group("year") or found.group("month") or _RESULTS_WORDS.match(line, found.end())
+                ),
+                None,
+            )
+        else:
+            match = REPORTING_PERIOD.fullmatch(line.strip().rstrip(":"))
+        if match is None:
+            continue
+        period = reporting_period(match, published, within=periods[0][1] if periods else None)
+        if period is not None:
+            periods.append((offset, period, match.group(0)))
+    return periods
+
+
+def reporting_period(match: re.Match, published: date | None, within: str | None = None) -> str | None:
+    """The ISO period a `REPORTING_PERIOD` match states, against the publication date: the latest
+    such period ended by then. A span of months without its end (`Six mths` under `2ND QTR FEB 28`)
+    ends where the period `within` ends.
+
+    >>> p = date(1987, 4, 8)
+    >>> [reporting_period(REPORTING_PERIOD.search(t), p) for t in ("1ST QTR NET", "4TH QTR NET", "YEAR NET")]
+    ['1987-Q1', '1986-Q4', '1986']
+    >>> reporting_period(REPORTING_PERIOD.search("2ND QTR FEB 28 NET"), p)
+    '1986-12/1987-02'
+    >>> reporting_period(REPORTING_PERIOD.search("Six mths"), p, within="1986-12/1987-02")
+    '1986-09/1987-02'
+    >>> reporting_period(REPORTING_PERIOD.search("Nine mths"), p, within="1986-Q4")
+    '1986-04/1986-12'
+    >>> reporting_period(REPORTING_PERIOD.search("YEAR TO DECEMBER 31"), p)
+    '1986'
+    """
+    if published is None:
+        return None
+    month = _MONTH_NUMBERS.get(match.group("month").lower().rstrip(".")) if match.group("month") else None
+    if match.group("ordinal") and month is None:
+        return resolve_period(match.group(0), published)
+    if match.group("ordinal"):
+        months = 3
+    elif match.group("span"):
+        months = _SPAN_MONTHS[match.group("span").lower()]
+    else:
+        months = 12
+    if month is not None:
+        end = published.year * 12 + month - 1
+        if end >= published.year * 12 + published.month - 1:
+            end -= 12  # the latest such month-end before publication
+    elif within is not None:
+        end = _period_end(within)
+    else:  # the latest quarter (or year) ended before publication
+        current = published.year * 12 + published.month - 1
+        end = current - current % (12 if months == 12 else 3) - 1
+    if end is None:
+        return None
+    start = end - months + 1
+    if months == 12 and end % 12 == 11:
+        return str(end // 12)
+    if months == 3 and end % 3 == 2:
+        return f"{end // 12}-Q{end % 12 // 3 + 1}"
+    return f"{start // 12}-{start % 12 + 1:02d}/{end // 12}-{end % 12 + 1:02d}"
+
+
+def _period_end(period: str) -> int | None:
+    """The last month of an ISO period, as year * 12 + month - 1."""
+    last = period.split("/")[-1]
+    found = re.fullmatch(r"(\d{4})(?:-(Q|H)?(\d{1,2}))?", last)
+    if found is None:
+        return None
+    year, letter, number = int(found.group(1)), found.group(2), found.group(3)
+    if number is None:
+        return year * 12 + 11
+    size = {"Q": 3, "H": 6}.get(letter or "", 1)
+    return year * 12 + int(number) * size - 1
+
+
+def year_earlier(period: str) -> str:
+    """The same period a year before: what a results table's `vs` figures cover.
+
+    >>> [year_earlier(p) for p in ("1987-Q1", "1986", "1986-12/1987-02", "1987-H1", "1987-03-31")]
+    ['1986-Q1', '1985', '1985-12/1986-02', '1986-H1', '1986-03-31']
+    """
+    return re.sub(r"\b(\d{4})\b", lambda found: str(int(found.group(1)) - 1), period)

@@ -10,6 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.dates import story_periods
 from pipeline.entities import NAME_LABELS, EntityCanon
 from pipeline.lexicon import SCALES
 from pipeline.records import Link, Quantity
@@ -32,6 +33,7 @@ ORG_ANAPHORS = frozenset(
 )
 PLACE_ANAPHORS = frozenset({"country", "nation"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+COMPARED = frozenset({"vs", "vs.", "versus"})  # what sets a results table's year-earlier figures apart
 SUBJECT_MAX_TOKENS = 12
 WINDOW = 40  # tokens either side of a phrase's head that linking looks at
 _VERB_PHRASE_DEPS = ("aux", "auxpass", "neg", "prt", "dobj", "dative", "agent", "oprd", "attr", "acomp")
@@ -53,6 +55,7 @@ class Article:
     canon: EntityCanon
     published: date | None
     quantity_tokens: set[int]
+    periods: list[tuple[int, str, str]]  # the story's reporting periods: (first token governed, period, words)
     attributions: dict[int, Span | None] = field(default_factory=dict)
 
     @classmethod
@@ -68,7 +71,17 @@ class Article:
                 dates[bisect_right(starts, ent.start) - 1].append(ent)
         quantity_tokens = {i for quantity in quantities for i in range(quantity.token_start, quantity.token_end)}
         actors = [actor_entities(sentence_names) for sentence_names in names]
-        return cls(doc, sentences, starts, names, dates, actors, canon, published, quantity_tokens)
+        lines, offset = [], 0
+        for line in doc.text.split("\n"):
+            if line.strip():
+                lines.append((offset, line))
+            offset += len(line) + 1
+        token_starts = [token.idx for token in doc]
+        periods = [
+            (bisect_right(token_starts, start) - 1, period, words)
+            for start, period, words in story_periods(lines, published)
+        ]
+        return cls(doc, sentences, starts, names, dates, actors, canon, published, quantity_tokens, periods)
 
     def sentence_index(self, token: int) -> int:
         return bisect_right(self.starts, token) - 1

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from pipeline.lexicon import TABLE_ROW_LABELS
 from pipeline.linking.parse import (
+    COMPARED,
     COPULAS,
     SAY_VERBS,
     SHARE_VERBS,
@@ -19,6 +21,31 @@ from pipeline.linking.rules import Rule, first_found
 from pipeline.quantities import CHANGE_VERBS
 
 NO_SUBJECT_WEIGHT = -1.0  # no rule found a phrase: the row says what, but not of what
+
+
+_ROW_LABEL_MAX_TOKENS = 4
+
+
+def _table_row(m: Mention) -> list[Token] | None:
+    """A figure of a results table row (`Shr 69 cts vs 64 cts`, `Avg shrs 35.4 mln vs 164.7 mln`)
+    measures what the row's label says: the words that start its line."""
+    doc = m.article.doc
+    start = m.span.start
+    while start > 0 and m.span.start - start < 30 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        start -= 1
+    end = m.span.end
+    while end < len(doc) and end - m.span.end < 30 and "\n" not in doc[end - 1].whitespace_ + doc[end].text:
+        end += 1
+    if not any(token.lower_ in COMPARED for token in doc[start:end]):
+        return None
+    label = []
+    for token in doc[start:end]:
+        if token.like_num or token.i in m.article.quantity_tokens or not token.is_alpha:
+            break
+        label.append(token)
+    if not 0 < len(label) <= _ROW_LABEL_MAX_TOKENS or not any(token.lower_ in TABLE_ROW_LABELS for token in label):
+        return None
+    return label
 
 
 def _is_counted_noun(m: Mention) -> bool:
@@ -184,6 +211,7 @@ def _nearest_chunk(m: Mention) -> list[Token] | None:
 # Rules whose phrase names the measured thing itself, so a name inside it owns the figure.
 OWNER_PHRASE_RULES = frozenset(
     {
+        "table-row",
         "count-modifies-noun",
         "counted-noun",
         "share-clause",
@@ -198,6 +226,7 @@ OWNER_PHRASE_RULES = frozenset(
 )
 
 SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
+    Rule("table-row", _table_row, "subject", 0.6, "Shr 69 cts vs 64 cts\n    Net 66,719,000 vs [61,773,000]", "Net"),
     Rule(
         "count-modifies-noun",
         _count_modifies_noun,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.dates import resolve_period
-from pipeline.linking.parse import SAY_VERBS, Mention, governing_verb
+from pipeline.dates import resolve_period, year_earlier
+from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
 from pipeline.linking.rules import Rule
 
 Period = tuple[str, str]  # ISO period, the words that state it
@@ -39,6 +39,20 @@ def _nearest_date(m: Mention) -> Period | None:
     return period, text
 
 
+def _story_period(m: Mention) -> Period | None:
+    """A figure with no date of its own in a results story covers the period its table heading or
+    the headline states (`1ST QTR NET`, `Six mths`); a `vs` figure, or the `from` end of a change,
+    the same period a year before. Counts of things (jobs, shares outstanding) are periods' figures
+    only on a table's rows."""
+    governing = [(period, words) for start, period, words in m.article.periods if start <= m.span.start]
+    if not governing or (m.counted and m.subject_rule != "table-row"):
+        return None
+    period, words = governing[-1]
+    before = m.article.doc[max(m.sentence.start, m.span.start - 3) : m.span.start]
+    compared = m.quantity.role == "from" or any(token.lower_ in COMPARED for token in before)
+    return (year_earlier(period), f"{words} (a year earlier)") if compared else (period, words)
+
+
 def _with_preposition(sentence: Span, ent: Span) -> str:
     """`in 2016`, `as of December 2015`: the date with the preposition that introduces it."""
     start = ent.start
@@ -58,5 +72,13 @@ TIME_RULES: tuple[Rule[Period], ...] = (
         0.2,
         "Toyota sold 2 million cars in 2015 and [3 million] in 2016.",
         "2016",
+    ),
+    Rule(
+        "story-period",
+        _story_period,
+        "time",
+        0.2,
+        "date 1987-04-08\nACME CORP <ACM> 1ST QTR NET\n\nShr 12 cts vs [10 cts]\n    Net 1,200,000 vs 1,000,000",
+        "1986-Q1",
     ),
 )
