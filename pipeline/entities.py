@@ -89,23 +89,33 @@ class EntityCanon:
     `NBP` -> `National Bank of Poland`).
     """
 
-    def __init__(self, spans: Iterable[Span], listed: Iterable[Span] = ()):
+    def __init__(self, spans: Iterable[Span], listed: Iterable[tuple[Span, str]] = (), lede: Iterable[Span] = ()):
         self._by_label: dict[str, list[str]] = {}
         self._fuller: dict[tuple[str, str], str] = {}
+        self._tickers: dict[str, str] = {}  # a ticker's root -> the name it marks: `AMRO BANK` is AMRO.AS
         names = [span for span in spans if span.label_ in NAME_LABELS]
         for span in names:
             name, label = self._gazetteer_name(clean_name(span.text), span.label_)
             self._by_label.setdefault(label, []).append(name)
+        listed = list(listed)
+        for span, ticker in listed:
+            self._tickers.setdefault(ticker.upper(), clean_name(span.text))
         # The article's topic, which sentences naming no owner of their figures are about: the
         # first company a ticker marks (a wire story's subject), else the organisation, country or
-        # nationality it names most often (at least twice; the first named wins a tie).
-        listed = list(listed)
+        # nationality it names most often (at least twice; the first named wins a tie), else the
+        # first actor of its lede.
         counts = Counter(self.canonical(span) for span in names if span.label_ in _TOPIC_LABELS)
         top = counts.most_common(1)  # ties keep first-mention order
+        lede = list(lede)
         self.topic: tuple[str, str] | None = top[0][0] if top and top[0][1] >= 2 else None
         if listed:
-            self.topic = self.canonical(listed[0])
+            self.topic = self.canonical(listed[0][0])
+        elif self.topic is None and lede:
+            self.topic = self.canonical(lede[0])
         self.topic_span = next((span for span in names if self.canonical(span) == self.topic), None)
+        # The country the article names most (first named wins a tie): whose economy its macro figures measure.
+        places = Counter(self.canonical(span) for span in names if span.label_ in ("GPE", "NORP"))
+        self.country: tuple[str, str] | None = places.most_common(1)[0][0] if places else None
 
     def names(self, label: str) -> set[str]:
         """Canonical names of the article's entities with this label."""
@@ -139,6 +149,12 @@ class EntityCanon:
         return self._fuller[key]
 
     def _find_fuller_name(self, name: str, label: str) -> str:
+        ticker = self._tickers.get(name.split()[0].upper()) if name.split() else None
+        if ticker is not None and name.split()[0].isupper():
+            return ticker  # `AMRO BANK` in the headline, `Amsterdam-Rotterdam Bank NV <AMRO.AS>` below
+        return self._article_fuller_name(name, label)
+
+    def _article_fuller_name(self, name: str, label: str) -> str:
         """The article's fuller name for a short one: `Toyota` -> `Toyota Motor Corp`, `Abe` -> `Shinzo
         Abe`, `NBP` -> `National Bank of Poland`, `NORTHGATE PAPERBOARD CORP` -> `Northgate Paperboard
         Corp`. When several fuller names fit (`Northgate` in an article naming `Northgate Paperboard
@@ -185,12 +201,14 @@ def _is_acronym_of(short: str, name: str) -> bool:
 # <CCFP.PA>`, `DOW JONES AND CO INC <DJ>`, `Acme Corp (ACME.N)`.
 _TICKER = re.compile(r"\s?(?:<[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,3})?>|\((?:[A-Z]{1,5}\.[A-Z]{1,3}|[A-Z]{2,6}\.?[OKN])\))")
 _NAME_MAX_TOKENS = 8
+_HEADLINE_MAX_CHARS = 200
 
 
-def mark_listed_companies(doc: Doc, prepared: PreparedText, original: str) -> list[Span]:
+def mark_listed_companies(doc: Doc, prepared: PreparedText, original: str) -> list[tuple[Span, str]]:
     """The names a ticker marks, set as ORG entities of `doc` (replacing what overlaps them) and
-    returned in text order. spaCy's small model often cuts such names (`Zinc Corp Plc`) or misses
-    them on wrapped wire lines; the mark is the wire's own statement that a company is named."""
+    returned in text order with the ticker's root (`AMRO` of `<AMRO.AS>`). spaCy's small model
+    often cuts such names (`Zinc Corp Plc`) or misses them on wrapped wire lines; the mark is the
+    wire's own statement that a company is named."""
     ends = {}
     for token in doc:
         if not token.is_space:
@@ -210,11 +228,36 @@ def mark_listed_companies(doc: Doc, prepared: PreparedText, original: str) -> li
         while first <= last and (doc[first].lower_ in NAME_CONNECTORS or not doc[first].text[:1].isupper()):
             first += 1
         if first <= last:
-            marked.append(Span(doc, first, last + 1, label="ORG"))
+            root = ticker.group(0).strip(" <>()").split(".")[0]
+            marked.append((Span(doc, first, last + 1, label="ORG"), root))
     if marked:
-        kept = [ent for ent in doc.ents if not any(ent.start < m.end and m.start < ent.end for m in marked)]
-        doc.ents = sorted(kept + marked, key=lambda ent: ent.start)
+        spans = [span for span, _ in marked]
+        kept = [ent for ent in doc.ents if not any(ent.start < m.end and m.start < ent.end for m in spans)]
+        doc.ents = sorted(kept + spans, key=lambda ent: ent.start)
     return marked
+
+
+def actor_entities(sentence_names: list[Span]) -> list[Span]:
+    """Entities that are the subject of a verb in the sentence: the actors later pronouns refer to."""
+    actors = []
+    for ent in sentence_names:
+        root = ent.root
+        while root.dep_ in ("compound", "amod", "poss", "case") and root.head != root:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            actors.append(ent)
+    return actors
+
+
+def lede_actors(doc: Doc) -> list[Span]:
+    """The named actors of a story's first sentence after its headline (`Toronto Dominion Bank, Nassau
+    Branch is issuing ...`): who a news story is about, even when it names them once."""
+    body = doc.text.find("\n\n")
+    body = body if 0 < body <= _HEADLINE_MAX_CHARS else 0
+    first = next((sentence for sentence in doc.sents if sentence.start_char >= body and sentence.text.strip()), None)
+    if first is None:
+        return []
+    return actor_entities([ent for ent in first.ents if ent.label_ in _TOPIC_LABELS])
 
 
 def harmonise_labels(doc: Doc) -> None:

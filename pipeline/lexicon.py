@@ -306,6 +306,15 @@ LEGAL_FORMS = frozenset(
 # Words a company name may hold between capitalised ones (`Bank of Tokyo`, `Dow Jones and Co`).
 NAME_CONNECTORS = frozenset({"of", "and", "&", "de", "du", "des", "la", "le", "et", "the", "-", "."})
 
+# What a country's economy measures: these figures are the country's even when a ministry, central
+# bank or statistics office reports them (`Statistics Canada said exports rose`).
+MACRO_MEASURES = frozenset(
+    """
+    inflation gdp gnp economy growth unemployment jobless unemployed trade surplus deficit exports imports
+    export import reserves budget borrowing debt payrolls cpi money m1 m2 m3 output production
+    """.split()
+)
+
 TABLE_ROW_LABELS: dict[str, str] = {
     **dict.fromkeys(
         """net shr sales rev revs revenues revenue income profit loss turnover earnings oper assets deposits

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from pipeline.annotate import annotate, load_nlp
 from pipeline.claims import build_claims, build_entity_mentions
 from pipeline.config import Config
-from pipeline.entities import EntityCanon, harmonise_labels, mark_listed_companies
+from pipeline.entities import EntityCanon, harmonise_labels, lede_actors, mark_listed_companies
 from pipeline.ingest import make_document
 from pipeline.linking import link_quantities
 from pipeline.prepare import PreparedText, prepare
@@ -32,8 +32,9 @@ def extract_document(document: Document, prepared: PreparedText, doc: Doc, *, co
     merge_entities(doc, quantities)
     listed = mark_listed_companies(doc, prepared, document.text)
     harmonise_labels(doc)
-    marked = {(span.start, span.end) for span in listed}
-    canon = EntityCanon(doc.ents, listed=[ent for ent in doc.ents if (ent.start, ent.end) in marked])
+    labelled = {(ent.start, ent.end): ent for ent in doc.ents}  # the marks with the labels harmonised
+    listed = [(labelled.get((span.start, span.end), span), ticker) for span, ticker in listed]
+    canon = EntityCanon(doc.ents, listed=listed, lede=lede_actors(doc))
     links = link_quantities(doc, quantities, published=document.published, canon=canon)
     claims = build_claims(document, prepared, doc, quantities, links)
     mentions = build_entity_mentions(document, prepared, doc, canon)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.entities import NAME_LABELS
+from pipeline.lexicon import MACRO_MEASURES
 from pipeline.linking.parse import (
     ORG_ANAPHORS,
     PERSON_PRONOUNS,
     PLACE_ANAPHORS,
+    SAY_VERBS,
     Mention,
     actor,
     governing_verb,
@@ -83,14 +85,33 @@ def _in_subject(m: Mention) -> Name | None:
     return _canonical(m, next((ent for ent in names if any(t.i in measured for t in ent)), None))
 
 
+def _macro_country(m: Mention) -> Name | None:
+    """Inflation, trade, growth, unemployment, budgets: a country's figures, whoever reports them:
+    the place the sentence names, else the country the article names most."""
+    if m.subject_rule not in OWNER_PHRASE_RULES or not any(t.lemma_.lower() in MACRO_MEASURES for t in m.subject):
+        return None
+    names, _ = _names(m)
+    places = [ent for ent in names if ent.label_ in ("GPE", "NORP")]
+    if places:
+        span = m.span
+        return _canonical(m, min(places, key=lambda ent: min(abs(ent.start - span.end), abs(span.start - ent.end))))
+    return m.article.canon.country
+
+
 def _actor_name(m: Mention) -> Name | None:
-    """The named subject of the governing verb: `Acme Corp earned $5 million`."""
+    """The named subject of the governing verb: `Acme Corp earned $5 million`. A person who says or
+    tells (`he told bankers about Brazil's needs`) is the figure's source, not its owner."""
     doer = actor(m.verb)
     if doer is None or m.span.start <= doer.i < m.span.end:
         return None
     names, spoken = _names(m)
     inside = {token.i for token in near_subtree(doer)}
-    return _canonical(m, next((e for e in names + spoken if e.start in inside and e.start < m.span.start), None))
+    found = next((e for e in names + spoken if e.start in inside and e.start < m.span.start), None)
+    return None if found is None or _only_speaks(m, found) else _canonical(m, found)
+
+
+def _only_speaks(m: Mention, owner: Span) -> bool:
+    return owner.label_ == "PERSON" and m.verb is not None and m.verb.lemma_.lower() in SAY_VERBS
 
 
 def _actor_anaphor(m: Mention) -> Name | None:
@@ -100,7 +121,8 @@ def _actor_anaphor(m: Mention) -> Name | None:
     if doer is None or m.span.start <= doer.i < m.span.end or not _stands_for_earlier(doer):
         return None
     _, spoken = _names(m)
-    return _canonical(m, _earlier_actor(doer, _recent_actors(m), spoken, m.article.canon.topic_span))
+    found = _earlier_actor(doer, _recent_actors(m), spoken, m.article.canon.topic_span)
+    return None if found is None or _only_speaks(m, found) else _canonical(m, found)
 
 
 def _same_clause(m: Mention) -> Name | None:
@@ -196,6 +218,14 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         "Initech Ltd",
     ),
     Rule("in-subject", _in_subject, "entity", 0.0, "The U.S. trade deficit was [$300 billion].", "United States"),
+    Rule(
+        "macro-country",
+        _macro_country,
+        "entity",
+        0.0,
+        "Canada posts surplus\n\nCanada had a surplus in February. Exports rose [5 pct], Statistics Canada said.",
+        "Canada",
+    ),
     Rule("actor-name", _actor_name, "entity", 0.0, "Acme Corp paid [$5 million] for the plant.", "Acme Corp"),
     Rule(
         "actor-anaphor",
@@ -210,7 +240,7 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         _same_clause,
         "entity",
         0.0,
-        "Inflation rose [5 pct] in Brazil.",
+        "Profits rose [5 pct] in Brazil.",
         "Brazil",
     ),
     Rule(

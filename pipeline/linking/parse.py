@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates import story_periods
-from pipeline.entities import NAME_LABELS, EntityCanon
+from pipeline.entities import NAME_LABELS, EntityCanon, actor_entities
 from pipeline.lexicon import SCALES
 from pipeline.records import Link, Quantity
 
@@ -172,18 +172,6 @@ def actor(verb: Token | None) -> Token | None:
             return verb.head  # a verb hung on a noun is about that noun: `its margin widened by ...`
         verb = governing_verb(verb)
     return None
-
-
-def actor_entities(sentence_names: list[Span]) -> list[Span]:
-    """Entities that are the subject of a verb in the sentence: the actors later pronouns refer to."""
-    actors = []
-    for ent in sentence_names:
-        root = ent.root
-        while root.dep_ in ("compound", "amod", "poss", "case") and root.head != root:
-            root = root.head
-        if root.dep_ in ("nsubj", "nsubjpass"):
-            actors.append(ent)
-    return actors
 
 
 def near_subtree(token: Token, center: int | None = None) -> list[Token]:

@@ -211,7 +211,6 @@ def _nearest_chunk(m: Mention) -> list[Token] | None:
 # Rules whose phrase names the measured thing itself, so a name inside it owns the figure.
 OWNER_PHRASE_RULES = frozenset(
     {
-        "table-row",
         "count-modifies-noun",
         "counted-noun",
         "share-clause",
