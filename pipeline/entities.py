@@ -172,7 +172,7 @@ class EntityCanon:
             if len(other.split()) > len(words)
             and (other.lower().split()[: len(words)] == words or other.lower().split()[-len(words) :] == words)
             or label == "ORG"
-            and _is_acronym_of(core, other)
+            and is_acronym_of(core, other)
         ]
         if not fitting:
             return next((other for other in usable if other.lower() == core.lower()), core)
@@ -186,7 +186,7 @@ def _without_lower_tail(name: str) -> str:
     return (_LOWER_TAIL.sub("", name) or name) if name[:1].isupper() else name
 
 
-def _is_acronym_of(short: str, name: str) -> bool:
+def is_acronym_of(short: str, name: str) -> bool:
     """`NBP` for `National Bank of Poland`, `ECB` for `European Central Bank`, `RTZ` for `Rio
     Tinto-Zinc Corp Plc` (hyphenated words count one each, legal forms may be left out)."""
     if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 6):
@@ -279,7 +279,7 @@ def harmonise_labels(doc: Doc) -> None:
             if words and any(
                 len(other.split()) > len(words)
                 and other.lower().split()[: len(words)] == words
-                or _is_acronym_of(name, other)
+                or is_acronym_of(name, other)
                 for other in organisations
             ):
                 label = "ORG"

@@ -3,7 +3,8 @@
 Claims are matched one-to-one within a document by character offsets (exact span first, then
 largest overlap). Detection precision/recall/F1 are reported per kind and overall; on matched
 pairs, the accuracy of each attribute. Names (entity, source) match when, after folding case,
-a leading `the` and possessives, one's words contain the other's (`Akazawa` ~ `Ryosei Akazawa`).
+a leading `the` and possessives, one's words contain the other's (`Akazawa` ~ `Ryosei Akazawa`), or
+one is the other's acronym (`WTO` ~ `World Trade Organization`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.entities import clean_name, is_acronym_of
 from pipeline.records import KINDS
 
 ATTRIBUTES = ("value", "unit", "qualifier", "role", "direction", "entity", "time", "source", "subject")
@@ -55,11 +57,20 @@ def match_claims(gold: pd.DataFrame, pred: pd.DataFrame) -> list[Match]:
 
 
 def names_match(gold: object, pred: object) -> bool:
-    """Lenient name equality (see module docstring); two nulls match."""
+    """Lenient name equality (see module docstring); two nulls match.
+
+    >>> names_match("Akazawa", "Ryosei Akazawa"), names_match("WTO", "World Trade Organization")
+    (True, True)
+    >>> names_match("Toyota", "Honda"), names_match(None, None)
+    (False, True)
+    """
     gold_words, pred_words = _name_words(gold), _name_words(pred)
     if not gold_words or not pred_words:
         return not gold_words and not pred_words
-    return gold_words <= pred_words or pred_words <= gold_words
+    if gold_words <= pred_words or pred_words <= gold_words:
+        return True
+    gold_text, pred_text = clean_name(str(gold)), clean_name(str(pred))
+    return is_acronym_of(gold_text, pred_text) or is_acronym_of(pred_text, gold_text)
 
 
 def token_f1(gold: object, pred: object) -> float:

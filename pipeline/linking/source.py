@@ -12,16 +12,23 @@ Speaker = tuple[str, Span]  # the name written in the claims table, the speaker 
 
 
 def attribution(sentence: Span) -> Span | None:
-    """The speaker phrase of `according to` or of a reporting verb in the sentence."""
+    """The speaker phrase of `according to` or of a reporting verb in the sentence. A passive
+    reporting verb's subject is what is reported (`spending is forecast to grow`): its speaker is
+    the `by` agent, if any; a relative pronoun speaks for the noun it hangs on."""
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 <= sentence.end and token.nbor(1).lower_ == "to":
             objects = [child for child in token.nbor(1).children if child.dep_ == "pobj"]
             if objects:
                 return _compact(objects[0])
         if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS:
-            subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return _compact(subjects[0])
+            speaker = next((child for child in token.children if child.dep_ == "nsubj"), None)
+            if speaker is None:
+                agent = next((child for child in token.children if child.dep_ == "agent"), None)
+                speaker = next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
+            if speaker is not None and speaker.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                speaker = token.head  # `its 1986 results, which showed ...`
+            if speaker is not None:
+                return _compact(speaker)
     return None
 
 
@@ -34,7 +41,8 @@ def _attributed(m: Mention, where: int) -> Speaker | None:
     found = article.attributions[where]
     if found is None or (found.start < m.span.end and m.span.start < found.end):
         return None
-    return _speaker_name(article, found, where), found
+    name = _speaker_name(article, found, where)
+    return (name, found) if name else None
 
 
 def _same_sentence(m: Mention) -> Speaker | None:
@@ -71,7 +79,7 @@ def _compact(token: Token) -> Span:
     return token.doc[min(kept) : max(kept) + 1]
 
 
-def _speaker_name(article: Article, speaker: Span, index: int) -> str:
+def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
     """A person named in the speaker phrase, else an organisation or place, else the phrase itself;
     `he`/`she`/`the company` stand for the last person/organisation named before."""
     canon = article.canon
@@ -95,6 +103,8 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str:
             return canon.topic[0]
     if head.lower_ == "it" and canon.topic and canon.topic[1] == "ORG":
         return canon.topic[0]
+    if head.pos_ == "PRON" or head.tag_ in ("WDT", "WP"):
+        return None  # a pronoun nobody named before stands for no one a reader can use
     return clean_name(speaker.text)
 
 
