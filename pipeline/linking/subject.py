@@ -28,7 +28,10 @@ _ROW_LABEL_MAX_TOKENS = 4
 
 def _table_row(m: Mention) -> list[Token] | None:
     """A figure of a results table row (`Shr 69 cts vs 64 cts`, `Avg shrs 35.4 mln vs 164.7 mln`)
-    measures what the row's label says: the words that start its line."""
+    measures what the row's label says: the words that start its line. The labels name money and
+    share rows (`lexicon.TABLE_ROW_LABELS`): a percentage is no such row's figure."""
+    if m.quantity.kind == "percent":
+        return None
     doc = m.article.doc
     start = m.span.start
     while start > 0 and m.span.start - start < 30 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
