@@ -49,6 +49,7 @@ _HTML = re.compile(
     (?P<comment><!--[\s\S]{0,10000}?-->)                                     # comments
     |(?P<block></?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|table|blockquote|section|article|header|footer)
         \b[^<>]{0,500}>)                                                       # block tags: a break
+    |<(?P<named>(?-i:[A-Z][a-z][A-Za-z0-9.&'\-\ \n]{0,80}))>                      # a wire's company mark
     |(?P<tag></?[A-Za-z][A-Za-z0-9]{0,20}\b[^<>]{0,500}>)                      # other tags: dropped
     |(?P<entity>&(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)  # entities
     |(?<![&\w])\#(?P<bare>\d{2,4});                                            # '#36;' with the & lost
@@ -144,6 +145,10 @@ def _strip_html(text: str) -> Rewrite | None:
 
 
 def _html_replacement(match: re.Match[str]) -> str:
+    """Tags go, entities are decoded; a wire story's mark around a company's name (`<Spectrum
+    Holding Corp>`, Title-case words where a tag has a lower-case name or capitals) keeps the name."""
+    if match.group("named"):
+        return f" {match.group('named')} "
     if match.group("comment") or match.group("tag"):
         return ""
     if match.group("block"):

@@ -51,7 +51,7 @@ CASES = [
         "Wayne Enterprises sold 40,000 vehicles in Brazil in 2023.",
         "40,000 vehicles",
         "Wayne Enterprises",
-        "vehicles Wayne Enterprises sold in Brazil",
+        "Wayne Enterprises sold vehicles in Brazil",
         id="the-period-is-not-part-of-the-subject",
     ),
     pytest.param(

@@ -29,6 +29,8 @@ def _prepared(text: str) -> str:
         (" date 2017-01-30 Toyota said", "Toyota said"),
         ("Plain text stays as it is.", "Plain text stays as it is."),
         ("Cost: " + "$" * 20 + " 5", "Cost: " + " " * 20 + " 5"),
+        ("shares of <Spectrum\nHolding Corp> for 13 mln dlrs", "shares of  Spectrum Holding Corp  for 13 mln dlrs"),
+        ("Acme <em>rose</em> at <Sogenal> <AMRO.AS>", "Acme rose at  Sogenal  "),
     ],
     ids=[
         "clitic",
@@ -42,6 +44,8 @@ def _prepared(text: str) -> str:
         "date-marker",
         "plain",
         "symbol-run",
+        "wire-company-mark-keeps-the-name",
+        "html-tags-and-tickers-go",
     ],
 )
 def test_prepare_repairs(original: str, expected: str) -> None:

@@ -15,14 +15,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.entities import EntityCanon
 from pipeline.linking.entity import ENTITY_RULES
-from pipeline.linking.parse import Article, Mention
+from pipeline.linking.parse import Article, Mention, Previous
 from pipeline.linking.rules import Rule, first_found
 from pipeline.linking.source import SOURCE_RULES
-from pipeline.linking.subject import NO_SUBJECT_WEIGHT, SUBJECT_RULES, subject_text
+from pipeline.linking.subject import NO_SUBJECT_WEIGHT, SUBJECT_RULES, find_subject, subject_text, tidy
 from pipeline.linking.time import TIME_RULES, clause_dates
 from pipeline.records import Link, Quantity
 
@@ -38,18 +38,31 @@ def link_quantities(
     """
     article = Article.of(doc, quantities, published, canon or EntityCanon(doc.ents))
     links: list[Link] = []
-    previous: tuple[int, Link] | None = None  # the figure before, with its sentence
+    previous: Previous | None = None
     for quantity in quantities:
         mention = Mention.of(quantity, article, previous)
-        links.append(link_mention(mention))
-        previous = mention.index, links[-1]
+        link, subject = link_mention(mention)
+        links.append(link)
+        previous = Previous(mention.index, link, subject)
     return links
 
 
-def link_mention(mention: Mention) -> Link:
-    """One figure's link: the tables applied in turn."""
+def _governs_only(token: Token, removed: frozenset[int]) -> bool:
+    """`due` in `bonds due 1988/2007`: a word left with nothing once its date is gone."""
+    children = [child for child in token.children if not child.is_punct]
+    return token.pos_ in ("ADP", "ADJ", "ADV") and bool(children) and all(child.i in removed for child in children)
+
+
+def _modifies_noun(mention: Mention, tokens: frozenset[int]) -> bool:
+    doc = mention.article.doc
+    root = next((doc[i] for i in sorted(tokens) if doc[i].head.i not in tokens or doc[i].head == doc[i]), None)
+    return root is not None and root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.pos_ == "NOUN"
+
+
+def link_mention(mention: Mention) -> tuple[Link, tuple[Token, ...]]:
+    """One figure's link, and its subject's tokens: the tables applied in turn."""
     decided: list[Rule] = []
-    tokens, subject_rule = first_found(SUBJECT_RULES, mention)
+    tokens, subject_rule = find_subject(mention)
     if subject_rule is not None:
         decided.append(subject_rule)
         mention = replace(
@@ -71,10 +84,16 @@ def link_mention(mention: Mention) -> Link:
     else:  # a date the resolver cannot place is still shown
         unresolved = clause_dates(mention)
         time_text = min(unresolved, key=lambda item: item[1])[2] if unresolved else None
+    timing = period[2] if period else frozenset()
+    if timing & {token.i for token in mention.subject} and not _modifies_noun(mention, timing):
+        # a date phrase that times the figure is its `time`, not part of what it measures; a
+        # period naming the measure stays (`first-quarter net income`)
+        kept = [token for token in mention.subject if token.i not in timing and not _governs_only(token, timing)]
+        mention = replace(mention, subject=tuple(tidy(kept, mention)) or mention.subject)
     subject = subject_text(mention.subject, mention.subject_rule, mention.quantity.kind, mention.span)
     names = [f"{ent.label_}:{ent.text}" for ent in mention.article.names[mention.index]]
     weight = sum(rule.weight for rule in decided) + (NO_SUBJECT_WEIGHT if subject_rule is None else 0.0)
-    return Link(
+    link = Link(
         subject=subject or None,
         entity=entity[0] if entity else None,
         entity_label=entity[1] if entity else None,
@@ -86,3 +105,4 @@ def link_mention(mention: Mention) -> Link:
         rules=tuple(rule.key for rule in decided),
         weight=weight,
     )
+    return link, mention.subject

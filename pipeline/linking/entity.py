@@ -58,9 +58,9 @@ def _restated_figure(m: Mention) -> Name | None:
     """`$6.3bn (£3.4bn)`, `$5 million, or 12 cts a share`: a figure restating the one before is
     that figure's, whatever else its sentence names."""
     previous = m.previous
-    if m.head.dep_ != "appos" or previous is None or previous[0] != m.index or previous[1].entity is None:
+    if m.head.dep_ != "appos" or previous is None or previous.index != m.index or previous.link.entity is None:
         return None
-    return previous[1].entity, previous[1].entity_label or ""
+    return previous.link.entity, previous.link.entity_label or ""
 
 
 def _its_owner(m: Mention) -> Name | None:
@@ -141,7 +141,7 @@ def _previous_figure(m: Mention) -> Name | None:
     singular definite description with no name (`the gap`) continues the figure before, whose entity
     it keeps. Plurals (`these cars`) name a class, `the former`/`the latter` pick from a list."""
     previous = m.previous
-    if previous is None or m.index - previous[0] > 1 or previous[1].entity is None:
+    if previous is None or m.index - previous.index > 1 or previous.link.entity is None:
         return None
     ids = {token.i for token in m.subject}
     roots = [token for token in m.subject if token.head.i not in ids or token.head == token]
@@ -153,7 +153,7 @@ def _previous_figure(m: Mention) -> Name | None:
         and any(child.dep_ == "det" and child.lower_ in ("the", "that", "this") for child in root.children)
         for root in roots
     )
-    return (previous[1].entity, previous[1].entity_label or "") if continues else None
+    return (previous.link.entity, previous.link.entity_label or "") if continues else None
 
 
 def _topic(m: Mention) -> Name | None:

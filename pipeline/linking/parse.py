@@ -88,6 +88,15 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Previous:
+    """The figure linked before: its sentence, its link and the tokens of its subject."""
+
+    index: int
+    link: Link
+    subject: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
 class Mention:
     """One figure in its article, as the rules see it. The subject and source stages fill the
     fields the entity and time rules read after them."""
@@ -99,7 +108,7 @@ class Mention:
     head: Token  # the figure's token whose head lies outside it
     verb: Token | None  # the verb that governs it
     excluded: frozenset[int]  # tokens no subject takes: the figure, its qualifier words, other figures
-    previous: tuple[int, Link] | None  # the figure before, with its sentence
+    previous: Previous | None  # the figure before
     subject: tuple[Token, ...] = ()
     subject_rule: str = ""
     speaker: Span | None = None
@@ -117,7 +126,7 @@ class Mention:
         return {token.i for token in self.span if token.like_num or token.lower_ in SCALES or token.text in ("-", "–")}
 
     @classmethod
-    def of(cls, quantity: Quantity, article: Article, previous: tuple[int, Link] | None) -> Mention:
+    def of(cls, quantity: Quantity, article: Article, previous: Previous | None) -> Mention:
         span = article.doc[quantity.token_start : quantity.token_end]
         head = span_head(span)
         others = article.quantity_tokens - set(range(span.start, span.end))
@@ -131,11 +140,13 @@ class Mention:
         article: Article,
         others: set[int],
         quantity: Quantity,
-        previous: tuple[int, Link] | None = None,
+        previous: Previous | None = None,
     ) -> Mention:
         excluded = set(range(span.start, span.end)) | others
-        for token in span:  # qualifier words hang off the number
-            excluded.update(child.i for child in token.children if child.dep_ in ("quantmod", "advmod"))
+        for token in span:  # qualifier words hang off the number: `at least`, `some`
+            for child in token.children:
+                if child.dep_ in ("quantmod", "advmod"):
+                    excluded.update(t.i for t in near_subtree(child))
         index = article.sentence_index(span.start)
         return cls(quantity, article, index, span, head, governing_verb(head), frozenset(excluded), previous)
 
@@ -194,6 +205,8 @@ def phrase(root: Token, excluded: AbstractSet[int], *, drop_deps: tuple[str, ...
         if abs(child.i - root.i) > WINDOW:
             continue
         subtree = {token.i for token in near_subtree(child, root.i)}
+        if _joins_word(child):
+            continue  # `charge-offs`: a hyphen inside a word is part of it
         if (
             child.dep_ in drop_deps
             or (child.dep_ == "prep" and is_time_phrase(child))
@@ -219,6 +232,17 @@ def phrase(root: Token, excluded: AbstractSet[int], *, drop_deps: tuple[str, ...
     return tokens
 
 
+def _joins_word(token: Token) -> bool:
+    doc = token.doc
+    return (
+        token.text in ("-", "/")
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and token.i + 1 < len(doc)
+    )
+
+
 def verb_phrase(verb: Token, excluded: AbstractSet[int], *, with_actor: bool) -> list[Token]:
     """`Japanese automakers make in the US`, `invest in a cold-storage hub near Chennai`: the verb with
     its actor (optional), auxiliaries, particles, objects and prepositional phrases, minus the number,
@@ -230,6 +254,8 @@ def verb_phrase(verb: Token, excluded: AbstractSet[int], *, with_actor: bool) ->
         inside = {token.i for token in near_subtree(child, verb.i)}
         if inside & excluded or child.dep_ in ("punct", "cc", "conj", "advcl", "ccomp", "mark", "advmod", "npadvmod"):
             continue
+        if child.lower_ == "according":
+            continue  # `according to the report` says who states it: the source, not the subject
         if child.dep_ in ("nsubj", "nsubjpass"):
             if with_actor:
                 tokens.extend(phrase(child, excluded, drop_deps=CLAUSE_DEPS + ("relcl", "acl")))

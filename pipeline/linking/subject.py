@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.lexicon import TABLE_ROW_LABELS
+from pipeline.lexicon import QUALIFIERS, TABLE_ROW_LABELS
 from pipeline.linking.parse import (
     COMPARED,
     COPULAS,
@@ -17,7 +17,7 @@ from pipeline.linking.parse import (
     phrase_text,
     verb_phrase,
 )
-from pipeline.linking.rules import Rule, first_found
+from pipeline.linking.rules import Rule
 from pipeline.quantities import CHANGE_VERBS
 
 NO_SUBJECT_WEIGHT = -1.0  # no rule found a phrase: the row says what, but not of what
@@ -72,7 +72,7 @@ def _counted_noun(m: Mention) -> list[Token] | None:
     copula = verb is not None and verb.lemma_ == "be"  # `13,000 vehicles ... were`: the noun says it all
     if verb is not None and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head == verb and not copula:
         rest = verb_phrase(verb, m.excluded | {t.i for t in near_subtree(head)}, with_actor=head.dep_ == "dobj")
-        return noun + rest
+        return sorted(noun + rest, key=lambda token: token.i)  # the sentence's words in its order
     return noun
 
 
@@ -140,10 +140,10 @@ def _appositive(m: Mention) -> list[Token] | None:
     """`revenue, $5 billion`, `$5 billion, or 12 cts a share`: what the figure it restates measures."""
     head = m.head
     if head.dep_ == "appos" or (head.dep_ == "conj" and head.head.ent_type_ in ("MONEY", "")):
-        others = m.article.quantity_tokens - set(range(m.span.start, m.span.end))
+        others = m.article.quantity_tokens - {head.head.i}  # never the figure itself
         restated = Mention.at(m.article.doc[head.head.i : head.head.i + 1], head.head, m.article, others, m.quantity)
-        tokens, _ = first_found(SUBJECT_RULES, restated)
-        return list(tokens) if tokens else None
+        tokens, _ = find_subject(restated)
+        return tokens or None
     return None
 
 
@@ -203,12 +203,42 @@ def _doer(m: Mention) -> list[Token] | None:
 
 
 def _nearest_chunk(m: Mention) -> list[Token] | None:
+    """The nearest noun phrase of the sentence that names a thing (not a pronoun, date or figure)."""
     span = m.span
-    chunks = [chunk for chunk in span.sent.noun_chunks if chunk.end <= span.start or chunk.start >= span.end]
+    chunks = [
+        chunk
+        for chunk in span.sent.noun_chunks
+        if (chunk.end <= span.start or chunk.start >= span.end)
+        and chunk.root.pos_ in ("NOUN", "PROPN")
+        and chunk.root.ent_type_ not in ("DATE", "TIME")
+        and chunk.root.i not in m.excluded
+        and chunk.start - 1 not in m.article.quantity_tokens  # `95 cts a share`: another figure's unit
+    ]
     if not chunks:
         return None
     nearest = min(chunks, key=lambda chunk: min(abs(chunk.start - span.start), abs(chunk.end - span.end)))
     return [token for token in nearest if token.i not in m.excluded]
+
+
+def _nearest_noun(m: Mention) -> list[Token] | None:
+    """The last resort: the sentence's nearest noun that names a thing (`MARCH SALES UP THREE PCT`)."""
+    span = m.span
+    nouns = [
+        token
+        for token in span.sent
+        if _is_noun(token) and token.ent_type_ not in ("DATE", "TIME") and token.i not in m.excluded
+    ]
+    if not nouns:
+        return None
+    return [min(nouns, key=lambda token: min(abs(token.i - span.start), abs(token.i - span.end + 1)))]
+
+
+def _previous_subject(m: Mention) -> list[Token] | None:
+    """`For some 26.3 mln dlrs.`: a figure with no phrase of its own continues the one before it."""
+    previous = m.previous
+    if previous is None or m.index - previous.index > 1:
+        return None
+    return list(previous.subject)
 
 
 # Rules whose phrase names the measured thing itself, so a name inside it owns the figure.
@@ -243,7 +273,7 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "subject",
         0.6,
         "Toyota sold [13,000 vehicles] in Japan.",
-        "vehicles Toyota sold in Japan",
+        "Toyota sold vehicles in Japan",
     ),
     Rule(
         "share-clause",
@@ -277,7 +307,7 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "subject",
         0.1,
         "[$2 billion] was spent on new roads.",
-        "was spent on new roads",
+        "spent on new roads",
     ),
     Rule(
         "verb-object",
@@ -302,30 +332,140 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "subject",
         0.1,
         "Toyota will invest [$10 billion] in a new plant.",
-        "will invest in a new plant",
+        "invest in a new plant",
     ),
     Rule("actor-verb", _actor_verb, "subject", 0.3, "Calloway earned [$3 million].", "Calloway earned"),
     Rule("doer", _doer, "subject", 0.3, "Calloway sold the unit, getting [$3 million].", "Calloway"),
     Rule("nearest-chunk", _nearest_chunk, "subject", -0.5, "Profits: [$3 million].", "Profits"),
+    Rule("nearest-noun", _nearest_noun, "subject", -0.8, "Up [5 pct], sales.", "sales"),
+    Rule(
+        "previous-subject",
+        _previous_subject,
+        "subject",
+        -0.5,
+        "Acme sold the plant for $5 million. For some [2 mln dlrs] more.",
+        "sold the plant",
+    ),
 )
+
+
+# Words a subject never starts or ends with: a reader writes `net profit`, not `of net profit` or
+# `will issue`; determiners and possessives may start one (`its operating margin`).
+_DANGLING_DEPS = frozenset({"aux", "auxpass", "neg", "prep", "cc", "punct", "mark", "case", "agent"})
+_DANGLING_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN", "CC", "TO", "MD", "DT", "EX"})
+# Rules whose phrase is kept as it stands: a results table's row label (`Net`), read from the
+# layout, and the figure before's subject, tidied in its own sentence.
+_UNPARSED_RULES = frozenset({"table-row", "previous-subject"})
+_NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "nummod", "compound", "nmod", "npadvmod", "quantmod"})
+# Qualifier words (`some`, `about`, `at least`) belong to the figure's qualifier, not its subject.
+_EDGE_WORDS = frozenset({"than", "that", "which", "who", "only", "least", "most", "more", "less"}) | {
+    phrase for phrase in QUALIFIERS if " " not in phrase
+}
+
+
+def find_subject(m: Mention) -> tuple[list[Token], Rule | None]:
+    """The first rule's phrase that is still a subject once tidied, and that rule."""
+    for rule in SUBJECT_RULES:
+        found = rule.find(m) or []
+        tokens = _trim_words(found) if rule.name in _UNPARSED_RULES else tidy(found, m) if found else []
+        if tokens:
+            return tokens, rule
+    return [], None
+
+
+def _trim_words(tokens: list[Token]) -> list[Token]:
+    """A row label without the function words the layout leaves at its ends (`Daily div of`)."""
+    while tokens and (tokens[-1].is_stop or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    return tokens
+
+
+_WORD_JOINERS = frozenset({"-", "/", "&", "'", "’"})
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """Two tokens of one written word: `charge`+`-`+`offs`, `Teck`+`'s` (not `jobs`+`,`)."""
+    if left.whitespace_ or left.is_space or right.is_space:
+        return False
+    return not (
+        (left.is_punct and left.text not in _WORD_JOINERS) or (right.is_punct and right.text not in _WORD_JOINERS)
+    )
+
+
+def _whole_words(tokens: list[Token], m: Mention) -> list[Token]:
+    """The tokens with the rest of each word they are part of (`year-to-date`, `e-mail`); a word
+    holding a figure (`22 pct-owned`) is the figure's, never the subject's."""
+    doc, sentence = m.article.doc, m.sentence
+    chosen = {token.i for token in tokens}
+    figures = m.excluded - chosen
+    words: set[int] = set()
+    for i in chosen:
+        start, end = i, i + 1
+        while start > sentence.start and _joined(doc[start - 1], doc[start]):
+            start -= 1
+        while end < sentence.end and _joined(doc[end - 1], doc[end]):
+            end += 1
+        word = set(range(start, end))
+        if not word & figures:
+            words |= word
+    return [doc[i] for i in sorted(words)] if words != chosen else tokens
+
+
+def tidy(tokens: list[Token], m: Mention) -> list[Token]:
+    """A phrase a reader would write: words of the figure's sentence, whole (`charge-offs`, not
+    `charge`), no function words dangling at either end and a noun in it; else nothing."""
+    sentence = m.sentence  # the parse may run on past a headline or a paragraph: the phrase does not
+    inside = [token for token in tokens if sentence.start <= token.i < sentence.end and not token.is_space]
+    kept = _whole_words(inside, m)
+
+    def dangling(token: Token, *, first: bool) -> bool:
+        if first and not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor(1).text == "-":
+            return False  # `after-tax gain`
+        if token.is_punct or token.lower_ in _EDGE_WORDS or token.pos_ == "AUX" or token.lemma_ in ("be", "have"):
+            return True
+        if not first and token.tag_ == "RP":
+            return True  # `will bring in`
+        if first and token.dep_ in ("det", "poss") and token.tag_ in ("DT", "PRP$"):
+            return False  # `the company's sales`, `its operating margin`
+        return token.dep_ in _DANGLING_DEPS or token.tag_ in _DANGLING_TAGS
+
+    while kept and dangling(kept[0], first=True):
+        kept = kept[1:]
+    while kept and dangling(kept[-1], first=False):
+        kept = kept[:-1]
+    if not any(_is_noun(token) and token.ent_type_ not in ("DATE", "TIME") for token in kept):
+        return []  # a date is never what a figure measures: `the first quarter 1987 of 624 mln dlrs`
+    return kept
+
+
+def _is_noun(token: Token) -> bool:
+    """A noun, a gerund used as one (`the refinancing`), or a results table's row label (`Net`)."""
+    if token.pos_ in ("NOUN", "PROPN") or token.lower_ in TABLE_ROW_LABELS:
+        return True
+    return token.tag_ == "VBG" and (
+        token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
+        or any(child.dep_ in _NOUN_MODIFIERS for child in token.children)
+    )
 
 
 def subject_text(tokens: list[Token] | tuple[Token, ...], rule: str, kind: str, span: Span) -> str:
     """The subject as text. A percentage of a whole measures a share of it (`90 percent of the
     market` -> `share of the market`, `kei cars make up a third of the market` -> `kei cars share of
     the market`); an amount `a share` is per share (`12 cts a share` -> `net profit a share`)."""
+    tokens = sorted(tokens, key=lambda token: token.i)  # the sentence's words in its order
     text = phrase_text(tokens)
     if kind == "percent" and rule == "of-phrase" and tokens:
         of_token = next((t for t in span.doc[span.end : span.end + 3] if t.lower_ == "of"), None)
         if of_token is not None and of_token.i < tokens[-1].i:
             owner = [token for token in tokens if token.i < of_token.i]
             whole = [token for token in tokens if token.i > of_token.i]
-            if whole and not any(token.lower_ == "share" for token in tokens):
+            contiguous = whole and whole[-1].i - whole[0].i + 1 == len(whole)
+            if contiguous and not any(token.lower_ == "share" for token in tokens):
                 before = span.doc[whole[0].i - 1]
                 article = before.text if before.dep_ == "det" and before.i > of_token.i else ""
                 parts = (phrase_text(owner), "share of", article, phrase_text(whole))
                 return " ".join(part for part in parts if part)
     after = span.doc[span.end : span.end + 2]
     if kind == "money" and len(after) == 2 and after[0].lower_ in ("a", "per") and after[1].lower_ == "share":
-        return f"{text} a share" if text else text
+        return f"{text} a share" if text and not text.endswith("a share") else text
     return text

@@ -8,11 +8,11 @@ from pipeline.dates import resolve_period, year_earlier
 from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
 from pipeline.linking.rules import Rule
 
-Period = tuple[str, str]  # ISO period, the words that state it
+Period = tuple[str, str, frozenset[int]]  # ISO period, the words that state it, their tokens
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 
 
-def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool]]:
+def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset[int]]]:
     """The sentence's dates that may time the figure, as (period or None, distance, words, whether
     it follows the figure; of two as near, that one times it: `2 million in 2015 and 3 million in
     2016`): dates
@@ -27,7 +27,8 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool]]:
             continue
         text = _with_preposition(m.sentence, ent)
         distance = min(abs(ent.start - m.span.end), abs(m.span.start - ent.end))
-        candidates.append((resolve_period(text, m.article.published), distance, text, ent.start >= m.span.end))
+        period = resolve_period(text, m.article.published)
+        candidates.append((period, distance, text, ent.start >= m.span.end, frozenset(range(ent.start, ent.end))))
     return candidates
 
 
@@ -35,8 +36,8 @@ def _nearest_date(m: Mention) -> Period | None:
     usable = [item for item in clause_dates(m) if item[0]]
     if not usable:
         return None
-    period, _, text, _ = min(usable, key=lambda item: (item[1], not item[3]))
-    return period, text
+    period, _, text, _, tokens = min(usable, key=lambda item: (item[1], not item[3]))
+    return period, text, tokens
 
 
 def _story_period(m: Mention) -> Period | None:
@@ -50,7 +51,9 @@ def _story_period(m: Mention) -> Period | None:
     period, words = governing[-1]
     before = m.article.doc[max(m.sentence.start, m.span.start - 3) : m.span.start]
     compared = m.quantity.role == "from" or any(token.lower_ in COMPARED for token in before)
-    return (year_earlier(period), f"{words} (a year earlier)") if compared else (period, words)
+    if compared:
+        return year_earlier(period), f"{words} (a year earlier)", frozenset()
+    return period, words, frozenset()
 
 
 def _with_preposition(sentence: Span, ent: Span) -> str:
