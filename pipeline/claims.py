@@ -16,7 +16,7 @@ from pipeline.prepare import PreparedText
 from pipeline.quantities import evidence_weight
 from pipeline.records import Claim, Document, EntityMention, Link, Quantity
 
-_BASE_LOG_ODDS = 1.0
+BASE_LOG_ODDS = -0.5  # fitted with the rule weights: `python -m pipeline calibrate`
 
 
 def claim_id(doc_id: str, char_start: int, char_end: int) -> str:
@@ -31,7 +31,7 @@ def claim_id(doc_id: str, char_start: int, char_end: int) -> str:
 def confidence(quantity: Quantity, link: Link) -> float:
     """A 0-1 estimate: the logistic of the weights of the recognizer's evidence and of the linking
     rules that decided (each weight lives with its rule or evidence)."""
-    score = _BASE_LOG_ODDS + evidence_weight(quantity.evidence) + link.weight
+    score = BASE_LOG_ODDS + evidence_weight(quantity.evidence) + link.weight
     return round(1 / (1 + math.exp(-score)), 3)
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="Dask scheduler address, e.g. tcp://host:8786 (default $DASK_SCHEDULER_ADDRESS; "
         "none: start a LocalCluster)",
     )
+    extract.add_argument(
+        "--published",
+        type=_iso_date,
+        help="publication date (YYYY-MM-DD) of articles that state none, to resolve `last year` and the like",
+    )
     extract.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     extract.add_argument("--report", action="store_true", help="also write report.html into the output folder")
     extract.add_argument(
@@ -76,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("reports", nargs="+", type=Path, help="JSON reports written by `eval --out`")
 
+    calibrate = commands.add_parser(
+        "calibrate", help="fit the linking rules' confidence weights on `eval` reports (prints them)"
+    )
+    calibrate.add_argument("reports", nargs="+", type=Path, help="JSON reports written by `eval --out`")
+
     report = commands.add_parser("report", help="write report.html, a page to check the extraction by looking")
     report.add_argument("--out", type=Path, default=Path("output"), help="output folder of extract (default output/)")
     witness = commands.add_parser(
@@ -85,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     witness.add_argument("--model", default=DEFAULT_MODEL, help="the plain spaCy model the witness runs")
     witness.add_argument("--listing", type=Path, help="JSONL of the listed spans (default OUT/witness.jsonl)")
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
 
 
 def _positive(text: str) -> int:
@@ -104,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         return evaluate_main(
             args.pred, args.gold, args.out, baseline_path=args.baseline, write_baseline=args.write_baseline
         )
+    if args.command == "calibrate":
+        from pipeline.calibrate import main as calibrate_main
+
+        return calibrate_main(args.reports)
     if args.command == "eval-summary":
         return _eval_summary(args.reports)
     if args.command == "report":
@@ -149,6 +171,7 @@ def _extract(args: argparse.Namespace) -> int:
         force=args.force,
         engine=args.engine,
         scheduler=args.scheduler,
+        published=args.published,
     )
     try:
         summary = run(list(args.inputs), config, progress=not args.quiet)

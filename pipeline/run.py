@@ -8,7 +8,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
@@ -65,7 +65,7 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
     with OutputWriter(config.out_dir) as writer:
         pending = (
             (chunk, [document for document in chunk if not previous.covers(document)])
-            for chunk in _chunks(read_documents(files), config.chunk_size)
+            for chunk in _chunks(_dated(read_documents(files), config), config.chunk_size)
         )
         for chunk, fresh, results in map_chunks(pending, config):
             claims, entities, documents = _chunk_tables(chunk, fresh, results, previous, version)
@@ -104,6 +104,16 @@ def pipeline_version(model: str, nlp: Language) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _dated(documents: Iterable[Document], config: Config) -> Iterator[Document]:
+    """Articles stating no publication date take the run's `--published`, if given."""
+    for document in documents:
+        yield (
+            replace(document, published=config.published)
+            if document.published is None and config.published
+            else document
+        )
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

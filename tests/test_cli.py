@@ -76,3 +76,26 @@ def test_jsonl_input_with_published_field(tmp_path) -> None:
         ("a2", "13,000 workers", 13000.0),
     ]
     assert claims.set_index("mention").loc["120 mln dlrs", "time"] == "2019"
+
+
+def test_published_option_dates_articles_that_state_none(tmp_path) -> None:
+    records = [
+        {"id": "dated", "text": "Acme said sales rose to 120 mln dlrs last year.", "published": "2020-05-01"},
+        {"id": "undated", "text": "Beta said sales rose to 80 mln dlrs last year."},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in records) + "\n")
+    out = tmp_path / "out"
+    assert main(["extract", str(path), "--out", str(out), "--quiet", "--published", "1987-04-08"]) == 0
+    import pandas as pd
+
+    claims = pd.read_parquet(out / "claims.parquet")
+    assert dict(zip(claims.doc_id, claims.time, strict=True)) == {"dated": "2019", "undated": "1986"}
+
+
+@pytest.mark.parametrize("value", ["yesterday", "1987-13-01", "04/08/1987"])
+def test_published_option_must_be_an_iso_date(value: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", "--published", value])
+    assert exit_info.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err

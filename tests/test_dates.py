@@ -74,3 +74,28 @@ def test_resolve_period(expression: str, published: date | None, expected: str |
 )
 def test_quarters_and_halves(text: str, published: date | None, expected: str | None) -> None:
     assert resolve_period(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "body_start"),
+    [
+        (" date 2017-01-30 Toyota said", date(2017, 1, 30), 17),
+        ("Rates cut\nPublished: Tuesday, 3 March 2021, 14:22 GMT\n\nThe bank cut", date(2021, 3, 3), 0),
+        ("Rates cut\nUpdated 2021-03-03\n\nThe bank cut", date(2021, 3, 3), 0),
+        ("Rates cut\n2021-03-03T14:22:05+01:00\nThe bank cut", date(2021, 3, 3), 0),
+        ("RATES CUT\n\nLONDON, March 3, 2021 (Reuters) - The bank cut", date(2021, 3, 3), 0),
+        ("RATES CUT\n\nLONDON, March 3 (Reuters) - The bank cut", None, 0),  # no year: not a date
+        ("The bank cut rates on March 3, 2021, it said.", None, 0),  # a date in the text is not a header
+    ],
+    ids=[
+        "leading-header",
+        "published-line",
+        "updated-line",
+        "iso-timestamp",
+        "dateline-with-year",
+        "dateline-without-year",
+        "date-in-text",
+    ],
+)
+def test_publication_date_from_the_top_of_a_story(text: str, published, body_start: int) -> None:
+    assert parse_date_header(text) == (published, body_start)

@@ -18,15 +18,22 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from pipeline.entities import EntityCanon
-from pipeline.linking.entity import ENTITY_RULES
+from pipeline.linking.entity import ENTITY_RULES, NO_ENTITY_WEIGHT
 from pipeline.linking.parse import Article, Mention, Previous
 from pipeline.linking.rules import Rule, first_found
-from pipeline.linking.source import SOURCE_RULES
+from pipeline.linking.source import NO_SOURCE_WEIGHT, SOURCE_RULES
 from pipeline.linking.subject import NO_SUBJECT_WEIGHT, SUBJECT_RULES, find_subject, subject_text, tidy
-from pipeline.linking.time import TIME_RULES, clause_dates
+from pipeline.linking.time import NO_TIME_WEIGHT, TIME_RULES, clause_dates
 from pipeline.records import Link, Quantity
 
 ALL_RULES: tuple[Rule, ...] = (*SUBJECT_RULES, *SOURCE_RULES, *ENTITY_RULES, *TIME_RULES)
+# What a claim's confidence gets for a field no rule filled.
+NO_RULE_WEIGHTS = {
+    "subject": NO_SUBJECT_WEIGHT,
+    "source": NO_SOURCE_WEIGHT,
+    "entity": NO_ENTITY_WEIGHT,
+    "time": NO_TIME_WEIGHT,
+}
 
 
 def link_quantities(
@@ -92,7 +99,10 @@ def link_mention(mention: Mention) -> tuple[Link, tuple[Token, ...]]:
         mention = replace(mention, subject=tuple(tidy(kept, mention)) or mention.subject)
     subject = subject_text(mention.subject, mention.subject_rule, mention.quantity.kind, mention.span)
     names = [f"{ent.label_}:{ent.text}" for ent in mention.article.names[mention.index]]
-    weight = sum(rule.weight for rule in decided) + (NO_SUBJECT_WEIGHT if subject_rule is None else 0.0)
+    filled = {rule.fills for rule in decided}
+    weight = sum(rule.weight for rule in decided) + sum(
+        missing for field, missing in NO_RULE_WEIGHTS.items() if field not in filled
+    )
     link = Link(
         subject=subject or None,
         entity=entity[0] if entity else None,

@@ -10,6 +10,8 @@ from pipeline.linking.rules import Rule
 
 Speaker = tuple[str, Span]  # the name written in the claims table, the speaker phrase
 
+NO_SOURCE_WEIGHT = 0.5  # no rule filled the source
+
 
 def attribution(sentence: Span) -> Span | None:
     """The speaker phrase of `according to` or of a reporting verb in the sentence. A passive
@@ -121,7 +123,7 @@ SOURCE_RULES: tuple[Rule[Speaker], ...] = (
         "quote-closed-next",
         _quote_closed_next,
         "source",
-        0.2,
+        0.0,
         '"We will spend [$5 million] on it.\n\n" John Smith said on Monday.',
         "John Smith",
     ),
@@ -129,7 +131,7 @@ SOURCE_RULES: tuple[Rule[Speaker], ...] = (
         "quote-opened-before",
         _quote_opened_before,
         "source",
-        0.2,
+        -0.7,
         '"We will spend heavily, John Smith said. "We need [$5 million] more."',
         "John Smith",
     ),

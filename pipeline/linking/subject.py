@@ -20,7 +20,7 @@ from pipeline.linking.parse import (
 from pipeline.linking.rules import Rule
 from pipeline.quantities import CHANGE_VERBS
 
-NO_SUBJECT_WEIGHT = -1.0  # no rule found a phrase: the row says what, but not of what
+NO_SUBJECT_WEIGHT = 0.0  # no rule found a phrase: the row says what, but not of what
 
 
 _ROW_LABEL_MAX_TOKENS = 4
@@ -258,12 +258,12 @@ OWNER_PHRASE_RULES = frozenset(
 )
 
 SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
-    Rule("table-row", _table_row, "subject", 0.6, "Shr 69 cts vs 64 cts\n    Net 66,719,000 vs [61,773,000]", "Net"),
+    Rule("table-row", _table_row, "subject", 0.5, "Shr 69 cts vs 64 cts\n    Net 66,719,000 vs [61,773,000]", "Net"),
     Rule(
         "count-modifies-noun",
         _count_modifies_noun,
         "subject",
-        0.5,
+        0.0,
         "The [12-nation] pact was signed.",
         "pact",
     ),
@@ -271,7 +271,7 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "counted-noun",
         _counted_noun,
         "subject",
-        0.6,
+        -0.8,
         "Toyota sold [13,000 vehicles] in Japan.",
         "Toyota sold vehicles in Japan",
     ),
@@ -279,7 +279,7 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "share-clause",
         _share_clause,
         "subject",
-        0.3,
+        0.6,
         "A survey of Mexican manufacturers found that [a quarter] of the firms would move production.",
         "firms would move production",
     ),
@@ -287,12 +287,12 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "of-phrase",
         _of_phrase,
         "subject",
-        0.5,
+        -0.8,
         "Kei cars make up [a third] of the market.",
         "Kei cars share of the market",
     ),
-    Rule("modified-noun", _modified_noun, "subject", 0.5, "It paid a [$5 million] fine.", "fine"),
-    Rule("of-amount", _of_amount, "subject", 0.5, "Acme reported net sales of [$14.2 billion].", "net sales"),
+    Rule("modified-noun", _modified_noun, "subject", 0.2, "It paid a [$5 million] fine.", "fine"),
+    Rule("of-amount", _of_amount, "subject", 0.0, "Acme reported net sales of [$14.2 billion].", "net sales"),
     Rule(
         "appositive",
         _appositive,
@@ -305,7 +305,7 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "verb-phrase",
         _verb_phrase_of_subject,
         "subject",
-        0.1,
+        -0.2,
         "[$2 billion] was spent on new roads.",
         "spent on new roads",
     ),
@@ -317,12 +317,12 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "The tariff is raising US car prices by nearly [$2,000].",
         "US car prices",
     ),
-    Rule("verb-subject", _verb_subject, "subject", 0.4, "Exports rose [5 pct] last month.", "Exports"),
+    Rule("verb-subject", _verb_subject, "subject", -0.3, "Exports rose [5 pct] last month.", "Exports"),
     Rule(
         "relative-clause",
         _relative_clause,
         "subject",
-        0.2,
+        0.4,
         "They bought a company that was worth [$3 million].",
         "company",
     ),
@@ -330,19 +330,19 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "what-is-done",
         _what_is_done,
         "subject",
-        0.1,
+        -0.3,
         "Toyota will invest [$10 billion] in a new plant.",
         "invest in a new plant",
     ),
-    Rule("actor-verb", _actor_verb, "subject", 0.3, "Calloway earned [$3 million].", "Calloway earned"),
-    Rule("doer", _doer, "subject", 0.3, "Calloway sold the unit, getting [$3 million].", "Calloway"),
-    Rule("nearest-chunk", _nearest_chunk, "subject", -0.5, "Profits: [$3 million].", "Profits"),
-    Rule("nearest-noun", _nearest_noun, "subject", -0.8, "Up [5 pct], sales.", "sales"),
+    Rule("actor-verb", _actor_verb, "subject", 0.4, "Calloway earned [$3 million].", "Calloway earned"),
+    Rule("doer", _doer, "subject", 0.1, "Calloway sold the unit, getting [$3 million].", "Calloway"),
+    Rule("nearest-chunk", _nearest_chunk, "subject", -0.4, "Profits: [$3 million].", "Profits"),
+    Rule("nearest-noun", _nearest_noun, "subject", 0.0, "Up [5 pct], sales.", "sales"),
     Rule(
         "previous-subject",
         _previous_subject,
         "subject",
-        -0.5,
+        0.0,
         "Acme sold the plant for $5 million. For some [2 mln dlrs] more.",
         "sold the plant",
     ),

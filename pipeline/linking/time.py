@@ -11,6 +11,8 @@ from pipeline.linking.rules import Rule
 Period = tuple[str, str, frozenset[int]]  # ISO period, the words that state it, their tokens
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 
+NO_TIME_WEIGHT = -0.7  # no rule filled the time
+
 
 def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset[int]]]:
     """The sentence's dates that may time the figure, as (period or None, distance, words, whether
@@ -72,7 +74,7 @@ TIME_RULES: tuple[Rule[Period], ...] = (
         "nearest-date",
         _nearest_date,
         "time",
-        0.2,
+        -1.0,
         "Toyota sold 2 million cars in 2015 and [3 million] in 2016.",
         "2016",
     ),
@@ -80,7 +82,7 @@ TIME_RULES: tuple[Rule[Period], ...] = (
         "story-period",
         _story_period,
         "time",
-        0.2,
+        1.8,
         "date 1987-04-08\nACME CORP <ACM> 1ST QTR NET\n\nShr 12 cts vs [10 cts]\n    Net 1,200,000 vs 1,000,000",
         "1986-Q1",
     ),
