@@ -28,6 +28,8 @@ _RELATIVE_PERIOD = re.compile(
     re.IGNORECASE,
 )
 
+_NAMED_MONTH = re.compile(rf"\b(?P<which>last|this|next)\s+(?P<month>{_MONTHS})\b", re.IGNORECASE)
+
 # Parts of a year a claim may be about: quarters (`first quarter`, `4th qtr`, `Q3`) and halves
 # (`first half`, `H1`), each with the letter of its ISO-style period (`2016-Q3`, `2016-H1`).
 PERIOD_PARTS = {"quarter": "Q", "qtr": "Q", "half": "H"}
@@ -134,6 +136,12 @@ def resolve_period(text: str, published: date | None) -> str | None:
     >>> resolve_period("the fourth quarter", date(1987, 4, 8)), resolve_period("1ST QTR", date(1987, 4, 8))
     ('1986-Q4', '1987-Q1')
     """
+    reported = REPORTING_PERIOD.search(text)
+    if reported and reported.group("month") and published is not None:
+        return reporting_period(reported, published)  # `the quarter ended Sept. 30`, `nine months to June 30`
+    month_named = _NAMED_MONTH.search(text)
+    if month_named and published is not None and not _YEAR_RE.search(text):
+        return _named_month(month_named, published)
     relative = _RELATIVE_PERIOD.search(text)
     if relative:
         return _relative_period(relative.group("which").lower(), relative.group("unit").lower(), published)
@@ -182,6 +190,19 @@ def resolve_period(text: str, published: date | None) -> str | None:
     return None
 
 
+def _named_month(found: re.Match, published: date) -> str:
+    """`last December`: the latest December before the month of publication; `this March` the
+    year's; `next May` the first after it."""
+    month = _MONTH_NUMBERS[found.group("month").lower().rstrip(".")]
+    which = found.group("which").lower()
+    year = published.year
+    if which == "last" and month >= published.month:
+        year -= 1
+    elif which == "next" and month <= published.month:
+        year += 1
+    return f"{year}-{month:02d}"
+
+
 def _period_part(text: str) -> tuple[str, int] | None:
     """The quarter or half a phrase names: ("Q", 3) for `third quarter`, ("H", 1) for `first half`."""
     match = _PERIOD_PART.search(text)
@@ -227,6 +248,7 @@ _ORDINAL_WORDS = "|".join(_ORDINALS)
 REPORTING_PERIOD = re.compile(
     rf"""\b(?:
         (?P<ordinal>{_ORDINAL_WORDS})[-\s]+(?:qtr|quarter)
+        |(?P<quarter>qtr|quarter)(?=\s+(?:to|ended|ending))
         |(?P<span>{"|".join(_SPAN_MONTHS)})[-\s]+(?:mths|mos|months)
         |(?P<year>year|fiscal\s+year|fy)
     )\b
@@ -293,7 +315,7 @@ def reporting_period(match: re.Match, published: date | None, within: str | None
     month = _MONTH_NUMBERS.get(match.group("month").lower().rstrip(".")) if match.group("month") else None
     if match.group("ordinal") and month is None:
         return resolve_period(match.group(0), published)
-    if match.group("ordinal"):
+    if match.group("ordinal") or match.group("quarter"):
         months = 3
     elif match.group("span"):
         months = _SPAN_MONTHS[match.group("span").lower()]

@@ -53,6 +53,15 @@ PUBLISHED = date(2025, 6, 26)
         ("in the 1980s", None, None),
         ("over the next five years", PUBLISHED, None),
         ("20 years ago", PUBLISHED, None),
+        ("last December", date(1987, 4, 8), "1986-12"),
+        ("last March", date(1987, 4, 8), "1987-03"),
+        ("last April", date(1987, 4, 8), "1986-04"),
+        ("next May", date(1987, 4, 8), "1987-05"),
+        ("last December", None, None),
+        ("in the quarter ended Sept. 30", date(1987, 10, 20), "1987-Q3"),
+        ("in the quarter ended Feb 28", date(1987, 4, 8), "1986-12/1987-02"),
+        ("nine months ended Sept 30", date(1987, 10, 20), "1987-01/1987-09"),
+        ("in the year to March 31", date(1987, 6, 1), "1986-04/1987-03"),
     ],
 )
 def test_resolve_period(expression: str, published: date | None, expected: str | None) -> None:
