@@ -56,6 +56,8 @@ class Article:
     published: date | None
     quantity_tokens: set[int]
     periods: list[tuple[int, str, str]]  # the story's reporting periods: (first token governed, period, words)
+    chunks: list[Span]  # the doc's noun chunks, in order (`Span.noun_chunks` rescans the whole doc per call)
+    chunk_starts: list[int]
     attributions: dict[int, Span | None] = field(default_factory=dict)
 
     @classmethod
@@ -81,7 +83,33 @@ class Article:
             (bisect_right(token_starts, start) - 1, period, words)
             for start, period, words in story_periods(lines, published)
         ]
-        return cls(doc, sentences, starts, names, dates, actors, canon, published, quantity_tokens, periods)
+        chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
+        return cls(
+            doc,
+            sentences,
+            starts,
+            names,
+            dates,
+            actors,
+            canon,
+            published,
+            quantity_tokens,
+            periods,
+            chunks,
+            [chunk.start for chunk in chunks],
+        )
+
+    def chunks_near(self, span: Span, sentence: Span) -> list[Span]:
+        """The noun chunks of the span's sentence within `WINDOW` tokens of it."""
+        low, high = max(sentence.start, span.start - WINDOW), min(sentence.end, span.end + WINDOW)
+        first = bisect_right(self.chunk_starts, low - 1)
+        found = []
+        for chunk in self.chunks[first:]:
+            if chunk.start >= high:
+                break
+            if chunk.end <= sentence.end:
+                found.append(chunk)
+        return found
 
     def sentence_index(self, token: int) -> int:
         return bisect_right(self.starts, token) - 1

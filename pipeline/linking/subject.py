@@ -10,6 +10,7 @@ from pipeline.linking.parse import (
     COPULAS,
     SAY_VERBS,
     SHARE_VERBS,
+    WINDOW,
     Mention,
     actor,
     near_subtree,
@@ -207,7 +208,7 @@ def _nearest_chunk(m: Mention) -> list[Token] | None:
     span = m.span
     chunks = [
         chunk
-        for chunk in span.sent.noun_chunks
+        for chunk in m.article.chunks_near(span, m.sentence)
         if (chunk.end <= span.start or chunk.start >= span.end)
         and chunk.root.pos_ in ("NOUN", "PROPN")
         and chunk.root.ent_type_ not in ("DATE", "TIME")
@@ -223,9 +224,11 @@ def _nearest_chunk(m: Mention) -> list[Token] | None:
 def _nearest_noun(m: Mention) -> list[Token] | None:
     """The last resort: the sentence's nearest noun that names a thing (`MARCH SALES UP THREE PCT`)."""
     span = m.span
+    sentence = m.sentence
+    near = m.article.doc[max(sentence.start, span.start - WINDOW) : min(sentence.end, span.end + WINDOW)]
     nouns = [
         token
-        for token in span.sent
+        for token in near
         if _is_noun(token) and token.ent_type_ not in ("DATE", "TIME") and token.i not in m.excluded
     ]
     if not nouns:
