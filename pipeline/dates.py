@@ -167,6 +167,9 @@ def resolve_period(text: str, published: date | None) -> str | None:
         day = _DAY_RE.search(_MONTH_RE.sub(" ", _YEAR_RE.sub(" ", text)))
         if not year and published is None:
             return None
+        if not year and not day:  # `in March`: the latest March up to publication
+            number = _MONTH_NUMBERS[month.group(1).lower().rstrip(".")]
+            return f"{published.year - (number > published.month)}-{number:02d}"
         base = datetime(published.year, published.month, published.day) if published else None
         parts = ["month", "year"] if not day else ["day", "month"]
         parsed = dateparser.parse(

@@ -53,6 +53,8 @@ PUBLISHED = date(2025, 6, 26)
         ("in the 1980s", None, None),
         ("over the next five years", PUBLISHED, None),
         ("20 years ago", PUBLISHED, None),
+        ("in March", date(1987, 4, 8), "1987-03"),
+        ("in May", date(1987, 4, 8), "1986-05"),
         ("last December", date(1987, 4, 8), "1986-12"),
         ("last March", date(1987, 4, 8), "1987-03"),
         ("last April", date(1987, 4, 8), "1986-04"),

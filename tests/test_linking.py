@@ -121,3 +121,18 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
     )
     claims = {claim.mention: claim for claim in extract_text(text, nlp).claims}
     assert claims["9,000 euros"].entity is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "mention", "time"),
+    [
+        ("Acme is issuing a 40 mln dlr eurobond due May 15, 1990 paying 14-1/2 pct.", "1987-04-08", "40 mln dlr", None),
+        ("Acme told reporters on Thursday that sales rose 5 pct in March.", "1987-04-10", "5 pct", "1987-03"),
+        ("Acme said sales in the quarter ended Feb. 28 rose 5 pct.", "1987-04-10", "5 pct", "1986-12/1987-02"),
+        ("Last December, prices rose 12 pct.", "1987-04-10", "12 pct", "1986-12"),
+    ],
+    ids=["a-maturity-names-the-bond", "the-reporting-day-is-not-the-period", "quarter-ended", "last-december"],
+)
+def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:
+    claims = {claim.mention: claim for claim in extract_text(text, nlp, published=published).claims}
+    assert claims[mention].time == time

@@ -9,6 +9,7 @@ from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
 from pipeline.linking.rules import Rule
 
 Period = tuple[str, str, frozenset[int]]  # ISO period, the words that state it, their tokens
+_MATURITY_WORDS = frozenset({"due", "maturing", "matures", "mature"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 
 NO_TIME_WEIGHT = -0.7  # no rule filled the time
@@ -17,13 +18,16 @@ NO_TIME_WEIGHT = -0.7  # no rule filled the time
 def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset[int]]]:
     """The sentence's dates that may time the figure, as (period or None, distance, words, whether
     it follows the figure; of two as near, that one times it: `2 million in 2015 and 3 million in
-    2016`): dates
+    2016`): a bond's maturity (`due 1997`) names the bond and is skipped, dates
     that only time the reporting (`told reporters on Thursday`) are skipped, and of coordinated
     dates (`in both 2016 and 2015`) the first counts."""
     candidates = []
     for ent in m.article.dates[m.index]:
         if ent.root.dep_ == "conj" and ent.root.head.ent_type_ == "DATE":
             continue
+        before = m.article.doc[ent.start - 1] if ent.start > m.sentence.start else None
+        if before is not None and before.lower_ in _MATURITY_WORDS:
+            continue  # `bonds due 1997`: the date names the bond, it does not time the figure
         date_verb = governing_verb(ent.root)
         if date_verb is not None and date_verb != m.verb and date_verb.lemma_.lower() in SAY_VERBS:
             continue
