@@ -66,14 +66,14 @@ _YEAR = re.compile(r"(1[5-9]|20|21)\d\d")
 CHANGE_VERBS = frozenset(CHANGE_WORDS)
 # How much each piece of the recognizer's evidence moves a claim's confidence (log-odds).
 EVIDENCE_WEIGHTS = {
-    "spacy_agrees": 0.5,
-    "spacy_none": -0.15,
-    "bare_dollar": -0.1,
-    "dollar_from_context": -0.4,
-    "words": -0.1,
-    "range": -0.05,
+    "spacy_agrees": 0.25,
+    "spacy_none": -0.075,
+    "bare_dollar": -0.05,
+    "dollar_from_context": -0.2,
+    "words": -0.05,
+    "range": -0.025,
 }
-_DISAGREE_WEIGHT = -0.4  # `spacy_disagrees:<label>`: spaCy labels the span otherwise
+_DISAGREE_WEIGHT = -0.2  # `spacy_disagrees:<label>`: spaCy labels the span otherwise
 
 
 def evidence_weight(evidence: tuple[str, ...]) -> float:

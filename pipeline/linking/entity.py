@@ -21,7 +21,7 @@ from pipeline.linking.subject import OWNER_PHRASE_RULES
 
 Name = tuple[str, str]  # canonical name, label
 
-NO_ENTITY_WEIGHT = -1.3  # no rule filled the entity
+NO_ENTITY_WEIGHT = -1.2  # no rule filled the entity
 
 
 def _names(m: Mention) -> tuple[list[Span], list[Span]]:
@@ -207,7 +207,7 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         "restated-figure",
         _restated_figure,
         "entity",
-        -0.4,
+        -0.5,
         "Qwest has bid $6.3bn ([£3.4bn]) for MCI.",
         "Qwest",
     ),
@@ -215,25 +215,25 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         "its-owner",
         _its_owner,
         "entity",
-        0.5,
+        0.3,
         "Initech Ltd posted higher profits on Monday. Its unit earned [$5 million].",
         "Initech Ltd",
     ),
-    Rule("in-subject", _in_subject, "entity", 0.5, "The U.S. trade deficit was [$300 billion].", "United States"),
+    Rule("in-subject", _in_subject, "entity", 0.2, "The U.S. trade deficit was [$300 billion].", "United States"),
     Rule(
         "macro-country",
         _macro_country,
         "entity",
-        -0.1,
+        0.5,
         "Canada posts surplus\n\nCanada had a surplus in February. Exports rose [5 pct], Statistics Canada said.",
         "Canada",
     ),
-    Rule("actor-name", _actor_name, "entity", 0.5, "Acme Corp paid [$5 million] for the plant.", "Acme Corp"),
+    Rule("actor-name", _actor_name, "entity", 0.9, "Acme Corp paid [$5 million] for the plant.", "Acme Corp"),
     Rule(
         "actor-anaphor",
         _actor_anaphor,
         "entity",
-        0.8,
+        0.7,
         "Globex Inc bought a plant. It paid [$5 million] for it.",
         "Globex Inc",
     ),
@@ -241,7 +241,7 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         "same-clause",
         _same_clause,
         "entity",
-        -1.0,
+        -1.1,
         "Profits rose [5 pct] in Brazil.",
         "Brazil",
     ),
@@ -249,7 +249,7 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         "previous-figure",
         _previous_figure,
         "entity",
-        0.6,
+        0.3,
         "The U.S. trade deficit with China was $300 billion in 2023. Roughly [40 per cent] of the gap was due "
         "to electronics.",
         "United States",
@@ -258,7 +258,7 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         "topic",
         _topic,
         "entity",
-        0.1,
+        -0.2,
         "Acme Corp cuts costs\n\nAcme Corp said on Monday it would close plants. Revenue is expected to grow "
         "[4%] this year.",
         "Acme Corp",

@@ -10,7 +10,7 @@ from pipeline.linking.rules import Rule
 
 Speaker = tuple[str, Span]  # the name written in the claims table, the speaker phrase
 
-NO_SOURCE_WEIGHT = 0.5  # no rule filled the source
+NO_SOURCE_WEIGHT = 0.3  # no rule filled the source
 
 
 def attribution(sentence: Span) -> Span | None:
@@ -115,7 +115,7 @@ SOURCE_RULES: tuple[Rule[Speaker], ...] = (
         "same-sentence",
         _same_sentence,
         "source",
-        0.2,
+        0.3,
         "Acme Corp said profit rose [5 pct].",
         "Acme Corp",
     ),
@@ -131,7 +131,7 @@ SOURCE_RULES: tuple[Rule[Speaker], ...] = (
         "quote-opened-before",
         _quote_opened_before,
         "source",
-        -0.7,
+        -0.6,
         '"We will spend heavily, John Smith said. "We need [$5 million] more."',
         "John Smith",
     ),

@@ -12,7 +12,7 @@ Period = tuple[str, str, frozenset[int]]  # ISO period, the words that state it,
 _MATURITY_WORDS = frozenset({"due", "maturing", "matures", "mature"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 
-NO_TIME_WEIGHT = -0.7  # no rule filled the time
+NO_TIME_WEIGHT = -0.8  # no rule filled the time
 
 
 def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset[int]]]:
@@ -78,7 +78,7 @@ TIME_RULES: tuple[Rule[Period], ...] = (
         "nearest-date",
         _nearest_date,
         "time",
-        -1.0,
+        -0.9,
         "Toyota sold 2 million cars in 2015 and [3 million] in 2016.",
         "2016",
     ),
@@ -86,7 +86,7 @@ TIME_RULES: tuple[Rule[Period], ...] = (
         "story-period",
         _story_period,
         "time",
-        1.8,
+        1.7,
         "date 1987-04-08\nACME CORP <ACM> 1ST QTR NET\n\nShr 12 cts vs [10 cts]\n    Net 1,200,000 vs 1,000,000",
         "1986-Q1",
     ),
