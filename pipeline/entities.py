@@ -209,6 +209,8 @@ def mark_listed_companies(doc: Doc, prepared: PreparedText, original: str) -> li
     returned in text order with the ticker's root (`AMRO` of `<AMRO.AS>`). spaCy's small model
     often cuts such names (`Zinc Corp Plc`) or misses them on wrapped wire lines; the mark is the
     wire's own statement that a company is named."""
+    if not _TICKER.search(original):
+        return []
     ends = {}
     for token in doc:
         if not token.is_space:

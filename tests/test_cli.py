@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from conftest import CORPUS
 
@@ -59,17 +60,20 @@ def test_unknown_model_is_a_clear_error(tmp_path, capsys) -> None:
     assert "no_such_model" in capsys.readouterr().err
 
 
+def _extract_records(tmp_path, records: list[dict], *options: str) -> pd.DataFrame:
+    """Run `extract` on the records as one JSONL file; the claims table it writes."""
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in records) + "\n")
+    assert main(["extract", str(path), "--out", str(tmp_path / "out"), "--quiet", *options]) == 0
+    return pd.read_parquet(tmp_path / "out" / "claims.parquet")
+
+
 def test_jsonl_input_with_published_field(tmp_path) -> None:
     records = [
         {"id": "a1", "text": "Acme said sales rose 5 pct to 120 mln dlrs last year.", "published": "2020-05-01"},
         {"id": "a2", "text": "Beta Corp employs 13,000 workers in Ohio."},
     ]
-    path = tmp_path / "in.jsonl"
-    path.write_text("\n".join(json.dumps(record) for record in records) + "\n")
-    assert main(["extract", str(path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
-    import pandas as pd
-
-    claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
+    claims = _extract_records(tmp_path, records)
     assert list(zip(claims.doc_id, claims.mention, claims.value, strict=True)) == [
         ("a1", "5 pct", 5.0),
         ("a1", "120 mln dlrs", 120e6),
@@ -83,13 +87,7 @@ def test_published_option_dates_articles_that_state_none(tmp_path) -> None:
         {"id": "dated", "text": "Acme said sales rose to 120 mln dlrs last year.", "published": "2020-05-01"},
         {"id": "undated", "text": "Beta said sales rose to 80 mln dlrs last year."},
     ]
-    path = tmp_path / "in.jsonl"
-    path.write_text("\n".join(json.dumps(record) for record in records) + "\n")
-    out = tmp_path / "out"
-    assert main(["extract", str(path), "--out", str(out), "--quiet", "--published", "1987-04-08"]) == 0
-    import pandas as pd
-
-    claims = pd.read_parquet(out / "claims.parquet")
+    claims = _extract_records(tmp_path, records, "--published", "1987-04-08")
     assert dict(zip(claims.doc_id, claims.time, strict=True)) == {"dated": "2019", "undated": "1986"}
 
 

@@ -22,7 +22,7 @@ from pipeline.linking.entity import ENTITY_RULES, NO_ENTITY_WEIGHT
 from pipeline.linking.parse import Article, Mention, Previous
 from pipeline.linking.rules import Rule, first_found
 from pipeline.linking.source import NO_SOURCE_WEIGHT, SOURCE_RULES
-from pipeline.linking.subject import NO_SUBJECT_WEIGHT, SUBJECT_RULES, find_subject, subject_text, tidy
+from pipeline.linking.subject import NO_SUBJECT_WEIGHT, SUBJECT_RULES, find_subject, subject_text, without_date_phrase
 from pipeline.linking.time import NO_TIME_WEIGHT, TIME_RULES, clause_dates
 from pipeline.records import Link, Quantity
 
@@ -54,18 +54,6 @@ def link_quantities(
     return links
 
 
-def _governs_only(token: Token, removed: frozenset[int]) -> bool:
-    """`due` in `bonds due 1988/2007`: a word left with nothing once its date is gone."""
-    children = [child for child in token.children if not child.is_punct]
-    return token.pos_ in ("ADP", "ADJ", "ADV") and bool(children) and all(child.i in removed for child in children)
-
-
-def _modifies_noun(mention: Mention, tokens: frozenset[int]) -> bool:
-    doc = mention.article.doc
-    root = next((doc[i] for i in sorted(tokens) if doc[i].head.i not in tokens or doc[i].head == doc[i]), None)
-    return root is not None and root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.pos_ == "NOUN"
-
-
 def link_mention(mention: Mention) -> tuple[Link, tuple[Token, ...]]:
     """One figure's link, and its subject's tokens: the tables applied in turn."""
     decided: list[Rule] = []
@@ -91,12 +79,8 @@ def link_mention(mention: Mention) -> tuple[Link, tuple[Token, ...]]:
     else:  # a date the resolver cannot place is still shown
         unresolved = clause_dates(mention)
         time_text = min(unresolved, key=lambda item: item[1])[2] if unresolved else None
-    timing = period[2] if period else frozenset()
-    if timing & {token.i for token in mention.subject} and not _modifies_noun(mention, timing):
-        # a date phrase that times the figure is its `time`, not part of what it measures; a
-        # period naming the measure stays (`first-quarter net income`)
-        kept = [token for token in mention.subject if token.i not in timing and not _governs_only(token, timing)]
-        mention = replace(mention, subject=tuple(tidy(kept, mention)) or mention.subject)
+    if period:
+        mention = replace(mention, subject=without_date_phrase(mention, period[2]))
     subject = subject_text(mention.subject, mention.subject_rule, mention.quantity.kind, mention.span)
     names = [f"{ent.label_}:{ent.text}" for ent in mention.article.names[mention.index]]
     filled = {rule.fills for rule in decided}

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -56,8 +57,6 @@ class Article:
     published: date | None
     quantity_tokens: set[int]
     periods: list[tuple[int, str, str]]  # the story's reporting periods: (first token governed, period, words)
-    chunks: list[Span]  # the doc's noun chunks, in order (`Span.noun_chunks` rescans the whole doc per call)
-    chunk_starts: list[int]
     attributions: dict[int, Span | None] = field(default_factory=dict)
 
     @classmethod
@@ -83,21 +82,17 @@ class Article:
             (bisect_right(token_starts, start) - 1, period, words)
             for start, period, words in story_periods(lines, published)
         ]
-        chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
-        return cls(
-            doc,
-            sentences,
-            starts,
-            names,
-            dates,
-            actors,
-            canon,
-            published,
-            quantity_tokens,
-            periods,
-            chunks,
-            [chunk.start for chunk in chunks],
-        )
+        return cls(doc, sentences, starts, names, dates, actors, canon, published, quantity_tokens, periods)
+
+    @cached_property
+    def chunks(self) -> list[Span]:
+        """The doc's noun chunks, in order, computed once (`Span.noun_chunks` rescans the whole doc
+        on every call), and only for articles where a rule asks for them."""
+        return list(self.doc.noun_chunks) if self.doc.has_annotation("DEP") else []
+
+    @cached_property
+    def chunk_starts(self) -> list[int]:
+        return [chunk.start for chunk in self.chunks]
 
     def chunks_near(self, span: Span, sentence: Span) -> list[Span]:
         """The noun chunks of the span's sentence within `WINDOW` tokens of it."""

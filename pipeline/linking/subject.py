@@ -451,6 +451,27 @@ def _is_noun(token: Token) -> bool:
     )
 
 
+def without_date_phrase(m: Mention, timing: frozenset[int]) -> tuple[Token, ...]:
+    """The subject without the date phrase that times the figure (it is the claim's `time`, not
+    what it measures); a period naming the measure stays (`first-quarter net income`)."""
+    if not timing & {token.i for token in m.subject} or _modifies_noun(m, timing):
+        return m.subject
+    kept = [token for token in m.subject if token.i not in timing and not _governs_only(token, timing)]
+    return tuple(tidy(kept, m)) or m.subject
+
+
+def _governs_only(token: Token, removed: frozenset[int]) -> bool:
+    """`due` in `bonds due 1988/2007`: a word left with nothing once its date is gone."""
+    children = [child for child in token.children if not child.is_punct]
+    return token.pos_ in ("ADP", "ADJ", "ADV") and bool(children) and all(child.i in removed for child in children)
+
+
+def _modifies_noun(m: Mention, tokens: frozenset[int]) -> bool:
+    doc = m.article.doc
+    root = next((doc[i] for i in sorted(tokens) if doc[i].head.i not in tokens or doc[i].head == doc[i]), None)
+    return root is not None and root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.pos_ == "NOUN"
+
+
 def subject_text(tokens: list[Token] | tuple[Token, ...], rule: str, kind: str, span: Span) -> str:
     """The subject as text. A percentage of a whole measures a share of it (`90 percent of the
     market` -> `share of the market`, `kei cars make up a third of the market` -> `kei cars share of
