@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -116,6 +117,7 @@ def parse_date(value: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+@lru_cache(maxsize=8192)  # pure; a sentence's dates are asked about once per figure in it
 def resolve_period(text: str, published: date | None) -> str | None:
     """Turn a time expression into an ISO period, at the precision the words give.
 
