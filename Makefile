@@ -1,5 +1,6 @@
 # Two commands set everything up: `make extract` and `make test` build .venv from the pinned
-# requirements when it is missing or older than requirements.txt.
+# requirements when it is missing or older than requirements.txt or pyproject.toml, and install the
+# project into it (editable), so `news-claims` and `import pipeline` work from any folder.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,15 +8,16 @@ STAMP := $(VENV)/.requirements-installed
 INPUT ?= corpus
 OUT ?= output
 
-.PHONY: extract test eval witness report bench lint clean
+.PHONY: extract test eval witness report bench lint clean distclean
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 extract: $(STAMP)
-	$(BIN)/python -m pipeline extract $(INPUT) --out $(OUT) --report
+	$(BIN)/news-claims extract $(INPUT) --out $(OUT) --report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -60,5 +62,10 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
 
+# The outputs and build leftovers; .venv stays (`make distclean` removes it too).
 clean:
-	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/*.csv $(OUT)/*.duckdb $(OUT)/*.json
+	rm -rf $(OUT)/*.parquet $(OUT)/*.csv $(OUT)/*.duckdb $(OUT)/*.json $(OUT)/*.html $(OUT)/eval $(OUT)/devcorpus \
+		build dist *.egg-info
+
+distclean: clean
+	rm -rf $(VENV)

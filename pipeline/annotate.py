@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.attrs import ORTH
@@ -11,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import __version__
 from pipeline.attribute_rules import use_indexed_attribute_rules
 from pipeline.lexicon import CURRENCY_WORDS, PERCENT_WORDS, SCALES, SUBUNITS
 
@@ -115,37 +118,67 @@ def _end_run_in_headline(doc: Doc, start: int) -> None:
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Language:
-    """Load a spaCy pipeline once per process, apply its attribute rules by lookup (see
-    `attribute_rules`) and add the boundary rules before its parser.
+    """Load a spaCy pipeline once per process, with the news components added (`add_news_components`)
+    and its attribute rules applied by lookup (same annotations, several times faster: `attribute_rules`).
 
     Raises:
         OSError: the model is not installed (spaCy's message names it).
     """
     nlp = spacy.load(model)
-    use_indexed_attribute_rules(nlp)  # same annotations as the model's attribute_ruler, several times faster
-    for abbreviation in _ABBREVIATIONS_BEFORE_NUMBERS:  # keep `Rs.` and `No.` whole
+    use_indexed_attribute_rules(nlp)
+    return add_news_components(nlp)
+
+
+# What a pipeline needs, beyond a parser and NER, for the claims `load_nlp` gives.
+NEWS_COMPONENTS = {
+    "news_boundaries": "sentence starts at paragraph breaks, datelines and headlines, before the parser",
+    "company_names": "capitalised runs ending in a legal form (`Calloway Consolidated Inc`) as ORG, after ner",
+}
+_COMPANY_PATTERN = [{"IS_TITLE": True, "IS_STOP": False, "OP": "+"}, {"LOWER": {"IN": sorted(COMPANY_SUFFIXES)}}]
+
+
+def add_news_components(nlp: Language) -> Language:
+    """Add to `nlp`, in place and once, what the extraction relies on: the tokenizer exceptions that
+    keep `Rs.` and `No.` whole, and the `NEWS_COMPONENTS`. Returns `nlp`.
+
+    Raises:
+        ValueError: `nlp` has no parser or no NER (`missing_components` names them).
+    """
+    lacking = [name for name in ("parser", "ner") if name not in nlp.pipe_names]
+    if lacking:
+        raise ValueError(f"the pipeline has no {' and no '.join(lacking)}; news claims need both")
+    for abbreviation in _ABBREVIATIONS_BEFORE_NUMBERS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    if "ner" in nlp.pipe_names and "company_names" not in nlp.pipe_names:
-        # The small model misses company names it never saw (`Calloway Consolidated Inc said ...`);
-        # a capitalised run ending in a legal-form word is an organisation.
+    if "company_names" not in nlp.pipe_names:
+        # The small model misses company names it never saw (`Calloway Consolidated Inc said ...`).
         ruler = nlp.add_pipe("entity_ruler", name="company_names", after="ner", config={"overwrite_ents": True})
-        ruler.add_patterns(
-            [
-                {
-                    "label": "ORG",
-                    "pattern": [
-                        {"IS_TITLE": True, "IS_STOP": False, "OP": "+"},
-                        {"LOWER": {"IN": sorted(COMPANY_SUFFIXES)}},
-                    ],
-                }
-            ]
-        )
+        ruler.add_patterns([{"label": "ORG", "pattern": _COMPANY_PATTERN}])
     if "news_boundaries" not in nlp.pipe_names:
-        before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe("news_boundaries", before=before) if before else nlp.add_pipe("news_boundaries", first=True)
+        nlp.add_pipe("news_boundaries", before="parser")  # the parser keeps boundaries already set
     return nlp
+
+
+def missing_components(nlp: Language) -> list[str]:
+    """What `nlp` lacks of the news components, each with what it is for and where it goes."""
+    missing = [f"{name} ({what})" for name, what in NEWS_COMPONENTS.items() if name not in nlp.pipe_names]
+    missing += [f"{name} (the model's {name})" for name in ("parser", "ner") if name not in nlp.pipe_names]
+    if any(nlp.tokenizer.rules.get(abbreviation) is None for abbreviation in _ABBREVIATIONS_BEFORE_NUMBERS):
+        missing.append("the tokenizer exceptions for `Rs.` and `No.`")
+    return missing
 
 
 def annotate(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
     """Run the pipeline over texts in batches, in order."""
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def pipeline_version(model: str, nlp: Language) -> str:
+    """`0.1.0+<digest>`: the release plus a digest of the code, data files and model, so that an
+    incremental run never reuses rows made by other code or another model."""
+    digest = hashlib.sha256(f"{model}:{nlp.meta.get('name')}:{nlp.meta.get('version')}".encode())
+    package = Path(__file__).parent
+    data = [path for path in package.glob("data/*") if path.suffix != ".md"]  # the contract's prose is not code
+    for path in sorted([*package.rglob("*.py"), *data]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"

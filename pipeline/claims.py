@@ -23,7 +23,7 @@ def claim_id(doc_id: str, char_start: int, char_end: int) -> str:
     """Stable id: first 16 hex digits of sha1 of `"{doc_id}:{char_start}:{char_end}"`.
 
     >>> claim_id("000_2b0720b4e286bba8", 10, 20)
-    'a7d0c8d7e0d6e0d4'
+    '9eae5d513f910019'
     """
     return hashlib.sha1(f"{doc_id}:{char_start}:{char_end}".encode()).hexdigest()[:16]
 

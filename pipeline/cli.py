@@ -1,8 +1,13 @@
-"""Command line: argparse -> Config -> run; prints a summary and sets the exit status."""
+"""news-claims: money amounts, percentages and counts of news articles as a claims table.
+
+The table's columns and what counts as a claim: docs/CLAIMS.md (`news-claims info` prints where the
+installed copy is). `python -m pipeline` is the same command.
+"""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -10,8 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline import __version__
 from pipeline.config import DEFAULT_MODEL, Config
-from pipeline.ingest import InputError
+from pipeline.ingest import STDIN, InputError
 
 if TYPE_CHECKING:
     from pipeline.run import RunSummary
@@ -22,9 +28,46 @@ _STATUS_ORDER = {"ok": 0, "skipped": 1, "failed": 2}
 _SHOWN_FAILURES = 10
 
 
+CONTRACT = Path(__file__).parent / "data" / "CLAIMS.md"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a suggestion for a mistyped option or command (`--procesess`: did you mean `--processes`?)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        words = [word.strip("'\",:") for word in message.split()]
+        known = self._known_words()
+        for word in words:
+            if word.startswith("-") or "invalid choice" in message:
+                close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+                if close and close[0] != word:
+                    message += f" (did you mean {close[0]}?)"
+                    break
+        super().error(message)
+
+    def _known_words(self) -> list[str]:
+        """Every option string of this parser and its commands, and the commands' names."""
+        words: list[str] = []
+        for action in self._actions:
+            words.extend(action.option_strings)
+            if isinstance(action.choices, tuple | list):
+                words.extend(action.choices)
+            if isinstance(action, argparse._SubParsersAction):
+                for name, command in action.choices.items():
+                    words.append(name)
+                    words.extend(option for sub in command._actions for option in sub.option_strings)
+        return words
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = Parser(
+        prog="news-claims",
+        description=__doc__,
+        epilog=f"The contract of the claims table: {CONTRACT.resolve()}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"news-claims {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     extract = commands.add_parser("extract", help="extract the claims table from news articles")
     extract.add_argument(
@@ -32,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         default=[Path("corpus")],
-        help=".txt files, folders of them, or .jsonl files (id, text, published); default corpus/",
+        help="articles: .txt and .html/.htm files, folders of them, .jsonl, .csv and .parquet files of records "
+        "(text, id, published), or - for JSONL on standard input; default corpus/",
     )
     extract.add_argument("--out", type=Path, default=Path("output"), help="output folder (default output/)")
     extract.add_argument(
@@ -58,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--published",
         type=_iso_date,
         help="publication date (YYYY-MM-DD) of articles that state none, to resolve `last year` and the like",
+    )
+    extract.add_argument("--text-key", default="text", help="records' field of the article text (default text)")
+    extract.add_argument("--id-key", default="id", help="records' field of the article id (default id)")
+    extract.add_argument(
+        "--date-key", default="published", help="records' field of the publication date (default published)"
     )
     extract.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     extract.add_argument("--report", action="store_true", help="also write report.html into the output folder")
@@ -95,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     witness.add_argument("--out", type=Path, default=Path("output"), help="output folder of extract (default output/)")
     witness.add_argument("--model", default=DEFAULT_MODEL, help="the plain spaCy model the witness runs")
     witness.add_argument("--listing", type=Path, help="JSONL of the listed spans (default OUT/witness.jsonl)")
+    info = commands.add_parser("info", help="versions, the model, and where things are")
+    info.add_argument("--model", default=DEFAULT_MODEL, help=f"the spaCy pipeline to describe ({DEFAULT_MODEL})")
     return parser
 
 
@@ -106,7 +157,10 @@ def _iso_date(text: str) -> date:
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
@@ -130,11 +184,37 @@ def main(argv: list[str] | None = None) -> int:
         return _eval_summary(args.reports)
     if args.command == "report":
         return _report(args.out)
+    if args.command == "info":
+        print(info(args.model))
+        return 0
     if args.command == "witness":
         from pipeline.witness import main as witness_main
 
         return witness_main(args.out, args.model, args.listing or args.out / "witness.jsonl")
     return 2
+
+
+def info(model: str) -> str:
+    """Versions and places: the package, Python, spaCy, the model, the contract."""
+    import platform
+
+    import spacy
+
+    lines = [
+        f"news-claims {__version__}",
+        f"package:  {Path(__file__).parent}",
+        f"python:   {platform.python_version()} ({sys.executable})",
+        f"spacy:    {spacy.__version__}",
+        f"contract: {CONTRACT.resolve()}",
+    ]
+    try:
+        meta = spacy.info(model) if spacy.util.is_package(model) else None
+        path = spacy.util.get_package_path(model) if meta is not None else Path(model)
+        version = meta.get("version") if meta else spacy.util.load_meta(path / "meta.json").get("version")
+        lines.append(f"model:    {model} {version} ({path})")
+    except (OSError, ValueError):
+        lines.append(f"model:    {model} (not installed: `news-claims extract` needs it, or --model NAME)")
+    return "\n".join(lines)
 
 
 def _eval_summary(paths: list[Path]) -> int:
@@ -151,10 +231,11 @@ def _eval_summary(paths: list[Path]) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from pipeline.engines import ClusterError
     from pipeline.run import run
 
     for path in args.inputs:
-        if not path.exists():
+        if path != STDIN and not path.exists():
             print(f"error: input {path} does not exist", file=sys.stderr)
             return 2
     out_dir: Path = args.out
@@ -172,10 +253,13 @@ def _extract(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         published=args.published,
+        text_key=args.text_key,
+        id_key=args.id_key,
+        date_key=args.date_key,
     )
     try:
         summary = run(list(args.inputs), config, progress=not args.quiet)
-    except InputError as error:
+    except (InputError, ClusterError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except OSError as error:
@@ -202,10 +286,15 @@ def _summary_line(summary: RunSummary, out_dir: Path) -> str:
     details = [f"{count} {status}" for status, count in counts]
     if summary.n_reused:
         details.append(f"{summary.n_reused} unchanged since the last run")
-    return (
+    line = (
         f"{summary.n_documents} articles ({', '.join(details) or 'no input files'}), {summary.n_claims} claims, "
         f"{summary.seconds:.1f} s -> {out_dir}/claims.parquet"
     )
+    if summary.not_articles:
+        count, names = len(summary.not_articles), summary.not_articles[:_SHOWN_FAILURES]
+        more = f" and {count - len(names)} more" if count > len(names) else ""
+        line += f"\n{count} files in the input folders are not articles, not read: {', '.join(names)}{more}"
+    return line
 
 
 def _failed_doc_ids(out_dir: Path) -> list[str]:
@@ -222,7 +311,7 @@ def _report(out_dir: Path, quiet: bool = False) -> int:
     try:
         path = build_report(out_dir)
     except FileNotFoundError as error:
-        print(f"error: {error}; run `python -m pipeline extract --out {out_dir}` first", file=sys.stderr)
+        print(f"error: {error}; run `news-claims extract --out {out_dir}` first", file=sys.stderr)
         return 2
     if not quiet:
         print(path)

@@ -24,6 +24,8 @@ class Config:
         engine: `local` (this machine, `processes` worker processes) or `dask`.
         scheduler: address of a Dask scheduler (`tcp://host:8786`); None starts a LocalCluster.
         published: publication date of articles that state none (no header, no `published` field).
+        text_key, id_key, date_key: the field or column names of a record's text, id and publication
+            date in JSONL, CSV and Parquet inputs.
     """
 
     model: str = DEFAULT_MODEL
@@ -36,6 +38,9 @@ class Config:
     engine: str = "local"
     scheduler: str | None = None
     published: date | None = None
+    text_key: str = "text"
+    id_key: str = "id"
+    date_key: str = "published"
 
     def replace(self, **changes: object) -> Config:
         """Return a copy with `changes` applied."""

@@ -37,23 +37,81 @@ def map_chunks(pending: Pending, config: Config) -> Finished:
             yield chunk, fresh, process_chunk(fresh, config) if fresh else []
 
 
+class ClusterError(RuntimeError):
+    """The Dask cluster cannot run the job: no scheduler at the address, no workers, or a worker that
+    cannot import this package or load the model (the message names the worker and what it lacks)."""
+
+
+_SCHEDULER_WAIT_SECONDS = 10
+_WORKER_WAIT_SECONDS = 60
+
+
 def _dask_map(pending: Pending, config: Config) -> Finished:
-    """On the scheduler at `config.scheduler`, or on a LocalCluster of `config.processes` workers."""
+    """On the scheduler at `config.scheduler`, or on a LocalCluster of `config.processes` workers.
+
+    A worker lost mid-run (killed, out of memory) costs only time: the scheduler runs its chunks
+    again on the others, and results are still taken in input order.
+    """
     from dask.distributed import Client, LocalCluster
 
     cluster = None
     if config.scheduler:
-        client = Client(config.scheduler)
+        try:
+            client = Client(config.scheduler, timeout=_SCHEDULER_WAIT_SECONDS)
+        except (OSError, ValueError, TypeError) as error:
+            raise ClusterError(f"cannot reach the Dask scheduler at {config.scheduler}: {error}") from None
     else:
         cluster = LocalCluster(n_workers=config.processes, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
+        _check_workers(client, config)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         yield from _in_order(pending, lambda fresh: client.submit(process_chunk, fresh, config, pure=False), workers)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _check_workers(client, config: Config) -> None:
+    """Every worker imports this very code and loads the model before any chunk is sent."""
+    from pipeline.annotate import load_nlp, pipeline_version
+
+    try:
+        client.wait_for_workers(1, timeout=_WORKER_WAIT_SECONDS)
+    except TimeoutError:
+        raise ClusterError(
+            f"no Dask worker joined the scheduler at {config.scheduler} in {_WORKER_WAIT_SECONDS} s"
+        ) from None
+    expected = pipeline_version(config.model, load_nlp(config.model))
+    names = {address: info.get("name") for address, info in client.scheduler_info()["workers"].items()}
+    problems = []
+    for address, (status, detail) in client.run(_worker_readiness(config.model)).items():
+        what = f"Dask worker {address}" + (f" ({names[address]})" if names.get(address) not in (None, address) else "")
+        if status != "ready":
+            problems.append(f"{what} {status}: {detail}")
+        elif detail != expected:
+            problems.append(f"{what} runs other pipeline code or model ({detail}; here {expected})")
+    if problems:
+        raise ClusterError("; ".join(problems))
+
+
+def _worker_readiness(model: str) -> Callable[[], tuple[str, str]]:
+    """The check each worker runs. It is built here as a closure because cloudpickle sends closures
+    by value: a worker without this package can still run it and say so."""
+
+    def readiness() -> tuple[str, str]:
+        try:
+            from pipeline.annotate import load_nlp, pipeline_version
+        except ImportError as error:
+            return "cannot import the news-claims package", f"{type(error).__name__}: {error}"
+        try:
+            nlp = load_nlp(model)
+        except (OSError, ValueError, ImportError) as error:
+            return f"cannot load the spaCy model {model!r}", f"{type(error).__name__}: {error}".splitlines()[0]
+        return "ready", pipeline_version(model, nlp)
+
+    return readiness
 
 
 def _in_order(pending: Pending, submit: Callable, workers: int) -> Finished:

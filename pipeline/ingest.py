@@ -1,37 +1,53 @@
 """EDGE: read input files into `Document` records.
 
-Inputs are any mix of `.txt` files, folders of them and `.jsonl` files (one record per line with
-`id`, `text`, optional `published`). Text files are decoded by `decode_bytes`. Nothing here raises
-for a bad article: it becomes a `Document` with a status and the reason in `error`, so the batch
-goes on:
+Inputs are any mix of article files, folders of them and files of article records:
 
-- `skipped`: nothing to extract: `empty article (no text)`, `(only whitespace)`, `(only a date header)`;
+| input | articles | read by |
+| --- | --- | --- |
+| `.txt` | one per file | `decode_bytes` |
+| `.html`, `.htm` | one per page: main text (no menus, tickers, sidebars, footers), date | trafilatura, htmldate |
+| `.jsonl`, `-` (standard input) | one per line | `json` |
+| `.csv` | one per row (a header row names the columns) | `csv` |
+| `.parquet` | one per row | pyarrow |
+
+Records carry the text under `text`, the id under `id` and the publication date under `published`
+(other names: `RecordKeys`, `--text-key`, `--id-key`, `--date-key`). Folders are searched
+recursively for `.txt` and `.html`/`.htm` files; their other files are counted and named
+(`Inputs.not_articles`), never read as articles and never skipped in silence.
+
+Nothing here raises for a bad article: it becomes a `Document` with a status and the reason in
+`error`, so the batch goes on:
+
+- `skipped`: nothing to extract: `empty article (no text)`, `(only whitespace)`, `(only a date header)`,
+  `no article text found in the page` (HTML);
 - `failed`: not an article we can read: the OS error (`PermissionError: [Errno 13] ...`,
   `FileNotFoundError: ...`), `UnicodeError: binary file (PNG image), not text` (or NUL bytes,
   control characters, undecodable bytes), `article too long: ...` (over `MAX_CHARS`), or a bad
-  JSONL line: `line 3: malformed JSON (...)`, `line 4: record has no 'text'`, `line 5: 'text' is
-  int, not a string`, with `path` = `file.jsonl:3`.
+  record: `line 3: malformed JSON (...)`, `line 4: record has no 'text'`, `line 5: 'text' is
+  int, not a string`, `row 2: ...` (CSV, Parquet), with `path` = `file.jsonl:3`.
 
-Doc ids are the file stem or the JSONL `id` (`{stem}-line{n}` when a record has none). An id
-already used in the run gets `__2`, `__3`, ... in input order, skipping ids that are taken:
-`a/report.txt` and `b/report.txt` become `report` and `report__2`. Ids are therefore unique and
-the same for the same list of inputs. File names that are not valid UTF-8 keep their readable
+Doc ids are the file stem or the record's id (`{stem}-line{n}`, `{stem}-row{n}` when a record has
+none). An id already used in the run gets `__2`, `__3`, ... in input order, skipping ids that are
+taken: `a/report.txt` and `b/report.txt` become `report` and `report__2`. Ids are therefore unique
+and the same for the same list of inputs. File names that are not valid UTF-8 keep their readable
 part, the rest shown as U+FFFD.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 
 from pipeline.dates import parse_date, parse_date_header
 from pipeline.records import Document
 
-TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl",)
+STDIN = Path("-")  # JSONL records from standard input
 # Longest article processed, in characters (spaCy's own default `max_length`; news articles are
 # under 100,000). Processing time grows with length: a million characters take about a minute.
 MAX_CHARS = 1_000_000
@@ -52,36 +68,91 @@ class InputError(ValueError):
     """An input argument that cannot be used at all (missing path, unknown file type)."""
 
 
-def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
-    """List the files named by `inputs`: files as given; folders searched recursively for .txt files.
+@dataclass(frozen=True)
+class RecordKeys:
+    """The field (JSONL) or column (CSV, Parquet) names of a record's text, id and publication date."""
+
+    text: str = "text"
+    id: str = "id"
+    published: str = "published"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files a run reads, and the files found in its folders that are not articles."""
+
+    files: list[Path]
+    not_articles: list[Path] = field(default_factory=list)
+
+
+def find_inputs(inputs: Iterable[Path]) -> Inputs:
+    """List the files named by `inputs`: files as given (`-` for standard input); folders searched
+    recursively for article files, their other files listed as `not_articles`.
 
     Raises:
-        InputError: a path does not exist or is not a .txt/.jsonl file or folder.
+        InputError: a path does not exist or is not a file of a known kind or a folder.
     """
     files: list[Path] = []
+    not_articles: list[Path] = []
     for path in inputs:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and not p.is_dir()))
+        if path == STDIN:
+            files.append(path)
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if not p.is_dir())
+            files.extend(p for p in found if p.suffix.lower() in FOLDER_SUFFIXES)
+            not_articles.extend(p for p in found if p.suffix.lower() not in FOLDER_SUFFIXES)
         elif path.is_file():
-            if path.suffix.lower() not in TEXT_SUFFIXES + JSONL_SUFFIXES:
-                raise InputError(f"{path}: expected a .txt or .jsonl file or a folder")
+            if path.suffix.lower() not in READERS:
+                raise InputError(f"{path}: expected a folder or a file ending in {', '.join(READERS)}")
             files.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
-    return files
+    return Inputs(files, not_articles)
 
 
-def read_documents(files: Iterable[Path]) -> Iterator[Document]:
+def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
+    """The article files of `inputs` (`find_inputs` without the files that are not articles)."""
+    return find_inputs(inputs).files
+
+
+def count_articles(files: Iterable[Path]) -> int | None:
+    """How many articles `files` hold (for a progress bar's total), or None when it cannot be known
+    before reading (standard input). Record files are counted by a fast pass of their own."""
+    total = 0
+    for path in files:
+        suffix = path.suffix.lower()
+        try:
+            if path == STDIN:
+                return None
+            elif suffix == ".jsonl":
+                with path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif suffix == ".csv":
+                with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+                    total += max(0, sum(1 for _ in csv.reader(handle)) - 1)
+            elif suffix == ".parquet":
+                import pyarrow.parquet as pq
+
+                total += pq.ParquetFile(path).metadata.num_rows
+            else:
+                total += 1
+        except (OSError, csv.Error, ValueError):
+            total += 1  # the reader records what is wrong with it
+    return total
+
+
+def read_documents(files: Iterable[Path], keys: RecordKeys | None = None) -> Iterator[Document]:
     """Read every file into Documents, one per article, never raising for a bad one.
 
     Doc ids are made unique: an id already used gets `__2`, `__3`, ... in input order (the first
     suffix not taken), so `a/report.txt`, `b/report.txt` give `report`, `report__2`.
     """
+    keys = keys or RecordKeys()
     used: set[str] = set()
     last_suffix: dict[str, int] = {}
     for path in files:
-        records = _read_jsonl(path) if path.suffix.lower() in JSONL_SUFFIXES else [_read_text_file(path)]
-        for document in records:
+        reader = _read_stdin if path == STDIN else READERS[path.suffix.lower()]
+        for document in reader(path, keys):
             doc_id = document.doc_id
             while doc_id in used:
                 last_suffix[document.doc_id] = last_suffix.get(document.doc_id, 1) + 1
@@ -95,7 +166,7 @@ def make_document(doc_id: str, path: str, text: str, *, published: str | None = 
 
     Text over `MAX_CHARS` gives a `failed` Document, text without a body a `skipped` one.
     """
-    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    sha = _sha(text)
     if len(text) > MAX_CHARS:
         error = f"article too long: {len(text):,} characters (limit {MAX_CHARS:,})"
         return Document(doc_id, path, text, sha, status="failed", error=error)
@@ -135,68 +206,164 @@ def decode_bytes(data: bytes) -> str:
     return text
 
 
-def _read_text_file(path: Path) -> Document:
+def _read_text_file(path: Path, keys: RecordKeys) -> Iterator[Document]:
     doc_id, where = _readable(path.stem), _readable(str(path))
     try:
-        size = path.stat().st_size
-        if size > _MAX_BYTES:
-            return _failed(doc_id, where, f"article too long: {size:,} bytes (limit {MAX_CHARS:,} characters)")
-        text = decode_bytes(path.read_bytes())
-    except (OSError, UnicodeError) as error:
-        return _failed(doc_id, where, _readable(f"{type(error).__name__}: {error}"))
-    return make_document(doc_id, where, text)
+        text = decode_bytes(_read_capped(path))
+    except (OSError, UnicodeError, _TooLong) as error:
+        yield _failed(doc_id, where, _reason(error))
+        return
+    yield make_document(doc_id, where, text)
 
 
-def _read_jsonl(path: Path) -> Iterator[Document]:
-    stem, name = _readable(path.stem), _readable(str(path))
+def _read_html_file(path: Path, keys: RecordKeys) -> Iterator[Document]:
+    """A saved news page: trafilatura finds the article's main text and the page's date (htmldate
+    reads the metadata and, failing that, the page); paragraphs are separated by blank lines."""
+    import trafilatura
+
+    doc_id, where = _readable(path.stem), _readable(str(path))
+    try:
+        page = decode_bytes(_read_capped(path))
+    except (OSError, UnicodeError, _TooLong) as error:
+        yield _failed(doc_id, where, _reason(error))
+        return
+    extracted = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, include_tables=True, deduplicate=True
+    )
+    text = (
+        "\n\n".join(line.strip() for line in (extracted.text or "").splitlines() if line.strip()) if extracted else ""
+    )
+    if not text:
+        yield Document(doc_id, where, "", _sha(""), status="skipped", error="no article text found in the page")
+        return
+    yield make_document(doc_id, where, text, published=extracted.date)
+
+
+def _read_jsonl(path: Path, keys: RecordKeys) -> Iterator[Document]:
     try:
         handle = path.open("rb")
     except OSError as error:
-        yield _failed(stem, name, _readable(f"{type(error).__name__}: {error}"))
+        yield _failed(_readable(path.stem), _readable(str(path)), _reason(error))
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            where = f"{name}:{number}"
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(decode_bytes(raw.rstrip(b"\r\n")))
-            except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeError are ValueErrors
-                reason = f"{error.msg} at column {error.colno}" if isinstance(error, json.JSONDecodeError) else error
-                yield _failed(f"{stem}-line{number}", where, f"line {number}: malformed JSON ({reason})")
-                continue
-            doc_id = _record_id(record) or f"{stem}-line{number}"
-            problem = _record_problem(record)
-            if problem:
-                yield _failed(doc_id, where, f"line {number}: {problem}")
-            else:
-                published = record.get("published")
-                yield make_document(doc_id, where, record["text"], published=str(published) if published else None)
+        yield from _jsonl_records(handle, _readable(path.stem), _readable(str(path)), keys)
 
 
-def _record_id(record: object) -> str | None:
-    """A JSONL record's `id` as a string when it is usable (a non-empty string or an integer)."""
-    doc_id = record.get("id") if isinstance(record, dict) else None
+def _read_stdin(path: Path, keys: RecordKeys) -> Iterator[Document]:
+    yield from _jsonl_records(sys.stdin.buffer, "stdin", "<stdin>", keys)
+
+
+def _jsonl_records(lines: Iterable[bytes], stem: str, name: str, keys: RecordKeys) -> Iterator[Document]:
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(decode_bytes(raw.rstrip(b"\r\n")))
+        except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeError are ValueErrors
+            reason = f"{error.msg} at column {error.colno}" if isinstance(error, json.JSONDecodeError) else error
+            yield _failed(f"{stem}-line{number}", f"{name}:{number}", f"line {number}: malformed JSON ({reason})")
+            continue
+        yield _record_document(record, keys, f"{stem}-line{number}", f"{name}:{number}", f"line {number}")
+
+
+def _read_csv(path: Path, keys: RecordKeys) -> Iterator[Document]:
+    stem, name = _readable(path.stem), _readable(str(path))
+    csv.field_size_limit(_MAX_BYTES)  # an article is one field; the csv module's default limit is 128 KB
+    try:
+        with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+            rows = csv.DictReader(handle)
+            missing = _missing_column(rows.fieldnames or [], keys)
+            if missing:
+                yield _failed(stem, name, missing)
+                return
+            for number, row in enumerate(rows, start=1):
+                yield _record_document(row, keys, f"{stem}-row{number}", f"{name}:{number}", f"row {number}")
+    except (OSError, csv.Error) as error:
+        yield _failed(stem, name, _reason(error))
+
+
+def _read_parquet(path: Path, keys: RecordKeys) -> Iterator[Document]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    stem, name = _readable(path.stem), _readable(str(path))
+    try:
+        table = pq.ParquetFile(path)
+        columns = table.schema_arrow.names
+        missing = _missing_column(columns, keys)
+        if missing:
+            yield _failed(stem, name, missing)
+            return
+        wanted = [column for column in (keys.text, keys.id, keys.published) if column in columns]
+        number = 0
+        for batch in table.iter_batches(batch_size=256, columns=wanted):  # a few rows in memory at a time
+            for row in batch.to_pylist():
+                number += 1
+                yield _record_document(row, keys, f"{stem}-row{number}", f"{name}:{number}", f"row {number}")
+    except (OSError, pa.ArrowException) as error:
+        yield _failed(stem, name, _reason(error))
+
+
+def _missing_column(columns: list[str], keys: RecordKeys) -> str | None:
+    if keys.text in columns:
+        return None
+    return f"no column {keys.text!r} for the article text (columns: {', '.join(columns) or 'none'}); see --text-key"
+
+
+def _record_document(record: object, keys: RecordKeys, default_id: str, where: str, label: str) -> Document:
+    """A JSONL, CSV or Parquet record as a Document (failed, with the reason, when it is not an article)."""
+    doc_id = _record_id(record, keys) or default_id
+    problem = _record_problem(record, keys)
+    if problem:
+        return _failed(doc_id, where, f"{label}: {problem}")
+    published = record.get(keys.published)
+    if isinstance(published, datetime | date):
+        published = published.isoformat()[:10]
+    return make_document(doc_id, where, record[keys.text], published=str(published) if published else None)
+
+
+def _record_id(record: object, keys: RecordKeys) -> str | None:
+    """A record's id as a string when it is usable (a non-empty string or an integer)."""
+    doc_id = record.get(keys.id) if isinstance(record, dict) else None
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         return str(doc_id)
     return doc_id if isinstance(doc_id, str) and doc_id and _is_unicode(doc_id) else None
 
 
-def _record_problem(record: object) -> str | None:
-    """Why a JSONL record cannot be read as an article, or None when it can."""
+def _record_problem(record: object, keys: RecordKeys) -> str | None:
+    """Why a record cannot be read as an article, or None when it can."""
     if not isinstance(record, dict):
         return "not a JSON object"
-    text, doc_id = record.get("text"), record.get("id")
+    text, doc_id = record.get(keys.text), record.get(keys.id)
     if text is None:
-        return "record has no 'text'"
+        return f"record has no {keys.text!r}"
     if not isinstance(text, str):
-        return f"'text' is {type(text).__name__}, not a string"
-    for field, value in (("text", text), ("id", doc_id)):
+        return f"{keys.text!r} is {type(text).__name__}, not a string"
+    for name, value in ((keys.text, text), (keys.id, doc_id)):
         if isinstance(value, str) and not _is_unicode(value):
-            return f"'{field}' is not valid Unicode (lone surrogate)"
-    if doc_id is not None and not isinstance(doc_id, str) and _record_id(record) is None:
-        return f"'id' is {type(doc_id).__name__}, not a string or an integer"
+            return f"{name!r} is not valid Unicode (lone surrogate)"
+    if doc_id is not None and not isinstance(doc_id, str) and _record_id(record, keys) is None:
+        return f"{keys.id!r} is {type(doc_id).__name__}, not a string or an integer"
     return None
+
+
+class _TooLong(ValueError):
+    """A file over the size limit, found before reading it."""
+
+
+def _read_capped(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > _MAX_BYTES:
+        raise _TooLong(f"article too long: {size:,} bytes (limit {MAX_CHARS:,} characters)")
+    return path.read_bytes()
+
+
+def _reason(error: Exception) -> str:
+    return _readable(str(error) if isinstance(error, _TooLong) else f"{type(error).__name__}: {error}")
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _is_unicode(text: str) -> bool:
@@ -215,3 +382,15 @@ def _readable(text: str) -> str:
 
 def _failed(doc_id: str, path: str, error: str) -> Document:
     return Document(doc_id, path, "", "", status="failed", error=error)
+
+
+# How each kind of file is read, by its suffix (lower case); folders are searched for FOLDER_SUFFIXES.
+READERS: dict[str, Callable[[Path, RecordKeys], Iterator[Document]]] = {
+    ".txt": _read_text_file,
+    ".html": _read_html_file,
+    ".htm": _read_html_file,
+    ".jsonl": _read_jsonl,
+    ".csv": _read_csv,
+    ".parquet": _read_parquet,
+}
+FOLDER_SUFFIXES = (".txt", ".html", ".htm")

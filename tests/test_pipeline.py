@@ -51,8 +51,14 @@ def _claim(claims: pd.DataFrame, doc_prefix: str, mention: str) -> pd.Series:
 
 @pytest.mark.slow
 def test_summary_is_printed(corpus_run, claims) -> None:
-    assert corpus_run[1].stdout.startswith(f"3 articles (3 ok), {len(claims)} claims, ")
-    assert corpus_run[1].stdout.rstrip().endswith(f"-> {corpus_run[0]}/claims.parquet")
+    summary, not_articles = corpus_run[1].stdout.splitlines()
+    assert summary.startswith(f"3 articles (3 ok), {len(claims)} claims, ")
+    assert summary.endswith(f"-> {corpus_run[0]}/claims.parquet")
+    gold = CORPUS / "gold"
+    assert not_articles == (
+        f"3 files in the input folders are not articles, not read: {gold / 'GUIDE.md'}, {gold / 'claims.jsonl'}, "
+        f"{gold / 'second_annotator.jsonl'}"
+    )
 
 
 @pytest.mark.slow
