@@ -77,6 +77,9 @@ DOCUMENTS_SCHEMA = pa.schema(
         ("text", pa.string()),
     ]
 )
+# The report of a run (`report.py`): a run that writes none removes the previous run's.
+REPORT_NAME = "report.html"
+REPORT_FILES = "report_files"
 OUTPUT_FILES = ("claims.parquet", "claims.csv", "entities.parquet", "documents.parquet", "claims.duckdb", "run.json")
 # OWASP: a CSV cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -178,6 +181,8 @@ class OutputWriter:
         for name in OUTPUT_FILES:
             os.replace(self.staging / name, self.out_dir / name)
             written.append(self.out_dir / name)
+        (self.out_dir / REPORT_NAME).unlink(missing_ok=True)  # it describes an earlier run
+        shutil.rmtree(self.out_dir / REPORT_FILES, ignore_errors=True)
         return written
 
 

@@ -1,22 +1,29 @@
-"""REPORT: one self-contained HTML page to check the extraction by looking (issue 7).
+"""REPORT: pages to check the extraction by looking, at any archive size.
 
-`build_report` reads the claims, entities and documents tables of an output folder and writes
-`report.html` next to them: a summary, charts, one sortable and filterable table of all claims,
-and every article with its claims and entity mentions highlighted. CSS, JavaScript and charts
-(PNG drawn with matplotlib's Agg backend, base64-encoded) are inline, so the page opens offline.
+`build_report` reads the claims, entities and documents tables and run.json of an output folder and
+writes `report.html` next to them: the run it describes, a summary, charts, and one table of all
+claims (sortable, filterable, shown a page of rows at a time: the rows travel as compact JSON and
+the page's script draws only the visible ones); and `report_files/articles-0001.html`, ... with
+`ARTICLES_PER_PAGE` articles each, every article's text with its claims and entity mentions
+highlighted. Pages link to each other by relative links; CSS, JavaScript and charts (PNG drawn with
+matplotlib's Agg backend, base64-encoded) are inline, so everything opens offline, from disk.
 
 `build_report` is the only function that touches files; every other one builds a string from
 rows (dicts keyed by the column names of CLAIMS.md). All article text goes through
-`html.escape`, so markup in an article shows as text and is never interpreted.
+`html.escape` (or, in the claims table, the DOM's `textContent`), so markup in an article shows as
+text and is never interpreted.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+import json
 import os
+import shutil
+import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -25,9 +32,13 @@ import pyarrow.parquet as pq
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-Row = dict[str, Any]
+from pipeline.outputs import REPORT_FILES, REPORT_NAME
 
-REPORT_NAME = "report.html"
+Row = dict[str, Any]
+CONTRACT = Path(__file__).parent / "data" / "CLAIMS.md"
+
+ARTICLES_PER_PAGE = 200
+CLAIM_ROWS_PER_PAGE = 100
 STATUSES = ("ok", "skipped", "failed")
 KIND_COLORS = {"money": "#1b7f5f", "percent": "#c25700", "count": "#2f5fb3"}
 # displaCy's colors for spaCy's entity labels; other labels are grey.
@@ -126,7 +137,7 @@ mark.claim[data-claim-id]:hover { outline: 2px solid #ffd33d; }
 ol.contents { columns: 2; margin: 0; padding-left: 20px; font-size: 14px; }
 """
 
-SCRIPT = """
+ARTICLE_SCRIPT = """
 function sortKey(cell, numeric) {
   const raw = cell.dataset.sort ?? cell.textContent.trim();
   return numeric ? (raw === "" ? NaN : Number(raw)) : raw.toLowerCase();
@@ -150,21 +161,109 @@ document.querySelectorAll("table.sortable").forEach(table => {
     rows.forEach(row => body.appendChild(row));
   }));
 });
-const filter = document.getElementById("claim-filter");
-const allRows = Array.from(document.querySelectorAll("#all-claims-table tbody tr"));
-filter.addEventListener("input", () => {
-  const words = filter.value.toLowerCase().split(/\\s+/).filter(Boolean);
-  let shown = 0;
-  allRows.forEach(row => {
-    const text = row.textContent.toLowerCase();
-    row.hidden = !words.every(word => text.includes(word));
-    shown += row.hidden ? 0 : 1;
-  });
-  document.getElementById("claim-count").textContent = `${shown} of ${allRows.length} claims shown`;
-});
 document.querySelectorAll("mark.claim[data-claim-id]").forEach(mark => mark.addEventListener("click", () => {
   location.hash = "claim-" + mark.dataset.claimId;
 }));
+"""
+
+# The table of all claims, drawn from the JSON in #claims-data a page of rows at a time. Text goes in
+# through textContent only. Rows: [article index, value per field of data.fields]; coded fields hold
+# an index into data.codes[field].
+CLAIMS_SCRIPT = """
+(() => {
+  const data = JSON.parse(document.getElementById("claims-data").textContent);
+  const table = document.getElementById("all-claims-table"), body = table.tBodies[0];
+  const headers = Array.from(table.tHead.rows[0].cells);
+  const at = Object.fromEntries(data.fields.map((name, index) => [name, index + 1]));
+  const field = (row, name) => name in data.codes ? data.codes[name][row[at[name]]] : row[at[name]];
+  const page = row => data.pages[data.article_page[row[0]]];
+  const shownText = (row, name) => name === "article" ? data.articles[row[0]] : String(field(row, name) ?? "");
+  const words = data.rows.map(row => data.columns.map(name => shownText(row, name)).join(" ").toLowerCase());
+  const collator = new Intl.Collator(undefined, {numeric: true, sensitivity: "base"});
+  let shown = data.rows.map((_, index) => index), first = 0;
+
+  function link(href, text) {
+    const a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+  function cell(row, name) {
+    const td = document.createElement("td");
+    if (name === "article") {
+      td.append(link(`${page(row)}#doc-${data.articles[row[0]]}`, data.articles[row[0]]));
+    } else if (name === "mention") {
+      td.append(link(`${page(row)}#claim-${field(row, "claim_id")}`, field(row, "mention")));
+    } else if (name === "kind") {
+      const chip = document.createElement("span");
+      chip.className = "chip kind";
+      chip.style.setProperty("--kind", data.kind_colors[field(row, "kind")] ?? "#555");
+      chip.textContent = field(row, "kind");
+      td.append(chip);
+    } else if (name in data.sort_fields) {
+      const sortValue = field(row, data.sort_fields[name]);
+      td.className = "num";
+      td.dataset.sort = sortValue ?? "";
+      td.textContent = name === "confidence" ? (sortValue === null ? "" : sortValue.toFixed(2)) : field(row, name);
+    } else {
+      td.className = name;
+      td.textContent = field(row, name) ?? "";
+    }
+    return td;
+  }
+  function draw() {
+    const rows = shown.slice(first, first + data.page_size).map(index => {
+      const tr = document.createElement("tr");
+      tr.append(...data.columns.map(name => cell(data.rows[index], name)));
+      return tr;
+    });
+    body.replaceChildren(...rows);
+    const last = Math.min(first + data.page_size, shown.length);
+    document.getElementById("claim-count").textContent = `${shown.length} of ${data.rows.length} claims shown`;
+    document.getElementById("claims-rows").textContent = shown.length ? `rows ${first + 1}–${last}` : "no rows";
+    document.getElementById("claims-previous").disabled = first === 0;
+    document.getElementById("claims-next").disabled = last >= shown.length;
+  }
+  function sortBy(name, ascending) {
+    const key = name in data.sort_fields ? data.sort_fields[name] : name;
+    const numeric = name in data.sort_fields;
+    const value = index => numeric ? field(data.rows[index], key) : shownText(data.rows[index], key);
+    shown.sort((a, b) => {
+      const x = value(a), y = value(b);
+      const blankX = x === null || x === "", blankY = y === null || y === "";
+      if (blankX || blankY) return blankX - blankY;  // blanks last in both directions
+      const order = numeric ? x - y : collator.compare(x, y);
+      return ascending ? order : -order;
+    });
+  }
+  headers.forEach((header, column) => header.addEventListener("click", () => {
+    const ascending = header.getAttribute("aria-sort") !== "ascending";
+    headers.forEach(other => other.removeAttribute("aria-sort"));
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    sortBy(data.columns[column], ascending);
+    first = 0;
+    draw();
+  }));
+  const filter = document.getElementById("claim-filter");
+  filter.addEventListener("input", () => {
+    const wanted = filter.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    const sorted = headers.find(header => header.hasAttribute("aria-sort"));
+    shown = data.rows.map((_, index) => index).filter(index => wanted.every(word => words[index].includes(word)));
+    if (sorted) sortBy(data.columns[headers.indexOf(sorted)], sorted.getAttribute("aria-sort") === "ascending");
+    first = 0;
+    draw();
+  });
+  document.getElementById("claims-previous").addEventListener("click", () => {
+    first = Math.max(0, first - data.page_size);
+    draw();
+  });
+  document.getElementById("claims-next").addEventListener("click", () => {
+    first += data.page_size;
+    draw();
+  });
+  draw();
+  document.body.dataset.ready = "true";
+})();
 """
 
 
@@ -331,20 +430,60 @@ def render_section(document: Row, claims: Sequence[Row], entities: Sequence[Row]
     )
 
 
-def render_all_claims(claims: Sequence[Row]) -> str:
-    """Every claim in one table, with a text box that filters rows and headers that sort on click."""
-    columns = ("article", *CLAIM_COLUMNS)
-    rows = "".join(
-        f'<tr><td><a href="#doc-{escape(claim["doc_id"])}">{escape(claim["doc_id"])}</a></td>'
-        f"{''.join(_claim_cells(claim))}</tr>"
-        for claim in sorted(claims, key=lambda claim: (claim["doc_id"], *_start(claim)))
-    )
+# The claims table's columns, and the row fields behind them (numeric columns sort on a field of their own).
+TABLE_COLUMNS = ("article", *CLAIM_COLUMNS)
+ROW_FIELDS = (*CLAIM_COLUMNS, "claim_id", "value_sort")
+CODED_FIELDS = ("kind", "unit", "qualifier", "role", "direction", "entity", "time", "source")
+SORT_FIELDS = {"value": "value_sort", "confidence": "confidence"}
+
+
+def claims_data(
+    claims: Sequence[Row], articles: Sequence[str], pages: Sequence[str], article_page: Sequence[int]
+) -> dict:
+    """All claims as compact JSON for the claims table's script: one list per row, the repeated
+    strings (kind, unit, entity, ...) as indexes into one list of codes per field."""
+    index = {doc_id: position for position, doc_id in enumerate(articles)}
+    codes: dict[str, dict[str, int]] = {name: {"": 0} for name in CODED_FIELDS}
+    rows = []
+    for claim in sorted(claims, key=lambda claim: (index[claim["doc_id"]], *_start(claim))):
+        values = {
+            **{name: claim.get(name) for name in CLAIM_COLUMNS},
+            "value": format_claim_value(claim),
+            "value_sort": claim.get("value"),
+            "claim_id": claim["claim_id"],
+        }
+        for name in CODED_FIELDS:
+            values[name] = codes[name].setdefault(str(values[name] or ""), len(codes[name]))
+        rows.append([index[claim["doc_id"]], *(values[name] for name in ROW_FIELDS)])
+    return {
+        "columns": TABLE_COLUMNS,
+        "fields": ROW_FIELDS,
+        "codes": {name: list(table) for name, table in codes.items()},
+        "sort_fields": SORT_FIELDS,
+        "kind_colors": KIND_COLORS,
+        "articles": list(articles),
+        "pages": list(pages),
+        "article_page": list(article_page),
+        "page_size": CLAIM_ROWS_PER_PAGE,
+        "rows": rows,
+    }
+
+
+def render_all_claims(data: dict) -> str:
+    """The table of every claim: a filter box, sortable headers, a page of rows at a time (drawn by
+    CLAIMS_SCRIPT from `data`, the output of `claims_data`)."""
+    count = len(data["rows"])
+    # `<` escaped, so no article text can close the script element
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return (
         f'<div class="toolbar"><input id="claim-filter" type="search" placeholder="Filter: type words, '
         f'e.g. money 2016 Toyota" aria-label="filter claims"><span id="claim-count" class="muted">'
-        f"{len(claims)} of {len(claims)} claims shown</span></div>"
+        f"{count} of {count} claims shown</span>"
+        f'<button id="claims-previous" type="button">‹ previous</button><span id="claims-rows" class="muted"></span>'
+        f'<button id="claims-next" type="button">next ›</button></div>'
         f'<div class="scroll"><table id="all-claims-table" class="claims sortable"><thead><tr>'
-        f"{_header_cells(columns)}</tr></thead><tbody>{rows}</tbody></table></div>"
+        f"{_header_cells(TABLE_COLUMNS)}</tr></thead><tbody></tbody></table></div>"
+        f'<script type="application/json" id="claims-data">{payload}</script>'
     )
 
 
@@ -353,8 +492,9 @@ def _count_table(header: str, counts: Iterable[tuple[str, int]]) -> str:
     return f'<table class="small"><thead><tr><th>{header}</th><th>count</th></tr></thead><tbody>{rows}</tbody></table>'
 
 
-def render_summary(documents: Sequence[Row], claims: Sequence[Row]) -> str:
-    """Articles by status, claims by kind, and the skipped or failed articles with their reasons."""
+def render_summary(documents: Sequence[Row], claims: Sequence[Row], where: Callable[[str], str] = lambda _: "") -> str:
+    """Articles by status, claims by kind, and the skipped or failed articles with their reasons
+    (each linked to its article: `where(doc_id)` is the page it is on)."""
     statuses = Counter(document.get("status") or "ok" for document in documents)
     status_rows = [
         (f'<span class="chip status-{escape(status)}">{escape(status)}</span>', statuses[status])
@@ -368,7 +508,7 @@ def render_summary(documents: Sequence[Row], claims: Sequence[Row]) -> str:
     problems = [document for document in documents if (document.get("status") or "ok") != "ok"]
     if problems:
         rows = "".join(
-            f'<tr><td><a href="#doc-{escape(d["doc_id"])}">{escape(d["doc_id"])}</a></td>'
+            f'<tr><td><a href="{escape(where(d["doc_id"]))}#doc-{escape(d["doc_id"])}">{escape(d["doc_id"])}</a></td>'
             f'<td><span class="chip status-{escape(d["status"])}">{escape(d["status"])}</span></td>'
             f"<td>{escape(d.get('error') or '')}</td><td>{escape(d.get('path') or '')}</td></tr>"
             for d in problems
@@ -503,57 +643,108 @@ def render_legend(entities: Iterable[Row]) -> str:
     )
 
 
-def render_report(documents: Sequence[Row], claims: Sequence[Row], entities: Sequence[Row], title: str) -> str:
-    """The whole page."""
+def page_name(number: int) -> str:
+    """The file of the `number`-th page of articles (from 0), relative to the report."""
+    return f"{REPORT_FILES}/articles-{number + 1:04d}.html"
+
+
+def run_label(run: Row) -> str:
+    """`run 20261201T150412Z-1a2b3c4d of 2026-12-01 15:04 UTC, output folder output`."""
+    name = f"run {run['run_id']}" if run.get("run_id") else "a run"
+    finished = f" of {run['finished']}" if run.get("finished") else ""
+    return f"{name}{finished}, output folder {run.get('out_dir', '?')}"
+
+
+def _page(title: str, run: Row, nav: str, body: str, script: str) -> str:
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="news-claims-run"{_attrs(content=str(run.get("run_id") or ""))}>
+<title>{escape(title)}</title><style>{CSS}</style></head>
+<body><header class="top"><div class="wrap"><h1>{escape(title)}</h1>
+<p class="run">{escape(run_label(run))}</p><nav>{nav}</nav></div></header>
+<main class="wrap">
+{body}
+</main><script>{script}</script></body></html>
+"""
+
+
+def render_report(documents: Sequence[Row], claims: Sequence[Row], entities: Sequence[Row], run: Row) -> str:
+    """The main page: the run, summary, charts, the table of all claims and the list of articles."""
+    articles = [document["doc_id"] for document in documents]
+    article_page = [position // ARTICLES_PER_PAGE for position in range(len(articles))]
+    pages = [page_name(number) for number in range(max(1, -(-len(articles) // ARTICLES_PER_PAGE)))]
+    where = dict(zip(articles, (pages[number] for number in article_page), strict=True))
+    n_claims = Counter(claim["doc_id"] for claim in claims)
+    contents = "".join(
+        f'<li><a href="{escape(where[d["doc_id"]])}#doc-{escape(d["doc_id"])}">{escape(d["doc_id"])}</a> '
+        f'<span class="muted">({n_claims[d["doc_id"]]} claims'
+        f"{'' if (d.get('status') or 'ok') == 'ok' else ', ' + escape(d['status'])})</span></li>"
+        for d in documents
+    )
+    page_links = " · ".join(
+        f'<a href="{escape(name)}">{first + 1}–{min(len(articles), first + ARTICLES_PER_PAGE)}</a>'
+        for name, first in zip(pages, range(0, len(articles), ARTICLES_PER_PAGE), strict=False)
+    )
+    nav = (
+        '<a href="#intro">What you are looking at</a><a href="#summary">Summary</a><a href="#charts">Charts</a>'
+        '<a href="#all-claims">All claims</a><a href="#articles">Articles</a>'
+    )
+    body = f"""<section id="intro" class="intro"><h2>What you are looking at</h2>
+<p>This page shows what the pipeline extracted from {len(documents)} news articles in
+{escape(run_label(run))}: {len(claims)} claims and {len(entities)} named-entity mentions.</p>
+<p>A <strong>claim</strong> is one number stated in an article: a money amount, a percentage or a count
+of things. For each one the pipeline records its value, unit, what it measures (subject), whom it is about
+(entity), the period (time) and who says so (source); the contract <code>docs/CLAIMS.md</code> (its installed
+copy: <code>{escape(str(CONTRACT))}</code>) defines every column.</p>
+<p>The articles are on pages of {ARTICLES_PER_PAGE} (links under Articles, and from every claim). In an
+article's text, claims are dark marks and named entities (organizations, places, people, nationalities)
+are light marks with their type. Hover over a claim to see what was read from it, or click it to jump to
+its row in the table under the article.</p>
+<p>To check the extraction, read an article and look for numbers left unmarked (missed), marks on things
+that are not claims (false alarms), and wrong values, units or subjects in the tables. Confidence is the
+pipeline's own estimate; rows with low confidence are the first to check.</p>
+{render_legend(entities)}</section>
+<section id="summary"><h2>Summary</h2>{render_summary(documents, claims, where.__getitem__)}</section>
+<section id="charts"><h2>Charts</h2><div class="charts">{entity_chart(claims)}{money_chart(claims)}
+{confidence_chart(claims)}</div></section>
+<section id="all-claims"><h2>All claims</h2><p class="muted">Click a column header to sort (again to reverse);
+type in the box to keep only rows containing all the words; {CLAIM_ROWS_PER_PAGE} rows are shown at a time.</p>
+{render_all_claims(claims_data(claims, articles, pages, article_page))}</section>
+<section id="articles"><h2>Articles</h2><p>Pages: {page_links or "none"}</p>
+<ol class="contents">{contents}</ol></section>"""
+    return _page("Claims report", run, nav, body, CLAIMS_SCRIPT)
+
+
+def render_article_pages(
+    documents: Sequence[Row], claims: Sequence[Row], entities: Sequence[Row], run: Row
+) -> Iterator[tuple[str, str]]:
+    """(file name, page) for every page of `ARTICLES_PER_PAGE` articles, in input order."""
     claims_by_doc: dict[str, list[Row]] = defaultdict(list)
     for claim in claims:
         claims_by_doc[claim["doc_id"]].append(claim)
     entities_by_doc: dict[str, list[Row]] = defaultdict(list)
     for entity in entities:
         entities_by_doc[entity["doc_id"]].append(entity)
-    contents = "".join(
-        f'<li><a href="#doc-{escape(d["doc_id"])}">{escape(d["doc_id"])}</a> '
-        f'<span class="muted">({len(claims_by_doc[d["doc_id"]])} claims'
-        f"{'' if (d.get('status') or 'ok') == 'ok' else ', ' + escape(d['status'])})</span></li>"
-        for d in documents
-    )
-    sections = "".join(render_section(d, claims_by_doc[d["doc_id"]], entities_by_doc[d["doc_id"]]) for d in documents)
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Claims report: {escape(title)}</title><style>{CSS}</style></head>
-<body><header class="top"><div class="wrap"><h1>Claims report</h1>
-<nav><a href="#intro">What you are looking at</a><a href="#summary">Summary</a><a href="#charts">Charts</a>
-<a href="#all-claims">All claims</a><a href="#articles">Articles</a></nav></div></header>
-<main class="wrap">
-<section id="intro" class="intro"><h2>What you are looking at</h2>
-<p>This page shows what the pipeline extracted from {len(documents)} news articles
-(output folder <code>{escape(title)}</code>): {len(claims)} claims and {len(entities)} named-entity mentions.</p>
-<p>A <strong>claim</strong> is one number stated in an article: a money amount, a percentage or a count
-of things. For each one the pipeline records its value, unit, what it measures (subject), whom it is about
-(entity), the period (time) and who says so (source); <code>CLAIMS.md</code> defines every column.</p>
-<p>In each article's text below, claims are dark marks and named entities (organizations, places,
-people, nationalities) are light marks with their type. Hover over a claim to see what was read from it,
-or click it to jump to its row in the table under the article.</p>
-<p>To check the extraction, read an article and look for numbers left unmarked (missed), marks on things
-that are not claims (false alarms), and wrong values, units or subjects in the tables. Confidence is the
-pipeline's own estimate; rows with low confidence are the first to check.</p>
-{render_legend(entities)}</section>
-<section id="summary"><h2>Summary</h2>{render_summary(documents, claims)}</section>
-<section id="charts"><h2>Charts</h2><div class="charts">{entity_chart(claims)}{money_chart(claims)}
-{confidence_chart(claims)}</div></section>
-<section id="all-claims"><h2>All claims</h2><p class="muted">Click a column header to sort (again to reverse);
-type in the box to keep only rows containing all the words.</p>{render_all_claims(claims)}</section>
-<section id="articles"><h2>Articles</h2><ol class="contents">{contents}</ol></section>
-{sections}
-</main><script>{SCRIPT}</script></body></html>
-"""
+    n_pages = -(-len(documents) // ARTICLES_PER_PAGE)
+    for number in range(n_pages):
+        chunk = documents[number * ARTICLES_PER_PAGE : (number + 1) * ARTICLES_PER_PAGE]
+        nav = '<a href="../report.html">← report</a>'
+        if number:
+            nav += f'<a href="{Path(page_name(number - 1)).name}">‹ previous page</a>'
+        if number + 1 < n_pages:
+            nav += f'<a href="{Path(page_name(number + 1)).name}">next page ›</a>'
+        sections = "".join(render_section(d, claims_by_doc[d["doc_id"]], entities_by_doc[d["doc_id"]]) for d in chunk)
+        first, last = number * ARTICLES_PER_PAGE + 1, number * ARTICLES_PER_PAGE + len(chunk)
+        title = f"Articles {first}–{last} of {len(documents)}"
+        yield page_name(number), _page(title, run, nav, sections, ARTICLE_SCRIPT)
 
 
 def build_report(out_dir: Path) -> Path:
-    """Read the tables in `out_dir`, write `out_dir/report.html` and return its path.
+    """Read the tables and run.json in `out_dir`, write `out_dir/report.html` and the article pages
+    in `out_dir/report_files/` (replacing an earlier report's), and return the main page's path.
 
     Raises:
-        FileNotFoundError: a table is missing (run `python -m pipeline extract --out DIR` first).
+        FileNotFoundError: a table is missing (run `news-claims extract --out DIR` first).
     """
     tables = {}
     for name in ("documents", "claims", "entities"):
@@ -561,9 +752,21 @@ def build_report(out_dir: Path) -> Path:
         if not path.is_file():
             raise FileNotFoundError(f"{path} not found")
         tables[name] = pq.read_table(path).to_pylist()
-    html = render_report(tables["documents"], tables["claims"], tables["entities"], title=str(out_dir))
-    target = out_dir / REPORT_NAME
-    staging = target.with_name(f".{REPORT_NAME}.tmp")
-    staging.write_text(html, encoding="utf-8")
-    os.replace(staging, target)
-    return target
+    run_path = out_dir / "run.json"
+    run = json.loads(run_path.read_text(encoding="utf-8")) if run_path.is_file() else {}
+    run["out_dir"] = str(out_dir)
+    documents, claims, entities = tables["documents"], tables["claims"], tables["entities"]
+    staging = Path(tempfile.mkdtemp(prefix=".report-", dir=out_dir))
+    try:
+        (staging / REPORT_FILES).mkdir()
+        for name, page in render_article_pages(documents, claims, entities, run):
+            (staging / name).write_text(page, encoding="utf-8")
+        (staging / REPORT_NAME).write_text(render_report(documents, claims, entities, run), encoding="utf-8")
+        old = out_dir / REPORT_FILES
+        if old.exists():
+            os.replace(old, staging / "old-pages")
+        os.replace(staging / REPORT_FILES, old)
+        os.replace(staging / REPORT_NAME, out_dir / REPORT_NAME)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out_dir / REPORT_NAME

@@ -5,9 +5,11 @@ from __future__ import annotations
 import platform
 import sys
 import time
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 
@@ -78,7 +80,11 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
             bar.update(len(chunk))
         bar.close()
         seconds = time.perf_counter() - started
+        finished = datetime.now(UTC)
         run_info = {
+            # names this run (the report shows it): when it finished, and a random part for runs in the same second
+            "run_id": f"{finished:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}",
+            "finished": f"{finished:%Y-%m-%d %H:%M:%S} UTC",
             "pipeline_version": version,
             "python": platform.python_version(),
             "spacy": spacy.__version__,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
+import time
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,12 +17,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.report import (
+    ARTICLES_PER_PAGE,
+    CLAIM_ROWS_PER_PAGE,
     build_report,
     claim_title,
+    claims_data,
     format_claim_value,
     format_value,
     render_all_claims,
     render_article,
+    render_article_pages,
     render_claims_table,
     render_report,
     render_section,
@@ -274,73 +280,187 @@ def test_summary_counts_statuses_and_kinds_and_lists_problems() -> None:
     assert "<td>empty article (no text)</td><td>c.txt</td>" in html
 
 
-def test_all_claims_table_has_filter_and_sortable_numeric_headers() -> None:
+RUN = {"run_id": "20261201T120000Z-0a1b2c3d", "finished": "2026-12-01 12:00:00 UTC", "out_dir": "out"}
+
+
+def test_claims_data_codes_repeated_strings_and_keeps_every_row() -> None:
+    text = "$5bn and 3% and $2bn"
+    rows = [
+        claim(0, 4, text, entity="Acme"),
+        claim(9, 11, text, kind="percent", unit="%", value=3.0),
+        claim(16, 20, text, value=2e9),
+    ]
+    data = claims_data(rows, ["d1"], ["report_files/articles-0001.html"], [0])
+    fields = data["fields"]
+    assert data["codes"]["unit"] == ["", "USD", "%"] and data["codes"]["entity"] == ["", "Acme"]
+    decoded = [
+        {
+            name: data["codes"][name][value] if name in data["codes"] else value
+            for name, value in zip(fields, row[1:], strict=True)
+        }
+        for row in data["rows"]
+    ]
+    assert [(row["mention"], row["unit"], row["value"], row["value_sort"]) for row in decoded] == [
+        ("$5bn", "USD", "5,000,000,000", 5e9),
+        ("3%", "%", "3", 3.0),
+        ("$2bn", "USD", "2,000,000,000", 2e9),
+    ]
+
+
+def test_all_claims_table_has_filter_pages_and_sortable_numeric_headers() -> None:
     text = "$5bn"
-    html = render_all_claims([claim(0, 4, text)])
+    html = render_all_claims(claims_data([claim(0, 4, text)], ["d1"], ["p.html"], [0]))
     assert 'id="claim-filter"' in html and "1 of 1 claims shown" in html
+    assert 'id="claims-previous"' in html and 'id="claims-next"' in html
     assert "<th>article</th><th>mention</th>" in html
     assert '<th data-type="number">value</th>' in html and '<th data-type="number">confidence</th>' in html
 
 
-def test_report_page_is_self_contained() -> None:
+def test_no_article_text_can_close_the_data_script() -> None:
+    text = "</script><script>alert(1)</script> $5bn"
+    html = render_all_claims(claims_data([claim(35, 39, text, subject=text)], ["d1"], ["p.html"], [0]))
+    assert html.count("</script>") == 1 and html.endswith("</script>")
+
+
+def test_report_pages_are_self_contained_and_name_their_run() -> None:
     text = "The $5bn deal"
     documents = [{"doc_id": "d1", "path": "d1.txt", "status": "ok", "error": None, "text": text, "published": None}]
-    html = render_report(documents, [claim(4, 8, text, entity="Acme")], [entity(0, 3, text)], title="out")
-    assert html.startswith("<!DOCTYPE html>")
-    assert "What you are looking at" in html and '<section class="article" id="doc-d1">' in html
+    rows, entities = [claim(4, 8, text, entity="Acme")], [entity(0, 3, text)]
+    html = render_report(documents, rows, entities, RUN)
+    [(name, page)] = list(render_article_pages(documents, rows, entities, RUN))
+    assert name == "report_files/articles-0001.html"
+    for markup in (html, page):
+        assert markup.startswith("<!DOCTYPE html>")
+        assert '<meta name="news-claims-run" content="20261201T120000Z-0a1b2c3d">' in markup
+        assert "run 20261201T120000Z-0a1b2c3d of 2026-12-01 12:00:00 UTC, output folder out" in markup
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", markup), "the pages must not load anything"
+    assert "What you are looking at" in html and 'href="report_files/articles-0001.html#doc-d1"' in html
     assert html.count("data:image/png;base64,") == 3
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "the page must not load anything"
+    assert '<section class="article" id="doc-d1">' in page and 'href="../report.html"' in page
+
+
+def test_articles_are_paged() -> None:
+    documents = [
+        {"doc_id": f"d{n}", "path": "", "status": "ok", "error": None, "text": "x", "published": None}
+        for n in range(ARTICLES_PER_PAGE * 2 + 1)
+    ]
+    pages = list(render_article_pages(documents, [], [], RUN))
+    assert [name for name, _ in pages] == [f"report_files/articles-000{n}.html" for n in (1, 2, 3)]
+    assert [page.count('<section class="article"') for _, page in pages] == [ARTICLES_PER_PAGE, ARTICLES_PER_PAGE, 1]
+    assert 'href="articles-0002.html">next page' in pages[0][1] and "next page" not in pages[2][1]
 
 
 @pytest.fixture(scope="module")
 def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real pipeline on the corpus, then the report."""
+    """The real pipeline on the corpus, with its report."""
     out_dir = tmp_path_factory.mktemp("report")
     subprocess.run(
-        [sys.executable, "-m", "pipeline", "extract", "corpus", "--out", str(out_dir), "--quiet"],
+        [sys.executable, "-m", "pipeline", "extract", "corpus", "--out", str(out_dir), "--quiet", "--report"],
         cwd=ROOT,
         check=True,
         timeout=300,
     )
-    return build_report(out_dir)
+    return out_dir / "report.html"
 
 
 @pytest.mark.slow
 def test_report_on_the_corpus_has_every_article(corpus_report: Path) -> None:
-    html = corpus_report.read_text(encoding="utf-8")
+    page = (corpus_report.parent / "report_files" / "articles-0001.html").read_text(encoding="utf-8")
     doc_ids = pq.read_table(corpus_report.parent / "documents.parquet", columns=["doc_id"]).column(0).to_pylist()
     assert doc_ids
     for doc_id in doc_ids:
-        assert f'<section class="article" id="doc-{doc_id}">' in html
-    assert re.search(r'<mark class="claim" data-claim-id="[0-9a-f]{16}"', html)
+        assert f'<section class="article" id="doc-{doc_id}">' in page
+    assert re.search(r'<mark class="claim" data-claim-id="[0-9a-f]{16}"', page)
+    run_id = json.loads((corpus_report.parent / "run.json").read_text())["run_id"]
+    assert f'<meta name="news-claims-run" content="{run_id}">' in corpus_report.read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
-def test_report_in_headless_chromium(corpus_report: Path, tmp_path: Path) -> None:
+def test_a_run_without_a_report_removes_the_earlier_one(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "extract", "corpus", "--out", str(out), "--quiet"]
+    subprocess.run([*command, "--report"], cwd=ROOT, check=True, timeout=300)
+    assert (out / "report.html").exists() and (out / "report_files").is_dir()
+    subprocess.run([*command, "--force"], cwd=ROOT, check=True, timeout=300)
+    assert not (out / "report.html").exists() and not (out / "report_files").exists()
+
+
+def _chromium(tmp_path: Path):
     if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
         pytest.skip(f"needs {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium chromium-driver)")
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.by import By
 
     options = Options()
     options.binary_location = str(CHROMIUM)
     for argument in (*CHROMIUM_ARGS, f"--user-data-dir={tmp_path / 'profile'}"):
         options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    return webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+
+
+def _open(driver, page: Path) -> float:
+    """Open the page and wait until its claims table is drawn; the seconds it took."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    started = time.perf_counter()
+    driver.get(page.as_uri())
+    WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
+    return time.perf_counter() - started
+
+
+def _column(driver, name: str) -> list:
+    from selenium.webdriver.common.by import By
+
+    table = driver.find_element(By.ID, "all-claims-table")
+    column = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")].index(name)
+    return table.find_elements(By.CSS_SELECTOR, f"tbody tr td:nth-child({column + 1})")
+
+
+@pytest.mark.slow
+def test_report_in_headless_chromium(corpus_report: Path, tmp_path: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    driver = _chromium(tmp_path)
     try:
-        driver.get(corpus_report.as_uri())
+        _open(driver, corpus_report)
         screenshot = ROOT / "output" / "report.png"
         screenshot.parent.mkdir(exist_ok=True)
         assert driver.save_screenshot(str(screenshot))
+        claims = {row["claim_id"]: row for row in pq.read_table(corpus_report.parent / "claims.parquet").to_pylist()}
+
+        def confidences() -> list[float]:
+            return [float(cell.get_attribute("data-sort")) for cell in _column(driver, "confidence")]
+
+        before = confidences()
+        assert len(before) == min(len(claims), CLAIM_ROWS_PER_PAGE) and before != sorted(before)
+        header = driver.find_element(By.XPATH, "//table[@id='all-claims-table']//th[text()='confidence']")
+        driver.execute_script("arguments[0].scrollIntoView()", header)
+        header.click()
+        assert confidences() == sorted(before)
+        assert header.get_attribute("aria-sort") == "ascending"
+        header.click()
+        assert confidences() == sorted(before, reverse=True)
+
+        box = driver.find_element(By.ID, "claim-filter")
+        box.send_keys("percent")
+        shown = driver.find_elements(By.CSS_SELECTOR, "#all-claims-table tbody tr")
+        n_percent = sum(1 for c in claims.values() if c["kind"] == "percent")
+        assert len(shown) >= n_percent > 0 and len(shown) < len(claims)
+        assert all("percent" in tr.text.lower() for tr in shown)
+        assert driver.find_element(By.ID, "claim-count").text == f"{len(shown)} of {len(claims)} claims shown"
+
+        link = _column(driver, "mention")[0].find_element(By.TAG_NAME, "a")
+        claim_id = link.get_attribute("href").rsplit("#claim-", 1)[1]
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+        link.click()  # to the article's page, at the claim's row
+        assert driver.current_url.endswith(f"report_files/articles-0001.html#claim-{claim_id}")
+        assert driver.find_element(By.ID, f"claim-{claim_id}").is_displayed()
 
         doc_ids = pq.read_table(corpus_report.parent / "documents.parquet", columns=["doc_id"]).column(0).to_pylist()
         sections = driver.find_elements(By.CSS_SELECTOR, "section.article")
         assert sorted(section.get_attribute("id") for section in sections) == sorted(f"doc-{d}" for d in doc_ids)
-
-        claims = {row["claim_id"]: row for row in pq.read_table(corpus_report.parent / "claims.parquet").to_pylist()}
         mark = driver.find_element(By.CSS_SELECTOR, "section.article mark.claim[data-claim-id]")
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
         assert mark.is_displayed() and mark.size["width"] > 0
@@ -352,31 +472,80 @@ def test_report_in_headless_chromium(corpus_report: Path, tmp_path: Path) -> Non
         assert driver.current_url.endswith(f"#claim-{row['claim_id']}")
         listed = driver.find_element(By.ID, f"claim-{row['claim_id']}")
         assert listed.is_displayed() and value in listed.text
+        assert driver.get_log("browser") == []
+    finally:
+        driver.quit()
 
-        table = driver.find_element(By.ID, "all-claims-table")
-        header = table.find_element(By.XPATH, ".//th[text()='confidence']")
-        column = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")].index("confidence")
 
-        def confidences() -> list[float]:
-            cells = table.find_elements(By.CSS_SELECTOR, f"tbody tr td:nth-child({column + 1})")
-            return [float(cell.get_attribute("data-sort")) for cell in cells]
+ARCHIVE_SIZE = 10_000
 
-        before = confidences()
-        assert len(before) == len(claims) and before != sorted(before)
-        driver.execute_script("arguments[0].scrollIntoView()", header)
-        header.click()
-        assert confidences() == sorted(before)
-        assert header.get_attribute("aria-sort") == "ascending"
-        header.click()
-        assert confidences() == sorted(before, reverse=True)
 
+@pytest.fixture(scope="module")
+def archive_report(corpus_report: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report of a generated archive of 10,000 articles: the corpus run's rows, repeated under new ids."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    out = tmp_path_factory.mktemp("archive")
+    source = corpus_report.parent
+    documents = pq.read_table(source / "documents.parquet")
+    copies = -(-ARCHIVE_SIZE // documents.num_rows)
+    for name in ("documents", "claims", "entities"):
+        table = pq.read_table(source / f"{name}.parquet")
+        parts = []
+        for copy in range(copies):
+            part = table.set_column(
+                table.schema.get_field_index("doc_id"),
+                "doc_id",
+                pc.binary_join_element_wise(table["doc_id"], f"-{copy}", ""),
+            )
+            if "claim_id" in part.column_names:
+                ids = pc.binary_join_element_wise(part["claim_id"], f"{copy:x}", "")
+                part = part.set_column(part.schema.get_field_index("claim_id"), "claim_id", ids)
+            parts.append(part)
+        whole = pa.concat_tables(parts)
+        if name == "documents":
+            whole = whole.slice(0, ARCHIVE_SIZE)
+        pq.write_table(whole, out / f"{name}.parquet")
+    kept = set(pq.read_table(out / "documents.parquet", columns=["doc_id"]).column(0).to_pylist())
+    for name in ("claims", "entities"):
+        table = pq.read_table(out / f"{name}.parquet")
+        pq.write_table(table.filter(pc.is_in(table["doc_id"], pa.array(sorted(kept)))), out / f"{name}.parquet")
+    (out / "run.json").write_text(json.dumps({"run_id": "generated-archive", "finished": "now"}))
+    return build_report(out)
+
+
+@pytest.mark.slow
+def test_report_of_10000_articles_stays_small_and_opens(archive_report: Path, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    n_claims = pq.read_metadata(archive_report.parent / "claims.parquet").num_rows
+    pages = sorted((archive_report.parent / "report_files").glob("articles-*.html"))
+    assert len(pages) == ARCHIVE_SIZE // ARTICLES_PER_PAGE
+    assert archive_report.stat().st_size < 20e6
+    assert max(page.stat().st_size for page in pages) < 5e6
+    driver = _chromium(tmp_path)
+    try:
+        seconds = _open(driver, archive_report)
+        print(f"report of {ARCHIVE_SIZE:,} articles, {n_claims:,} claims: drawn in {seconds:.1f} s")
+        count = driver.find_element(By.ID, "claim-count")
+        assert count.text == f"{n_claims} of {n_claims} claims shown"
+        assert len(_column(driver, "mention")) == CLAIM_ROWS_PER_PAGE
+        driver.find_element(By.ID, "claims-next").click()
+        assert (
+            driver.find_element(By.ID, "claims-rows").text
+            == f"rows {CLAIM_ROWS_PER_PAGE + 1}–{2 * CLAIM_ROWS_PER_PAGE}"
+        )
+        last_id = (
+            f"{sorted(pq.read_table(archive_report.parent / 'documents.parquet').column('doc_id').to_pylist())[-1]}"
+        )
         box = driver.find_element(By.ID, "claim-filter")
-        box.send_keys("percent")
-        shown = [tr for tr in table.find_elements(By.CSS_SELECTOR, "tbody tr") if tr.is_displayed()]
-        n_percent = sum(1 for c in claims.values() if c["kind"] == "percent")
-        assert len(shown) >= n_percent > 0 and len(shown) < len(claims)
-        assert all("percent" in tr.text.lower() for tr in shown)
-        assert driver.find_element(By.ID, "claim-count").text == f"{len(shown)} of {len(claims)} claims shown"
+        box.send_keys(last_id)
+        articles = {cell.text for cell in _column(driver, "article")}
+        assert articles == {last_id}
+        link = _column(driver, "article")[0].find_element(By.TAG_NAME, "a")
+        link.click()
+        assert driver.find_element(By.ID, f"doc-{last_id}").is_displayed()
         assert driver.get_log("browser") == []
     finally:
         driver.quit()
