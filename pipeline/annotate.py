@@ -173,7 +173,8 @@ def annotate(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> It
 
 
 def pipeline_version(model: str, nlp: Language) -> str:
-    """`0.1.0+<digest>`: the release plus a digest of the code, data files and model, so that an
+    """`0.1.0+<digest>`: the release plus a digest of the code, the data files and the model's own files
+    (their content: a model changed in place under the same name and version is another model), so an
     incremental run never reuses rows made by other code or another model."""
     digest = hashlib.sha256(f"{model}:{nlp.meta.get('name')}:{nlp.meta.get('version')}".encode())
     package = Path(__file__).parent
@@ -181,4 +182,17 @@ def pipeline_version(model: str, nlp: Language) -> str:
     for path in sorted([*package.rglob("*.py"), *data]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    if nlp.path is not None:
+        digest.update(_folder_digest(str(nlp.path)).encode())
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+@lru_cache(maxsize=4)
+def _folder_digest(folder: str) -> str:
+    """sha256 over a folder's files (names and contents, in name order): once per process."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

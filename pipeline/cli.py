@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--date-key", default="published", help="records' field of the publication date (default published)"
     )
+    extract.add_argument(
+        "--allow-empty", action="store_true", help="publish empty tables when the inputs hold no article"
+    )
     extract.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     extract.add_argument("--report", action="store_true", help="also write report.html into the output folder")
     extract.add_argument(
@@ -232,6 +235,7 @@ def _eval_summary(paths: list[Path]) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from pipeline.engines import ClusterError
+    from pipeline.outputs import OutputLocked
     from pipeline.run import run
 
     for path in args.inputs:
@@ -256,18 +260,31 @@ def _extract(args: argparse.Namespace) -> int:
         text_key=args.text_key,
         id_key=args.id_key,
         date_key=args.date_key,
+        allow_empty=args.allow_empty,
     )
     try:
         summary = run(list(args.inputs), config, progress=not args.quiet)
-    except (InputError, ClusterError) as error:
+    except (InputError, ClusterError, OutputLocked, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    except OSError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    except KeyboardInterrupt:
+        print(
+            f"interrupted: the outputs in {out_dir} are as before; the articles finished so far are kept, "
+            "and the next run into the same folder starts after them",
+            file=sys.stderr,
+        )
+        return 130
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:
         print(_summary_line(summary, out_dir))
     status = _report(out_dir, quiet=args.quiet) if args.report else 0
+    if summary.statuses.get("failed", 0) == summary.n_documents > 0 and status == 0:
+        print(
+            f"error: every article failed ({summary.n_documents}); reasons in {out_dir}/documents.parquet",
+            file=sys.stderr,
+        )
+        return 1
     if args.strict and summary.statuses.get("failed") and status == 0:
         failed = _failed_doc_ids(out_dir)
         more = f" and {len(failed) - _SHOWN_FAILURES} more" if len(failed) > _SHOWN_FAILURES else ""
@@ -306,12 +323,16 @@ def _failed_doc_ids(out_dir: Path) -> list[str]:
 
 
 def _report(out_dir: Path, quiet: bool = False) -> int:
+    from pipeline.outputs import OutputLocked
     from pipeline.report import build_report
 
     try:
         path = build_report(out_dir)
     except FileNotFoundError as error:
         print(f"error: {error}; run `news-claims extract --out {out_dir}` first", file=sys.stderr)
+        return 2
+    except OutputLocked as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
     if not quiet:
         print(path)

@@ -26,6 +26,7 @@ class Config:
         published: publication date of articles that state none (no header, no `published` field).
         text_key, id_key, date_key: the field or column names of a record's text, id and publication
             date in JSONL, CSV and Parquet inputs.
+        allow_empty: publish empty tables when the inputs hold no article (else the run refuses).
     """
 
     model: str = DEFAULT_MODEL
@@ -41,6 +42,7 @@ class Config:
     text_key: str = "text"
     id_key: str = "id"
     date_key: str = "published"
+    allow_empty: bool = False
 
     def replace(self, **changes: object) -> Config:
         """Return a copy with `changes` applied."""

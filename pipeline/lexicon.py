@@ -390,7 +390,9 @@ FRACTION_DENOMINATORS = {
 }
 FRACTION_NUMERATORS = {"a": 1, **{word: value for word, value in UNITS_WORDS.items() if 1 <= value <= 9}}
 
-_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+# Digits with thousands commas and decimals, and scientific notation (`1.5e9`, `2E-3`).
+_LARGEST_FLOAT = Decimal("1.7976931348623157e308")  # the claims table stores float64
+_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3})?")
 
 
 def parse_numeral(text: str) -> Decimal | None:
@@ -404,6 +406,10 @@ def parse_numeral(text: str) -> Decimal | None:
     True
     >>> parse_numeral("9" * 100000) is None
     True
+    >>> parse_numeral("1.5e9")
+    Decimal('1.5E+9')
+    >>> parse_numeral("1e400") is None  # beyond any float
+    True
     """
     if len(text) > MAX_DIGITS + 8 or not _NUMERAL.fullmatch(text):
         return None
@@ -411,9 +417,10 @@ def parse_numeral(text: str) -> Decimal | None:
     if len(digits.split(".")[0]) > MAX_DIGITS:
         return None
     try:
-        return Decimal(digits)
+        value = Decimal(digits)
     except InvalidOperation:
         return None
+    return value if abs(value) <= _LARGEST_FLOAT else None
 
 
 def parse_number_words(words: list[str]) -> Decimal | None:

@@ -1,8 +1,14 @@
 """EDGE: write the claims, entities and documents tables (Parquet, CSV, DuckDB) and run.json.
 
-Every file is written under a staging folder inside the output folder and moved into place with
-`os.replace` only when all of them are complete, so a run that crashes or is killed leaves the
-previous outputs as they were.
+One atomic publish: a run writes a complete version folder, `versions/<run_id>/`, and one rename of a
+symbolic link, `current -> versions/<run_id>`, makes it the output. The names readers open
+(`claims.parquet`, `claims.duckdb`, ...) are links to `current/<name>`, so a reader sees one run's files
+or the previous run's, never a mix, and a run killed at any point leaves the previous run current (its
+unfinished folder is removed by the next run). The previous version is kept for readers that opened
+it just before the switch; older ones are pruned.
+
+One writer per output folder: `OutputLock` holds `.lock` (an OS file lock, released by the OS when its
+process dies, so a stale lock of a dead run is simply taken over) and names its holder in `.lock.json`.
 """
 
 from __future__ import annotations
@@ -10,12 +16,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
+import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 
 import duckdb
+import filelock
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -77,10 +87,14 @@ DOCUMENTS_SCHEMA = pa.schema(
         ("text", pa.string()),
     ]
 )
-# The report of a run (`report.py`): a run that writes none removes the previous run's.
+# The report of a run (`report.py`), inside the run's version folder like the tables.
 REPORT_NAME = "report.html"
 REPORT_FILES = "report_files"
 OUTPUT_FILES = ("claims.parquet", "claims.csv", "entities.parquet", "documents.parquet", "claims.duckdb", "run.json")
+PUBLISHED_NAMES = (*OUTPUT_FILES, REPORT_NAME, REPORT_FILES)  # each `OUT/<name>` links to `current/<name>`
+CURRENT = "current"
+VERSIONS = "versions"
+INTERRUPTED = ".interrupted"  # the finished chunks of a run stopped with Ctrl-C, for the next run to reuse
 # OWASP: a CSV cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -130,20 +144,69 @@ def neutralize_csv_cell(value: object) -> object:
     return value
 
 
+class OutputLocked(RuntimeError):
+    """Another run holds the output folder (the message names it)."""
+
+
+class OutputLock:
+    """The output folder's writer lock, held for a whole run (or report): a second writer fails at once."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._lock = filelock.FileLock(out_dir / ".lock")
+        self._owner = out_dir / ".lock.json"
+
+    def __enter__(self) -> OutputLock:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self._lock.acquire(timeout=0)
+        except filelock.Timeout:
+            raise OutputLocked(f"{self.out_dir} is being written by another run ({self._holder()})") from None
+        owner = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.strftime("%Y-%m-%d %H:%M:%S"),
+                 "command": " ".join(sys.argv)}  # fmt: skip
+        self._owner.write_text(json.dumps(owner) + "\n", encoding="utf-8")
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._owner.unlink(missing_ok=True)
+        self._lock.release()
+
+    def _holder(self) -> str:
+        try:
+            owner = json.loads(self._owner.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return "holder unknown"
+        return f"pid {owner['pid']} on {owner['host']} since {owner['since']}: {owner['command']}"
+
+
+def current_version(out_dir: Path) -> Path | None:
+    """The folder of the current run's outputs: `versions/<run_id>` (or, for an output folder of an
+    older layout with plain files, the folder itself); None when there is no output yet."""
+    current = out_dir / CURRENT
+    if current.is_dir():
+        return current.resolve()
+    return out_dir if (out_dir / "documents.parquet").is_file() else None
+
+
 class OutputWriter:
-    """Streams tables chunk by chunk into a staging folder, then moves every file into place.
+    """Streams tables chunk by chunk into a staging version folder, then publishes it at once.
 
     Memory stays bounded by one chunk: Parquet files grow a row group per chunk and the CSV is
     appended; the DuckDB file is built from the staged Parquet files at the end. Used as a context
-    manager: leaving it with an exception removes the staging folder and keeps the old outputs.
+    manager inside an `OutputLock`: leaving it with an exception removes the staging folder and
+    keeps the published outputs; leaving it with Ctrl-C keeps the finished chunks as `INTERRUPTED`.
     """
 
     def __init__(self, out_dir: Path):
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for stale in out_dir.glob(".staging-*"):  # left by a run that was killed
+        versions = out_dir / VERSIONS
+        versions.mkdir(parents=True, exist_ok=True)
+        for stale in [*out_dir.glob(".staging-*"), *versions.glob(".staging-*")]:  # left by killed runs
             shutil.rmtree(stale, ignore_errors=True)
         self.out_dir = out_dir
-        self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+        self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=versions))
+        umask = os.umask(0)
+        os.umask(umask)
+        self.staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; readers of the outputs need it
         self._parquet = {
             name: pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
             for name, schema in (
@@ -160,6 +223,10 @@ class OutputWriter:
     def __exit__(self, kind, error, trace) -> None:
         for writer in self._parquet.values():
             writer.close()
+        if kind is KeyboardInterrupt and self._csv_started:
+            interrupted = self.out_dir / VERSIONS / INTERRUPTED
+            shutil.rmtree(interrupted, ignore_errors=True)
+            os.replace(self.staging, interrupted)
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def write(self, claims: pa.Table, entities: pa.Table, documents: pa.Table) -> None:
@@ -169,21 +236,42 @@ class OutputWriter:
         _write_csv(claims, self.staging / "claims.csv", append=self._csv_started)
         self._csv_started = True
 
-    def finish(self, run_info: dict) -> list[Path]:
-        """Close the files, build the DuckDB database, write run.json and move all into place."""
+    def finish(self, run_info: dict) -> Path:
+        """Close the files, build the DuckDB database, write run.json, publish; the version folder."""
         for writer in self._parquet.values():
             writer.close()
         if not self._csv_started:
             _write_csv(claims_table([]), self.staging / "claims.csv", append=False)
         _write_duckdb(self.staging / "claims.duckdb", self.staging)
         (self.staging / "run.json").write_text(json.dumps(run_info, indent=2, default=str) + "\n", encoding="utf-8")
-        written = []
-        for name in OUTPUT_FILES:
-            os.replace(self.staging / name, self.out_dir / name)
-            written.append(self.out_dir / name)
-        (self.out_dir / REPORT_NAME).unlink(missing_ok=True)  # it describes an earlier run
-        shutil.rmtree(self.out_dir / REPORT_FILES, ignore_errors=True)
-        return written
+        version = self.out_dir / VERSIONS / run_info["run_id"]
+        previous = current_version(self.out_dir)
+        os.replace(self.staging, version)
+        publish(self.out_dir, version)
+        keep = {version.name, previous.name if previous is not None else ""}
+        for old in (self.out_dir / VERSIONS).iterdir():
+            if old.name not in keep:
+                shutil.rmtree(old, ignore_errors=True)
+        return version
+
+
+def publish(out_dir: Path, version: Path) -> None:
+    """Make `version` the current output with one atomic rename, then make sure each published name
+    is a link through `current` (an output folder of the older layout had plain files there)."""
+    switch = out_dir / f".{CURRENT}.new"
+    switch.unlink(missing_ok=True)
+    switch.symlink_to(Path(VERSIONS) / version.name)
+    os.replace(switch, out_dir / CURRENT)  # the switch
+    for name in PUBLISHED_NAMES:
+        link, target = out_dir / name, Path(CURRENT) / name
+        if link.is_symlink() and Path(os.readlink(link)) == target:
+            continue
+        if link.is_dir() and not link.is_symlink():
+            shutil.rmtree(link)
+        staged = out_dir / f".{name}.link"
+        staged.unlink(missing_ok=True)
+        staged.symlink_to(target)
+        os.replace(staged, link)
 
 
 def _write_csv(claims: pa.Table, path: Path, *, append: bool) -> None:

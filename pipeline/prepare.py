@@ -90,7 +90,9 @@ def prepare(document: Document) -> PreparedText:
         ("symbol-runs", _blank_symbol_runs),
         ("detokenize", _detokenize),
         ("symbol-runs", _blank_symbol_runs),  # again: detokenizing joins `$ $ $` into `$$$`
+        ("invisible", _drop_invisible),
         ("characters", _normalize_characters),
+        ("thousands-spaces", _comma_thousands),
         ("unwrap", _unwrap_lines),
         ("truecase", _truecase),
     ]
@@ -167,6 +169,22 @@ def _detokenize(text: str) -> Rewrite | None:
 def _blank_symbol_runs(text: str) -> Rewrite | None:
     # Long symbol runs become spaces: spaCy's tokenizer would take time quadratic in their length.
     return _same_length(text, _SYMBOL_RUN.sub(lambda match: " " * len(match.group(0)), text))
+
+
+# Characters that show nothing but split a token: zero-width spaces and joiners, direction marks
+# (`3 million\u200e`), the BOM; and combining marks on a digit or an amount's sign (`5\u0301%`).
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u061c\ufeff]|(?<=[\\d%$€£¥.,])[\u0300-\u036f]+")
+# Thousands separated by a space (`1 000 euros`, `12 500 workers`; no-break and thin spaces are
+# plain spaces by now): the separator becomes a comma, same length, so the recognizer reads one number.
+_SPACE_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d\w]|[.,]\d)")
+
+
+def _drop_invisible(text: str) -> Rewrite | None:
+    return substitute(text, _INVISIBLE, lambda match: "") if _INVISIBLE.search(text) else None
+
+
+def _comma_thousands(text: str) -> Rewrite | None:
+    return _same_length(text, _SPACE_THOUSANDS.sub(lambda match: match.group(0).replace(" ", ","), text))
 
 
 def _normalize_characters(text: str) -> Rewrite | None:

@@ -13,7 +13,7 @@ count inside a DATE/TIME/ORDINAL entity is dropped (it is a date, not a count).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -53,7 +53,7 @@ _GLUED_PREFIXES = sorted((p for p in CURRENCY_PREFIXES if " " not in p), key=len
 # `Rs.5`, `20p`, `€2bn-€3bn`, `RM75,000`. Each alternative is a single bounded step, so splitting is linear.
 _GLUED_PART = re.compile(
     "|".join(map(re.escape, _GLUED_PREFIXES))  # currency signs and codes
-    + r"|\d[\d,]*(?:\.\d+)?|\.\d+"  # numerals
+    + r"|\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?![A-Za-z]))?|\.\d+"  # numerals (`1.5e9` too)
     r"|[A-Za-z]+|%|[-–−/]|."  # words, scale suffixes, percent, range dashes and signs, anything else
 )
 # Letters then digits that are names, not amounts: `M3`, `G20`, `RAV4`, `COP26` (but `Y500`, `RM75`).
@@ -163,12 +163,16 @@ def split_pieces(tokens: Sequence) -> list[Piece]:
     return pieces
 
 
-def find_quantities(doc: Doc, *, default_dollar: str = "USD") -> list[Quantity]:
+def find_quantities(
+    doc: Doc, *, default_dollar: str = "USD", on_error: Callable[[Span, Exception], None] | None = None
+) -> list[Quantity]:
     """Find every money amount, percentage and count in `doc`.
 
     Args:
         doc: a doc with sentence boundaries (tags, lemmas and entities improve the result).
         default_dollar: the currency of a bare `$`.
+        on_error: called with a sentence whose reading raised and the error; that sentence then gives
+            no quantity and the others are read (a batch run records it). None: the error propagates.
 
     Returns:
         Quantities in text order; offsets are into `doc.text`.
@@ -187,7 +191,12 @@ def find_quantities(doc: Doc, *, default_dollar: str = "USD") -> list[Quantity]:
     sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
     for sentence in sentences:
         if _MAY_HOLD_NUMBER.search(sentence.text):
-            quantities.extend(_sentence_quantities(sentence, context))
+            try:
+                quantities.extend(_sentence_quantities(sentence, context))
+            except Exception as error:  # noqa: BLE001 - one odd sentence must not cost the article
+                if on_error is None:
+                    raise
+                on_error(sentence, error)
     return quantities
 
 
@@ -1343,10 +1352,13 @@ def merge_entities(doc: Doc, quantities: list[Quantity]) -> None:
     tagged ORG, `25 per cent` tagged MONEY is relabelled PERCENT), and kept when it only names what
     is counted (`American` in `40,000 American workers`).
     """
-    spans = [doc[q.token_start : _number_end(doc, q)] for q in quantities]
-    labelled = [
-        Span(doc, span.start, span.end, label=_ENTITY_LABELS[q.kind]) for span, q in zip(spans, quantities, strict=True)
-    ]
+    labelled, claimed = [], set()
+    for quantity in quantities:
+        span = doc[quantity.token_start : _number_end(doc, quantity)]
+        tokens = set(range(span.start, span.end))
+        if tokens and not tokens & claimed:  # two figures read inside one token (`1,000million12billion`)
+            labelled.append(Span(doc, span.start, span.end, label=_ENTITY_LABELS[quantity.kind]))
+            claimed |= tokens
     covered = {i for q in quantities for i in range(q.token_start, q.token_end)}
     kept = []
     for ent in doc.ents:

@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from pipeline.outputs import REPORT_FILES, REPORT_NAME
+from pipeline.outputs import REPORT_FILES, REPORT_NAME, OutputLock, current_version
 
 Row = dict[str, Any]
 CONTRACT = Path(__file__).parent / "data" / "CLAIMS.md"
@@ -740,33 +740,39 @@ def render_article_pages(
 
 
 def build_report(out_dir: Path) -> Path:
-    """Read the tables and run.json in `out_dir`, write `out_dir/report.html` and the article pages
-    in `out_dir/report_files/` (replacing an earlier report's), and return the main page's path.
+    """Read the tables and run.json in `out_dir`, write the report into the current run's folder
+    (`report.html` and the article pages in `report_files/`, replacing an earlier report of the same
+    run), and return the path readers open: `out_dir/report.html`.
 
     Raises:
         FileNotFoundError: a table is missing (run `news-claims extract --out DIR` first).
+        OutputLocked: a run is writing into `out_dir`.
     """
-    tables = {}
-    for name in ("documents", "claims", "entities"):
-        path = out_dir / f"{name}.parquet"
-        if not path.is_file():
-            raise FileNotFoundError(f"{path} not found")
-        tables[name] = pq.read_table(path).to_pylist()
-    run_path = out_dir / "run.json"
-    run = json.loads(run_path.read_text(encoding="utf-8")) if run_path.is_file() else {}
-    run["out_dir"] = str(out_dir)
-    documents, claims, entities = tables["documents"], tables["claims"], tables["entities"]
-    staging = Path(tempfile.mkdtemp(prefix=".report-", dir=out_dir))
-    try:
-        (staging / REPORT_FILES).mkdir()
-        for name, page in render_article_pages(documents, claims, entities, run):
-            (staging / name).write_text(page, encoding="utf-8")
-        (staging / REPORT_NAME).write_text(render_report(documents, claims, entities, run), encoding="utf-8")
-        old = out_dir / REPORT_FILES
-        if old.exists():
-            os.replace(old, staging / "old-pages")
-        os.replace(staging / REPORT_FILES, old)
-        os.replace(staging / REPORT_NAME, out_dir / REPORT_NAME)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    if current_version(out_dir) is None:
+        raise FileNotFoundError(f"{out_dir / 'documents.parquet'} not found")
+    with OutputLock(out_dir):
+        folder = current_version(out_dir) or out_dir
+        tables = {}
+        for name in ("documents", "claims", "entities"):
+            path = folder / f"{name}.parquet"
+            if not path.is_file():
+                raise FileNotFoundError(f"{out_dir / path.name} not found")
+            tables[name] = pq.read_table(path).to_pylist()
+        run_path = folder / "run.json"
+        run = json.loads(run_path.read_text(encoding="utf-8")) if run_path.is_file() else {}
+        run["out_dir"] = str(out_dir)
+        documents, claims, entities = tables["documents"], tables["claims"], tables["entities"]
+        staging = Path(tempfile.mkdtemp(prefix=".report-", dir=folder))
+        try:
+            (staging / REPORT_FILES).mkdir()
+            for name, page in render_article_pages(documents, claims, entities, run):
+                (staging / name).write_text(page, encoding="utf-8")
+            (staging / REPORT_NAME).write_text(render_report(documents, claims, entities, run), encoding="utf-8")
+            old = folder / REPORT_FILES
+            if old.exists():
+                os.replace(old, staging / "old-pages")
+            os.replace(staging / REPORT_FILES, old)
+            os.replace(staging / REPORT_NAME, folder / REPORT_NAME)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return out_dir / REPORT_NAME

@@ -22,13 +22,17 @@ from tqdm import tqdm
 from pipeline.annotate import load_nlp, pipeline_version
 from pipeline.config import Config
 from pipeline.engines import map_chunks
-from pipeline.ingest import RecordKeys, count_articles, find_inputs, read_documents
+from pipeline.ingest import InputError, RecordKeys, count_articles, find_inputs, read_documents
 from pipeline.outputs import (
     CLAIMS_SCHEMA,
     DOCUMENTS_SCHEMA,
     ENTITIES_SCHEMA,
+    INTERRUPTED,
+    VERSIONS,
+    OutputLock,
     OutputWriter,
     claims_table,
+    current_version,
     documents_table,
     entities_table,
 )
@@ -45,64 +49,87 @@ class RunSummary:
     seconds: float
     n_reused: int = 0
     not_articles: tuple[str, ...] = ()  # files in the input folders that are not articles
+    warnings: tuple[str, ...] = ()  # e.g. a damaged previous output, treated as absent
+
+
+class NothingToPublish(InputError):
+    """The inputs hold no article: publishing would replace the previous tables with empty ones."""
 
 
 def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSummary:
-    """Extract claims from `inputs` and write the output tables to `config.out_dir`.
+    """Extract claims from `inputs` and publish the output tables in `config.out_dir`.
 
     Articles stream through in chunks: read, processed by the configured engine, written. An
-    article whose text (sha256) and pipeline version match the previous run's output is not
-    processed again; its rows are copied (unless `config.force`).
+    article whose text, publication date and pipeline (code, data and model files) match the
+    previous run's output, or the finished chunks of an interrupted run, is not processed again;
+    its rows are copied (unless `config.force`).
+
+    Raises:
+        NothingToPublish: no article in the inputs (unless `config.allow_empty`); nothing is written.
+        OutputLocked: another run is writing into `config.out_dir`.
     """
     started = time.perf_counter()
     found = find_inputs(inputs)
+    if not found.files and not config.allow_empty:
+        raise NothingToPublish(_nothing_message(found.not_articles))
     files, keys = found.files, RecordKeys(config.text_key, config.id_key, config.date_key)
-    nlp = load_nlp(config.model)  # fails fast, here, when the model is not installed
-    version = pipeline_version(config.model, nlp)
-    previous = PreviousRun.load(config.out_dir, version) if not config.force else PreviousRun.empty()
-    statuses: Counter[str] = Counter()
-    n_claims = n_reused = 0
-    total = count_articles(files) if progress else None
-    bar = tqdm(
-        desc="articles", total=total, unit="doc", file=sys.stderr, mininterval=1.0, delay=3, disable=not progress
-    )
-    with OutputWriter(config.out_dir) as writer:
-        pending = (
-            (chunk, [document for document in chunk if not previous.covers(document)])
-            for chunk in _chunks(_dated(read_documents(files, keys), config), config.chunk_size)
+    with OutputLock(config.out_dir):
+        nlp = load_nlp(config.model)  # fails fast, here, when the model is not installed
+        version = pipeline_version(config.model, nlp)
+        previous = PreviousRun.load(config.out_dir, version) if not config.force else PreviousRun.empty()
+        statuses: Counter[str] = Counter()
+        n_claims = n_reused = 0
+        total = count_articles(files) if progress else None
+        bar = tqdm(
+            desc="articles", total=total, unit="doc", file=sys.stderr, mininterval=1.0, delay=3, disable=not progress
         )
-        for chunk, fresh, results in map_chunks(pending, config):
-            claims, entities, documents = _chunk_tables(chunk, fresh, results, previous, version)
-            writer.write(claims, entities, documents)
-            statuses.update(documents.column("status").to_pylist())
-            n_claims += claims.num_rows
-            n_reused += len(chunk) - len(fresh)
-            bar.update(len(chunk))
-        bar.close()
-        seconds = time.perf_counter() - started
-        finished = datetime.now(UTC)
-        run_info = {
-            # names this run (the report shows it): when it finished, and a random part for runs in the same second
-            "run_id": f"{finished:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}",
-            "finished": f"{finished:%Y-%m-%d %H:%M:%S} UTC",
-            "pipeline_version": version,
-            "python": platform.python_version(),
-            "spacy": spacy.__version__,
-            "model": config.model,
-            "model_version": nlp.meta.get("version"),
-            "engine": config.engine,
-            "processes": config.processes,
-            "inputs": [str(path) for path in inputs],
-            "not_articles": [str(path) for path in found.not_articles],
-            "n_documents": sum(statuses.values()),
-            "statuses": dict(statuses),
-            "n_reused": n_reused,
-            "n_claims": n_claims,
-            "seconds": round(seconds, 3),
-        }
-        writer.finish(run_info)
+        with OutputWriter(config.out_dir) as writer:
+            pending = (
+                (chunk, [document for document in chunk if not previous.covers(document)])
+                for chunk in _chunks(_dated(read_documents(files, keys), config), config.chunk_size)
+            )
+            for chunk, fresh, results in map_chunks(pending, config):
+                claims, entities, documents = _chunk_tables(chunk, fresh, results, previous, version)
+                writer.write(claims, entities, documents)
+                statuses.update(documents.column("status").to_pylist())
+                n_claims += claims.num_rows
+                n_reused += len(chunk) - len(fresh)
+                bar.update(len(chunk))
+            bar.close()
+            if not statuses and not config.allow_empty:
+                raise NothingToPublish(_nothing_message(found.not_articles, files))
+            seconds = time.perf_counter() - started
+            finished = datetime.now(UTC)
+            run_info = {
+                # names this run (the report shows it): when it finished, and a random part for runs in the same second
+                "run_id": f"{finished:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}",
+                "finished": f"{finished:%Y-%m-%d %H:%M:%S} UTC",
+                "pipeline_version": version,
+                "python": platform.python_version(),
+                "spacy": spacy.__version__,
+                "model": config.model,
+                "model_version": nlp.meta.get("version"),
+                "engine": config.engine,
+                "processes": config.processes,
+                "inputs": [str(path) for path in inputs],
+                "not_articles": [str(path) for path in found.not_articles],
+                "n_documents": sum(statuses.values()),
+                "statuses": dict(statuses),
+                "n_reused": n_reused,
+                "n_claims": n_claims,
+                "seconds": round(seconds, 3),
+            }
+            writer.finish(run_info)
     not_articles = tuple(str(path) for path in found.not_articles)
-    return RunSummary(sum(statuses.values()), dict(statuses), n_claims, seconds, n_reused, not_articles)
+    return RunSummary(
+        sum(statuses.values()), dict(statuses), n_claims, seconds, n_reused, not_articles, previous.problems
+    )
+
+
+def _nothing_message(not_articles: list[Path], files: list[Path] = ()) -> str:
+    where = f"{len(files)} input files hold no article" if files else "no article files in the inputs"
+    others = f" ({len(not_articles)} other files, not articles)" if not_articles else ""
+    return f"{where}{others}; the previous outputs are kept (--allow-empty publishes empty tables)"
 
 
 def _dated(documents: Iterable[Document], config: Config) -> Iterator[Document]:
@@ -144,46 +171,89 @@ def _in_input_order(table: pa.Table, order: dict[str, int]) -> pa.Table:
     return with_order.sort_by(sort_columns).drop_columns(["input_order"])
 
 
+TABLES = (("claims", CLAIMS_SCHEMA), ("entities", ENTITIES_SCHEMA), ("documents", DOCUMENTS_SCHEMA))
+
+
 @dataclass(frozen=True)
 class PreviousRun:
-    """The previous run's outputs in the output folder, for reusing unchanged articles' rows."""
+    """The rows an earlier run left in the output folder: the current version's, and the finished
+    chunks of a run interrupted since (newer, so they win), for reusing unchanged articles' rows."""
 
-    out_dir: Path | None
     version: str
-    versions: dict[str, tuple[str, str]]  # doc_id -> (sha256, pipeline version) of articles done ok
+    # doc_id -> (sha256, published, pipeline version) of articles done ok, and the folder of their rows
+    keys: dict[str, tuple[str, object, str]]
+    folders: dict[str, Path]
+    problems: tuple[str, ...] = ()
 
     @classmethod
     def empty(cls) -> PreviousRun:
-        return cls(None, "", {})
+        return cls("", {}, {})
 
     @classmethod
     def load(cls, out_dir: Path, version: str) -> PreviousRun:
-        path = out_dir / "documents.parquet"
-        if not path.exists():
-            return cls.empty()
-        try:
-            table = pq.read_table(path, columns=["doc_id", "sha256", "pipeline_version", "status"])
-        except (OSError, pa.ArrowInvalid, KeyError):
-            return cls.empty()  # unreadable or older layout: process everything
-        rows = table.to_pylist()
-        return cls(
-            out_dir,
-            version,
-            {row["doc_id"]: (row["sha256"], row["pipeline_version"]) for row in rows if row["status"] == "ok"},
-        )
+        """Read what can be reused; a damaged folder is reported in `problems` and treated as absent."""
+        keys: dict[str, tuple[str, object, str]] = {}
+        folders: dict[str, Path] = {}
+        problems = []
+        for folder in (current_version(out_dir), out_dir / VERSIONS / INTERRUPTED):
+            if folder is None or not folder.is_dir():
+                continue
+            try:
+                rows = _readable_rows(folder)
+            except (OSError, pa.ArrowException, KeyError, ValueError) as error:
+                problems.append(f"previous output in {folder} is damaged and not reused ({error})")
+                continue
+            for row in rows:
+                if row["status"] == "ok":
+                    keys[row["doc_id"]] = (row["sha256"], row["published"], row["pipeline_version"])
+                    folders[row["doc_id"]] = folder
+        return cls(version, keys, folders, tuple(problems))
 
     def covers(self, document: Document) -> bool:
-        """Whether the article is unchanged since the previous run (same text, same pipeline)."""
-        return document.status == "ok" and self.versions.get(document.doc_id) == (document.sha256, self.version)
+        """Whether the article is unchanged since the previous run (same text, date and pipeline)."""
+        return document.status == "ok" and self.keys.get(document.doc_id) == (
+            document.sha256,
+            document.published,
+            self.version,
+        )
 
     def rows(self, doc_ids: list[str], current: dict[str, Document]) -> tuple[pa.Table, pa.Table, pa.Table]:
         """The previous claims, entities and documents rows of `doc_ids` (documents get today's path)."""
-        if not doc_ids or self.out_dir is None:
-            return claims_table([]), entities_table([]), documents_table([], self.version)
-        wanted = pc.field("doc_id").isin(doc_ids)
-        claims = pq.read_table(self.out_dir / "claims.parquet", filters=wanted, schema=CLAIMS_SCHEMA)
-        entities = pq.read_table(self.out_dir / "entities.parquet", filters=wanted, schema=ENTITIES_SCHEMA)
-        documents = pq.read_table(self.out_dir / "documents.parquet", filters=wanted, schema=DOCUMENTS_SCHEMA)
+        tables = [(claims_table([]), entities_table([]), documents_table([], self.version))]
+        by_folder: dict[Path, list[str]] = {}
+        for doc_id in doc_ids:
+            by_folder.setdefault(self.folders[doc_id], []).append(doc_id)
+        for folder, ids in by_folder.items():
+            wanted = pc.field("doc_id").isin(ids)
+            tables.append(
+                tuple(
+                    pq.read_table(folder / f"{name}.parquet", filters=wanted, schema=schema)
+                    for name, schema in (
+                        ("claims", CLAIMS_SCHEMA),
+                        ("entities", ENTITIES_SCHEMA),
+                        ("documents", DOCUMENTS_SCHEMA),
+                    )
+                )
+            )
+        claims, entities, documents = (pa.concat_tables(parts) for parts in zip(*tables, strict=True))
         paths = pa.array([current[doc_id].path for doc_id in documents.column("doc_id").to_pylist()], pa.string())
         documents = documents.set_column(documents.schema.get_field_index("path"), "path", paths)
         return claims, entities, documents
+
+
+def _readable_rows(folder: Path) -> list[dict]:
+    """The documents rows of an output folder, after checking that its three tables can be read with
+    today's columns (raises what pyarrow raises, or KeyError naming a missing column)."""
+    for name, schema in TABLES:
+        path = folder / f"{name}.parquet"
+        if not path.is_file():
+            raise FileNotFoundError(f"{path.name} is missing")
+        found = pq.read_schema(path)
+        missing = [column for column in schema.names if column not in found.names]
+        if missing:
+            raise KeyError(f"{path.name} has no column {', '.join(missing)}")
+        pq.read_metadata(path)
+    table = pq.read_table(
+        folder / "documents.parquet", columns=["doc_id", "sha256", "published", "pipeline_version", "status"]
+    )
+    return table.to_pylist()

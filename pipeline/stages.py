@@ -26,18 +26,41 @@ from pipeline.records import Document, DocumentResult
 SEGMENT_CHARS = 20_000
 
 
-def extract_document(document: Document, prepared: PreparedText, doc: Doc, *, config: Config) -> DocumentResult:
-    """Quantities, links and claims of one annotated document (pure)."""
-    quantities = find_quantities(doc, default_dollar=config.default_dollar)
+def extract_document(
+    document: Document, prepared: PreparedText, doc: Doc, *, config: Config, contain_errors: bool = False
+) -> DocumentResult:
+    """Quantities, links and claims of one annotated document (pure).
+
+    With `contain_errors` (batch runs), a sentence whose reading raises loses only its own figures
+    (a figure whose linking raises, only its links): the article is kept, `ok`, and `error` says
+    `warning: ...` for each such sentence. Without it the error propagates (tests see it).
+    """
+    problems: list[str] = []
+
+    def sentence_failed(sentence, error: Exception) -> None:
+        start, _ = prepared.to_original(sentence.start_char, sentence.end_char)
+        problems.append(f"the sentence at character {start} was skipped ({type(error).__name__}: {error})")
+
+    def link_failed(quantity, error: Exception) -> None:
+        start, _ = prepared.to_original(quantity.start, quantity.end)
+        problems.append(f"the figure at character {start} was not linked ({type(error).__name__}: {error})")
+
+    quantities = find_quantities(
+        doc, default_dollar=config.default_dollar, on_error=sentence_failed if contain_errors else None
+    )
     merge_entities(doc, quantities)
     listed = mark_listed_companies(doc, prepared, document.text)
     harmonise_labels(doc)
     labelled = {(ent.start, ent.end): ent for ent in doc.ents}  # the marks with the labels harmonised
     listed = [(labelled.get((span.start, span.end), span), ticker) for span, ticker in listed]
     canon = EntityCanon(doc.ents, listed=listed, lede=lede_actors(doc))
-    links = link_quantities(doc, quantities, published=document.published, canon=canon)
+    links = link_quantities(
+        doc, quantities, published=document.published, canon=canon, on_error=link_failed if contain_errors else None
+    )
     claims = build_claims(document, prepared, doc, quantities, links)
     mentions = build_entity_mentions(document, prepared, doc, canon)
+    if problems:
+        document = replace(document, error=("warning: " + "; ".join(problems))[:500])
     return DocumentResult(document, claims, mentions, n_sentences=sum(1 for _ in doc.sents))
 
 
@@ -93,7 +116,7 @@ def _process_chunk(chunk: list[Document], nlp: Language, config: Config) -> list
             results[position] = _failed(document, "annotate", doc)
             continue
         try:
-            results[position] = extract_document(document, prepared[position], doc, config=config)
+            results[position] = extract_document(document, prepared[position], doc, config=config, contain_errors=True)
         except Exception as error:  # noqa: BLE001
             results[position] = _failed(document, "extract", error)
     return [results[position] for position in range(len(chunk))]

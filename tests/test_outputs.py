@@ -93,7 +93,7 @@ def test_csv_cells_that_start_a_formula_are_neutralized(tmp_path) -> None:
     claims = [_claim(index, text) for index, (text, _) in enumerate(CELLS)]
     with OutputWriter(tmp_path) as writer:
         writer.write(claims_table(claims), entities_table([]), documents_table([], "test"))
-        writer.finish({})
+        writer.finish({"run_id": "test"})
     with (tmp_path / "claims.csv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     for row, (_, neutral) in zip(rows, CELLS, strict=True):
@@ -142,25 +142,36 @@ def test_killed_run_leaves_the_previous_outputs(tmp_path) -> None:
     second = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
-        while not any(out.glob(".staging-*/claims.csv")) and time.monotonic() < deadline:
+        while not any(out.glob("versions/.staging-*/claims.csv")) and time.monotonic() < deadline:
             time.sleep(0.05)
         time.sleep(0.5)  # well into writing chunks
         assert second.poll() is None, "the second run ended before it could be killed"
     finally:
         second.kill()  # SIGKILL: no clean-up code runs
         second.wait()
-    assert any(out.glob(".staging-*")), "the kill did not happen while outputs were being written"
+    assert any(out.glob("versions/.staging-*")), "the kill did not happen while outputs were being written"
     assert _snapshot(out) == before
 
     extract([CORPUS], out)  # the next run removes the killed run's staging folder
-    assert sorted(path.name for path in out.iterdir()) == sorted(pipeline.outputs.OUTPUT_FILES)
+    _assert_only_published_files(out)
+
+
+def _assert_only_published_files(out: Path) -> None:
+    """The output folder holds the published names (links through `current`), the current and the
+    previous version, the lock; no staging folder."""
+    names = {*pipeline.outputs.PUBLISHED_NAMES, "current", "versions", ".lock"}
+    assert {path.name for path in out.iterdir()} == names
+    assert len(list((out / "versions").iterdir())) <= 2 and not list(out.glob("versions/.*"))
+    for name in pipeline.outputs.OUTPUT_FILES:
+        assert (out / name).resolve().parent == (out / "current").resolve()
 
 
 def test_stale_staging_folders_are_removed(nlp, tmp_path) -> None:
     out = _write(tmp_path / "out" / ".staging-killed", {"claims.parquet": b"half a file"}).parent
+    _write(out / "versions" / ".staging-killed", {"claims.parquet": b"half a file"})
     inputs = _write(tmp_path / "in", {"a.txt": b"Acme said sales rose 5%."})
     assert main(["extract", str(inputs), "--out", str(out), "--quiet"]) == 0
-    assert sorted(path.name for path in out.iterdir()) == sorted(pipeline.outputs.OUTPUT_FILES)
+    _assert_only_published_files(out)
 
 
 def test_failure_while_writing_keeps_the_previous_outputs(nlp, tmp_path, monkeypatch, capsys) -> None:
@@ -177,7 +188,7 @@ def test_failure_while_writing_keeps_the_previous_outputs(nlp, tmp_path, monkeyp
     assert main(["extract", str(inputs), "--out", str(out), "--quiet"]) == 2
     assert capsys.readouterr().err == "error: [Errno 28] No space left on device\n"
     assert _snapshot(out) == before
-    assert list(out.glob(".staging-*")) == []
+    assert list(out.glob("versions/.staging-*")) == []
 
 
 _REASONS = "reasons in the error column of {out}/documents.parquet\n"
@@ -219,9 +230,8 @@ def test_strict_makes_a_failed_article_exit_1(nlp, tmp_path, capsys, files, opti
             {"ok": 2, "skipped": 1, "failed": 2},
             "5 articles (2 ok, 1 skipped, 2 failed), 2 claims",
         ),
-        ({}, {}, "0 articles (no input files), 0 claims"),
     ],
-    ids=["mixed", "empty-folder"],
+    ids=["mixed"],
 )
 def test_summary_counts_ok_skipped_failed(nlp, tmp_path, capsys, files, counts, line) -> None:
     out = tmp_path / "out"

@@ -12,6 +12,7 @@ A claim's `link_rules` name the rules that decided it, and their weights move it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -37,18 +38,32 @@ NO_RULE_WEIGHTS = {
 
 
 def link_quantities(
-    doc: Doc, quantities: list[Quantity], *, published: date | None, canon: EntityCanon | None = None
+    doc: Doc,
+    quantities: list[Quantity],
+    *,
+    published: date | None,
+    canon: EntityCanon | None = None,
+    on_error: Callable[[Quantity, Exception], None] | None = None,
 ) -> list[Link]:
     """Link every quantity of `doc` to its subject, entity, time and source (same order).
 
-    `canon` folds the doc's entity names; pass the one already built for the doc, if any.
+    `canon` folds the doc's entity names; pass the one already built for the doc, if any. `on_error`
+    is called with a quantity whose linking raised and the error; that quantity then gets an empty
+    link and the others are linked (None: the error propagates).
     """
     article = Article.of(doc, quantities, published, canon or EntityCanon(doc.ents))
     links: list[Link] = []
     previous: Previous | None = None
     for quantity in quantities:
-        mention = Mention.of(quantity, article, previous)
-        link, subject = link_mention(mention)
+        try:
+            mention = Mention.of(quantity, article, previous)
+            link, subject = link_mention(mention)
+        except Exception as error:  # noqa: BLE001 - one odd figure must not cost the article
+            if on_error is None:
+                raise
+            on_error(quantity, error)
+            links.append(Link())
+            continue
         links.append(link)
         previous = Previous(mention.index, link, subject)
     return links
