@@ -10,7 +10,9 @@ import argparse
 import difflib
 import json
 import os
+import re
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,9 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--model", default=DEFAULT_MODEL, help=f"spaCy pipeline name or path (default {DEFAULT_MODEL})"
     )
-    extract.add_argument("--batch-size", type=_positive, default=32, help="texts per spaCy batch")
-    extract.add_argument("--processes", type=_positive, default=1, help="annotation processes")
-    extract.add_argument("--chunk-size", type=_positive, default=64, help="articles per unit of work (default 64)")
+    extract.add_argument("--batch-size", type=_at_most(10_000), default=32, help="texts per spaCy batch")
+    extract.add_argument(
+        "--processes", type=_at_most(MAX_PROCESSES), default=1, help=f"annotation processes (at most {MAX_PROCESSES})"
+    )
+    extract.add_argument(
+        "--chunk-size", type=_at_most(100_000), default=64, help="articles per unit of work (default 64)"
+    )
     extract.add_argument("--force", action="store_true", help="re-process articles unchanged since the last run")
     extract.add_argument(
         "--engine",
@@ -94,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "--scheduler",
+        type=_scheduler_address,
         default=os.environ.get("DASK_SCHEDULER_ADDRESS"),
         help="Dask scheduler address, e.g. tcp://host:8786 (default $DASK_SCHEDULER_ADDRESS; "
         "none: start a LocalCluster)",
@@ -159,14 +166,30 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
+# More worker processes than this only add memory (each holds a model) and contention.
+MAX_PROCESSES = 4 * (os.cpu_count() or 1)
+_SCHEDULER = re.compile(r"(?:[a-z][a-z0-9+]*://)?(?:\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}")
+
+
+def _at_most(limit: int) -> Callable[[str], int]:
+    """An argument type: a whole number from 1 to `limit`."""
+
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not 1 <= value <= limit:
+            raise argparse.ArgumentTypeError(f"must be from 1 to {limit:,}, got {value:,}")
+        return value
+
+    return whole_number
+
+
+def _scheduler_address(text: str) -> str:
+    if not _SCHEDULER.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"not a scheduler address like tcp://host:8786: {text!r}")
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:

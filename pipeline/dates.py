@@ -104,7 +104,11 @@ def parse_date_header(text: str) -> tuple[date | None, int]:
 
 
 def parse_date(value: str) -> date | None:
-    """Parse one absolute date string (ISO or written out); None when it is not a full date."""
+    """Parse one absolute date string (ISO or written out); None when it is not a full date.
+
+    >>> parse_date("March 3, 2021"), parse_date("2021-03-03T14:22:05Z"), parse_date("yesterday")
+    (datetime.date(2021, 3, 3), datetime.date(2021, 3, 3), None)
+    """
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
@@ -112,7 +116,12 @@ def parse_date(value: str) -> date | None:
     parsed = dateparser.parse(
         value,
         languages=["en"],
-        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"},
+        # absolute dates only: `yesterday` or `3 days ago` would resolve against the day of the run
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DAY_OF_MONTH": "first",
+            "PARSERS": ["custom-formats", "absolute-time"],
+        },
     )
     return parsed.date() if parsed else None
 

@@ -11,9 +11,14 @@ the corpus.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
 
 from pipeline.config import Config
 from pipeline.records import Document, DocumentResult
@@ -30,8 +35,8 @@ def map_chunks(pending: Pending, config: Config) -> Finished:
     if config.engine == "dask":
         yield from _dask_map(pending, config)
     elif config.processes > 1:
-        with ProcessPoolExecutor(max_workers=config.processes) as pool:
-            yield from _in_order(pending, lambda fresh: pool.submit(process_chunk, fresh, config), config.processes)
+        with _RetryingPool(config) as pool:
+            yield from _in_order(pending, pool.submit, config.processes)
     else:
         for chunk, fresh in pending:
             yield chunk, fresh, process_chunk(fresh, config) if fresh else []
@@ -112,6 +117,81 @@ def _worker_readiness(model: str) -> Callable[[], tuple[str, str]]:
         return "ready", pipeline_version(model, nlp)
 
     return readiness
+
+
+# A chunk whose worker process died (killed, out of memory) is run again this many times in all, then
+# its articles are recorded as failed.
+_ATTEMPTS = 2
+
+
+class _RetryingPool:
+    """A pool of worker processes that survives the death of one: the pool is made anew and the
+    chunks in flight are submitted again. Workers die with the run and leave Ctrl-C to it."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.config.processes, initializer=_worker_started, initargs=(os.getpid(),)
+        )
+
+    def __enter__(self) -> _RetryingPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+    def submit(self, fresh: list[Document]) -> _Retried:
+        try:
+            future = self.pool.submit(process_chunk, fresh, self.config)
+        except BrokenProcessPool:  # a worker died since the last result was taken
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._start()
+            future = self.pool.submit(process_chunk, fresh, self.config)
+        return _Retried(self, fresh, self.pool, future)
+
+    def result(self, task: _Retried) -> list[DocumentResult]:
+        for attempt in range(1, _ATTEMPTS + 1):
+            try:
+                return task.future.result()
+            except BrokenProcessPool:
+                if task.pool is self.pool:  # the first chunk to notice starts a new pool
+                    self.pool.shutdown(wait=False, cancel_futures=True)
+                    self.pool = self._start()
+                if attempt < _ATTEMPTS:
+                    task.pool, task.future = self.pool, self.pool.submit(process_chunk, task.fresh, self.config)
+        reason = f"a worker process died {_ATTEMPTS} times while processing this chunk (killed, out of memory?)"
+        return [DocumentResult(replace(d, status="failed", error=reason), [], [], 0) for d in task.fresh]
+
+
+@dataclass
+class _Retried:
+    """A chunk submitted to a `_RetryingPool`; `result()` waits for it (retrying as needed)."""
+
+    owner: _RetryingPool
+    fresh: list[Document]
+    pool: ProcessPoolExecutor
+    future: Future
+
+    def result(self) -> list[DocumentResult]:
+        return self.owner.result(self)
+
+
+def _worker_started(parent: int) -> None:
+    """In each pool worker: end with the parent process even when it is killed (Linux's parent-death
+    signal), and ignore Ctrl-C, which the parent handles (it reaches the whole process group)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: workers end when the pool's pipe closes
+        return
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _in_order(pending: Pending, submit: Callable, workers: int) -> Finished:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -287,12 +288,26 @@ def main(
 ) -> int:
     """CLI entry: score, print the table, write the JSON report; with a baseline, fail on any drop."""
     # predictions are a claims.parquet, or a second annotator's JSONL (inter-annotator agreement)
+    missing = [str(path) for path in (pred_path, gold_path, baseline_path) if path and not path.is_file()]
+    if baseline_path and write_baseline and str(baseline_path) in missing:
+        missing.remove(str(baseline_path))
+    if missing:
+        print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
     gold = load_gold(gold_path)
     if pred_path.suffix == ".jsonl":
         pred = load_gold(pred_path)
         gold = gold[gold["doc_id"].isin(set(pred["doc_id"]))]  # a second annotator may cover some articles
     else:
         pred = pd.read_parquet(pred_path)
+    shared = set(gold["doc_id"]) & set(pred["doc_id"])
+    if not shared:
+        print(
+            f"error: the predictions ({pred_path}) and the gold ({gold_path}) share no article: "
+            "nothing to score (were they made from the same articles?)",
+            file=sys.stderr,
+        )
+        return 2
     report = evaluate(gold, pred)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")

@@ -38,11 +38,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from pipeline.dates import parse_date, parse_date_header
 from pipeline.records import Document
@@ -79,10 +83,12 @@ class RecordKeys:
 
 @dataclass(frozen=True)
 class Inputs:
-    """The files a run reads, and the files found in its folders that are not articles."""
+    """The files a run reads, the files found in its folders that are not articles, and the folders
+    that could not be read (or were seen already, through a link)."""
 
     files: list[Path]
     not_articles: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # folders not read, with the reason
 
 
 def find_inputs(inputs: Iterable[Path]) -> Inputs:
@@ -94,20 +100,42 @@ def find_inputs(inputs: Iterable[Path]) -> Inputs:
     """
     files: list[Path] = []
     not_articles: list[Path] = []
+    skipped: list[str] = []
     for path in inputs:
         if path == STDIN:
             files.append(path)
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if not p.is_dir())
+            found = _walk(path, skipped)
             files.extend(p for p in found if p.suffix.lower() in FOLDER_SUFFIXES)
             not_articles.extend(p for p in found if p.suffix.lower() not in FOLDER_SUFFIXES)
-        elif path.is_file():
+        elif path.exists():  # a file, or a FIFO or device, which its reader records as failed
             if path.suffix.lower() not in READERS:
                 raise InputError(f"{path}: expected a folder or a file ending in {', '.join(READERS)}")
             files.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
-    return Inputs(files, not_articles)
+    return Inputs(files, not_articles, skipped)
+
+
+def _walk(folder: Path, skipped: list[str]) -> list[Path]:
+    """Every file under `folder`, in name order, following linked folders once each (a link back to
+    a folder already seen, a loop, is not followed again); what cannot be walked goes to `skipped`."""
+    seen: set[tuple[int, int]] = set()
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        skipped.append(f"{error.filename}: {type(error).__name__}: {error.strerror}")
+
+    for top, folders, names in os.walk(folder, followlinks=True, onerror=unreadable):
+        status = os.stat(top)
+        if (status.st_dev, status.st_ino) in seen:
+            skipped.append(f"{top}: a link to a folder already read (a loop), not read again")
+            folders.clear()
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        folders.sort()
+        found.extend(Path(top) / name for name in names)
+    return sorted(found)
 
 
 def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
@@ -124,6 +152,8 @@ def count_articles(files: Iterable[Path]) -> int | None:
         try:
             if path == STDIN:
                 return None
+            elif not path.is_file():
+                total += 1  # a FIFO or device is not opened here (it is recorded as failed)
             elif suffix == ".jsonl":
                 with path.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())
@@ -172,7 +202,8 @@ def make_document(doc_id: str, path: str, text: str, *, published: str | None = 
         return Document(doc_id, path, text, sha, status="failed", error=error)
     header_date, body_start = parse_date_header(text)
     stated = parse_date(published) if published else None
-    document = Document(doc_id, path, text, sha, published=stated or header_date, body_start=body_start)
+    unread = f"warning: published {published[:40]!r} is not a date, not used" if published and not stated else None
+    document = Document(doc_id, path, text, sha, published=stated or header_date, body_start=body_start, error=unread)
     if not text[body_start:].strip():
         what = "no text" if not text else "only whitespace" if not text.strip() else "only a date header"
         return replace(document, status="skipped", error=f"empty article ({what})")
@@ -241,6 +272,7 @@ def _read_html_file(path: Path, keys: RecordKeys) -> Iterator[Document]:
 
 def _read_jsonl(path: Path, keys: RecordKeys) -> Iterator[Document]:
     try:
+        _regular_size(path)
         handle = path.open("rb")
     except OSError as error:
         yield _failed(_readable(path.stem), _readable(str(path)), _reason(error))
@@ -253,8 +285,25 @@ def _read_stdin(path: Path, keys: RecordKeys) -> Iterator[Document]:
     yield from _jsonl_records(sys.stdin.buffer, "stdin", "<stdin>", keys)
 
 
-def _jsonl_records(lines: Iterable[bytes], stem: str, name: str, keys: RecordKeys) -> Iterator[Document]:
-    for number, raw in enumerate(lines, start=1):
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a JSONL stream, ended by LF, CRLF or a lone CR; None for a line over the size
+    limit (read past, never held in memory whole)."""
+    while raw := handle.readline(_MAX_BYTES + 1):
+        if len(raw) > _MAX_BYTES and not raw.endswith(b"\n"):
+            while (rest := handle.readline(_MAX_BYTES + 1)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield from re.split(rb"\r(?!\n)", raw) if b"\r" in raw.rstrip(b"\r\n") else [raw]
+
+
+def _jsonl_records(lines: BinaryIO, stem: str, name: str, keys: RecordKeys) -> Iterator[Document]:
+    for number, raw in enumerate(_lines(lines), start=1):
+        if raw is None:
+            yield _failed(
+                f"{stem}-line{number}", f"{name}:{number}", f"line {number}: longer than {_MAX_BYTES:,} bytes"
+            )
+            continue
         if not raw.strip():
             continue
         try:
@@ -270,6 +319,7 @@ def _read_csv(path: Path, keys: RecordKeys) -> Iterator[Document]:
     stem, name = _readable(path.stem), _readable(str(path))
     csv.field_size_limit(_MAX_BYTES)  # an article is one field; the csv module's default limit is 128 KB
     try:
+        _regular_size(path)
         with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
             rows = csv.DictReader(handle)
             missing = _missing_column(rows.fieldnames or [], keys)
@@ -288,6 +338,7 @@ def _read_parquet(path: Path, keys: RecordKeys) -> Iterator[Document]:
 
     stem, name = _readable(path.stem), _readable(str(path))
     try:
+        _regular_size(path)
         table = pq.ParquetFile(path)
         columns = table.schema_arrow.names
         missing = _missing_column(columns, keys)
@@ -351,15 +402,33 @@ class _TooLong(ValueError):
     """A file over the size limit, found before reading it."""
 
 
+class _NotAFile(OSError):
+    """A path that is a FIFO, a device or a socket: reading it could block or never end."""
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))  # fmt: skip
+
+
+def _regular_size(path: Path) -> int:
+    """The size of a regular file (links followed), checked before it is opened."""
+    mode = path.stat()
+    if not stat.S_ISREG(mode.st_mode):
+        kind = next((name for test, name in _KINDS if test(mode.st_mode)), "not a regular file")
+        raise _NotAFile(f"not a regular file ({kind}), not read")
+    return mode.st_size
+
+
 def _read_capped(path: Path) -> bytes:
-    size = path.stat().st_size
+    size = _regular_size(path)
     if size > _MAX_BYTES:
         raise _TooLong(f"article too long: {size:,} bytes (limit {MAX_CHARS:,} characters)")
-    return path.read_bytes()
+    with path.open("rb") as handle:
+        return handle.read(_MAX_BYTES + 1)  # the size may have grown since
 
 
 def _reason(error: Exception) -> str:
-    return _readable(str(error) if isinstance(error, _TooLong) else f"{type(error).__name__}: {error}")
+    return _readable(str(error) if isinstance(error, _TooLong | _NotAFile) else f"{type(error).__name__}: {error}")
 
 
 def _sha(text: str) -> str:

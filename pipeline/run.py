@@ -113,6 +113,7 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
                 "processes": config.processes,
                 "inputs": [str(path) for path in inputs],
                 "not_articles": [str(path) for path in found.not_articles],
+                "folders_not_read": found.skipped,
                 "n_documents": sum(statuses.values()),
                 "statuses": dict(statuses),
                 "n_reused": n_reused,
@@ -122,7 +123,13 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
             writer.finish(run_info)
     not_articles = tuple(str(path) for path in found.not_articles)
     return RunSummary(
-        sum(statuses.values()), dict(statuses), n_claims, seconds, n_reused, not_articles, previous.problems
+        sum(statuses.values()),
+        dict(statuses),
+        n_claims,
+        seconds,
+        n_reused,
+        not_articles,
+        (*[f"folder not read: {reason}" for reason in found.skipped], *previous.problems),
     )
 
 

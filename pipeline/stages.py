@@ -60,7 +60,8 @@ def extract_document(
     claims = build_claims(document, prepared, doc, quantities, links)
     mentions = build_entity_mentions(document, prepared, doc, canon)
     if problems:
-        document = replace(document, error=("warning: " + "; ".join(problems))[:500])
+        error = "; ".join(filter(None, [document.error, "warning: " + "; ".join(problems)]))
+        document = replace(document, error=error[:500])
     return DocumentResult(document, claims, mentions, n_sentences=sum(1 for _ in doc.sents))
 
 

@@ -35,8 +35,8 @@ def test_defaults() -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("0", "argument --batch-size: must be at least 1, got 0"),
-        ("-3", "argument --batch-size: must be at least 1, got -3"),
+        ("0", "argument --batch-size: must be from 1 to 10,000, got 0"),
+        ("-3", "argument --batch-size: must be from 1 to 10,000, got -3"),
         ("x", "argument --batch-size: not a whole number: 'x'"),
     ],
 )

@@ -127,6 +127,7 @@ def test_a_second_writer_fails_at_once_naming_the_first(tmp_path):
 def _write(folder: Path, files: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
@@ -251,3 +252,129 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
     documents = pq.read_table(out / "documents.parquet").to_pandas()
     assert len(documents) == len(list(big.iterdir())) and (documents.status == "ok").all()
     assert os.path.basename(os.readlink(out / "current")) != before[0]
+
+
+def _big_input(tmp_path: Path, copies: int) -> Path:
+    big = tmp_path / "big"
+    big.mkdir()
+    for copy in range(copies):
+        for path in FIXTURES.glob("*.txt"):
+            shutil.copy(path, big / f"{copy:03d}_{path.name}")
+    return big
+
+
+def _pool_run(inputs: Path, out: Path) -> tuple[subprocess.Popen, object]:
+    import psutil
+
+    run = subprocess.Popen(_command([inputs], out, "--processes", "2", "--chunk-size", "4"), cwd=ROOT)
+    parent = psutil.Process(run.pid)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # both workers started and one of them at work
+        workers = parent.children()
+        if len(workers) == 2 and max(worker.cpu_times().user for worker in workers) > 2:
+            return run, workers
+        time.sleep(0.1)
+    raise AssertionError("the pool workers did not start")
+
+
+@pytest.mark.slow
+def test_a_killed_pool_worker_costs_only_a_retry(tmp_path, fixtures_run):
+    big = _big_input(tmp_path, 12)
+    run, workers = _pool_run(big, tmp_path / "out")
+    max(workers, key=lambda worker: worker.cpu_times().user).kill()  # as the OOM killer would
+    assert run.wait(timeout=300) == 0
+    documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")
+    assert len(documents) == len(list(big.iterdir())) and (documents.status == "ok").all()
+    claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
+    one_copy = claims[claims.doc_id.str.startswith("000_")].assign(doc_id=lambda frame: frame.doc_id.str[4:])
+    expected = pd.read_parquet(fixtures_run / "claims.parquet")
+    assert one_copy[["doc_id", "mention", "value", "unit", "entity"]].values.tolist() == (
+        expected[["doc_id", "mention", "value", "unit", "entity"]].values.tolist()
+    )
+
+
+@pytest.mark.slow
+def test_pool_workers_die_with_a_killed_parent(tmp_path):
+    import psutil
+
+    run, workers = _pool_run(_big_input(tmp_path, 12), tmp_path / "out")
+    run.kill()
+    run.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == [] and len(gone) == 2
+
+
+def test_only_regular_files_are_read(nlp, tmp_path, capsys):
+    folder = _write(tmp_path / "in", {"a/x.txt": "Sales rose 5%."})
+    os.mkfifo(folder / "fifo.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "a" / "loop").symlink_to("..")  # a folder link back up: followed once
+    (folder / "linked").symlink_to(CORPUS)  # a linked folder is followed
+    out = tmp_path / "out"
+    assert main(["extract", str(folder), str(folder / "zero.txt"), "--out", str(out), "--quiet"]) == 0
+    assert capsys.readouterr().err == (
+        f"warning: folder not read: {folder / 'a' / 'loop'}: a link to a folder already read (a loop), not read again\n"
+    )
+    documents = pd.read_parquet(out / "documents.parquet").set_index("doc_id")
+    assert documents.loc["fifo", "error"] == "not a regular file (a FIFO), not read"
+    assert documents.loc["zero", "error"] == documents.loc["zero__2", "error"]
+    assert documents.loc["zero", "error"] == "not a regular file (a character device), not read"
+    assert (documents.drop(["fifo", "zero", "zero__2"]).status == "ok").sum() == 4  # x and the 3 corpus stories
+
+
+def test_jsonl_records_after_a_lone_cr_and_an_overlong_line(nlp, tmp_path, monkeypatch):
+    import pipeline.ingest
+
+    monkeypatch.setattr(pipeline.ingest, "_MAX_BYTES", 200)
+    path = tmp_path / "in.jsonl"
+    long = json.dumps({"id": "long", "text": "x" * 300})
+    path.write_bytes(
+        b'{"id": "a", "text": "Costs fell 2%."}\r{"id": "b", "text": "Profit rose 9%."}\r\n'
+        + long.encode()
+        + b'\n{"id": "c", "text": "Sales rose 5%."}\n'
+    )
+    documents = list(pipeline.ingest.read_documents([path]))
+    assert [(d.doc_id, d.status, d.error) for d in documents] == [
+        ("a", "ok", None),
+        ("b", "ok", None),
+        ("in-line3", "failed", "line 3: longer than 200 bytes"),
+        ("c", "ok", None),
+    ]
+
+
+def test_a_relative_published_date_is_not_used(nlp, tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Sales rose 5% last year.", "published": "yesterday"}) + "\n")
+    out = tmp_path / "out"
+    assert main(["extract", str(path), "--out", str(out), "--quiet"]) == 0
+    [document] = pq.read_table(out / "documents.parquet").to_pylist()
+    assert (document["published"], document["error"]) == (
+        None,
+        "warning: published 'yesterday' is not a date, not used",
+    )
+    assert _claims(out).time.isna().tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["extract", "--processes", "1000"], "argument --processes: must be from 1 to "),
+        (["extract", "--chunk-size", "10000000000"], "argument --chunk-size: must be from 1 to 100,000, got "),
+        (["extract", "--scheduler", "tcp://"], "argument --scheduler: not a scheduler address like tcp://host:8786"),
+    ],
+)
+def test_unusable_numbers_and_addresses_exit_2(argv, message, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_eval_of_a_missing_file_or_of_other_articles_exits_2(tmp_path, capsys, corpus_run):
+    assert main(["eval", "--pred", str(tmp_path / "nope.parquet"), "--out", str(tmp_path / "e.json")]) == 2
+    assert capsys.readouterr().err == f"error: no such file: {tmp_path / 'nope.parquet'}\n"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc_id": "other", "mention": "5%", "kind": "percent", "value": 5}) + "\n")
+    pred = corpus_run[0] / "claims.parquet"
+    assert main(["eval", "--pred", str(pred), "--gold", str(gold), "--out", str(tmp_path / "e.json")]) == 2
+    assert "share no article: nothing to score" in capsys.readouterr().err
