@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -32,31 +32,39 @@ def news_boundaries(doc: Doc) -> Doc:
     """Set sentence starts the parser cannot see: paragraph breaks, datelines and run-in headlines.
 
     The parser keeps boundaries that are already set, so this runs before it. One pass over the
-    tokens; the rarer checks only run where a cheap test on the token's text lets them.
+    tokens; the rarer checks only run where a cheap test on the token's text lets them. The
+    decisions are applied at once (`Token.is_sent_start` checks the whole doc on every assignment).
     """
     texts = [token.text for token in doc]
-    _keep_headline_whole(doc, texts)
+    starts: dict[int, bool] = {}
+    _keep_headline_whole(doc, texts, starts)
     paragraph_start = True
     for index, text in enumerate(texts):
         if paragraph_start and not text.isspace():
             dash = _dateline_dash(doc, index)
             if dash is not None:
-                doc[dash + 1].is_sent_start = True
+                starts[dash + 1] = True
             paragraph_start = False
         if "\n" in text and text.isspace():
             paragraph_start = True
             before = texts[index - 1] if index else ""
             if index + 1 < len(texts) and (text.count("\n") > 1 or not before or before[-1] in _TERMINAL):
-                doc[index + 1].is_sent_start = True
+                starts[index + 1] = True
         elif text in _ABBREVIATIONS_BEFORE_NUMBERS and index + 1 < len(texts) and doc[index + 1].like_num:
-            doc[index + 1].is_sent_start = False  # `Rs. 2,500 crore`, `No. 1`
+            starts[index + 1] = False  # `Rs. 2,500 crore`, `No. 1`
         elif index and text.lower() in _UNIT_WORDS and _number_before(doc, index):
-            doc[index].is_sent_start = False  # `6.4 PCT`, `1.3\nbillion dlrs`: an amount is never cut
+            starts[index] = False  # `6.4 PCT`, `1.3\nbillion dlrs`: an amount is never cut
         elif text.isupper() and text.lower() in _MARKER_WORDS:
             size = _headline_marker_size(texts, index)
             if size:
-                doc[index].is_sent_start = True
-                _end_run_in_headline(doc, index + size + 1)
+                starts[index] = True
+                _end_run_in_headline(doc, index + size + 1, starts)
+    if starts:
+        values = doc.to_array([SENT_START]).astype("int64")  # 1 starts a sentence, -1 does not, 0 unknown
+        for index, start in starts.items():
+            if index:  # the first token always starts a sentence
+                values[index] = 1 if start else -1
+        doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))  # spaCy's array type
     return doc
 
 
@@ -74,15 +82,14 @@ def _number_before(doc: Doc, index: int) -> bool:
     return previous.like_num or previous.text[-1:].isdigit()
 
 
-def _keep_headline_whole(doc: Doc, texts: list[str]) -> None:
+def _keep_headline_whole(doc: Doc, texts: list[str], starts: dict[int, bool]) -> None:
     """A first line that a blank line ends and no sentence mark splits is one headline sentence
     (`AEGON 1986 NET PROFIT RISES 6.4 PCT`): the parser would cut it anywhere."""
     for index, text in enumerate(texts):
         if "\n" in text and text.isspace():
             if text.count("\n") < 2 or any(t in (".", "!", "?") for t in texts[:index]):
                 return
-            for token in doc[1:index]:
-                token.is_sent_start = False
+            starts.update(dict.fromkeys(range(1, index), False))
             return
 
 
@@ -105,14 +112,14 @@ def _headline_marker_size(texts: list[str], index: int) -> int:
     return 0
 
 
-def _end_run_in_headline(doc: Doc, start: int) -> None:
+def _end_run_in_headline(doc: Doc, start: int, starts: dict[int, bool]) -> None:
     """A run-in headline ends where a new sentence visibly begins: `... factory jobs Still, Japan`."""
     for token in doc[start + 2 : start + 40]:
         previous = doc[token.i - 1]
         starts_sentence = token.is_title and token.lower_ in STOP_WORDS and previous.is_lower
         opens_quote = token.text in ('"', "“") and previous.is_alpha
         if starts_sentence or opens_quote or previous.text in (".", "!", "?"):
-            token.is_sent_start = True
+            starts[token.i] = True
             return
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.entities import EntityCanon
 from pipeline.linking.entity import ENTITY_RULES, NO_ENTITY_WEIGHT
-from pipeline.linking.parse import Article, Mention, Previous
+from pipeline.linking.parse import Article, Mention, Previous, forget_children
 from pipeline.linking.rules import Rule, first_found
 from pipeline.linking.source import NO_SOURCE_WEIGHT, SOURCE_RULES
 from pipeline.linking.subject import NO_SUBJECT_WEIGHT, SUBJECT_RULES, find_subject, subject_text, without_date_phrase
@@ -52,6 +52,13 @@ def link_quantities(
     link and the others are linked (None: the error propagates).
     """
     article = Article.of(doc, quantities, published, canon or EntityCanon(doc.ents))
+    try:
+        return _linked(article, quantities, on_error)
+    finally:
+        forget_children(doc)  # the doc may be the caller's (the spaCy component)
+
+
+def _linked(article: Article, quantities: list[Quantity], on_error: Callable | None) -> list[Link]:
     links: list[Link] = []
     previous: Previous | None = None
     for quantity in quantities:

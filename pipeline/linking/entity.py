@@ -13,6 +13,7 @@ from pipeline.linking.parse import (
     SAY_VERBS,
     Mention,
     actor,
+    children_of,
     governing_verb,
     near_subtree,
 )
@@ -45,7 +46,7 @@ def _measured_tokens(m: Mention) -> set[int]:
     if m.subject_rule == "share-clause" and m.verb is not None:  # the share's whole, not where its clause goes
         subject = [token for token in subject if token.i < m.verb.i]
     return {token.i for token in subject} | {  # `its subsidiary, Calloway Japan KK`
-        t.i for token in subject for child in token.children if child.dep_ == "appos" for t in near_subtree(child)
+        t.i for token in subject for child in children_of(token) if child.dep_ == "appos" for t in near_subtree(child)
     }
 
 
@@ -152,7 +153,7 @@ def _previous_figure(m: Mention) -> Name | None:
     continues = any(
         root.tag_ == "NN"
         and root.lemma_.lower() not in ("former", "latter")
-        and any(child.dep_ == "det" and child.lower_ in ("the", "that", "this") for child in root.children)
+        and any(child.dep_ == "det" and child.lower_ in ("the", "that", "this") for child in children_of(root))
         for root in roots
     )
     return (previous.link.entity, previous.link.entity_label or "") if continues else None
@@ -197,7 +198,7 @@ def _stands_for_earlier(doer: Token) -> bool:
         return True
     if doer.lemma_.lower() not in ORG_ANAPHORS | PLACE_ANAPHORS:
         return False
-    determiners = {child.lower_ for child in doer.children if child.dep_ in ("det", "poss")}
+    determiners = {child.lower_ for child in children_of(doer) if child.dep_ in ("det", "poss")}
     has_name = any(token.ent_type_ for token in near_subtree(doer))
     return not has_name and bool(determiners & {"the", "these", "its", "their", "this", "that"})
 

@@ -4,6 +4,7 @@ parse (`Mention`), and the phrase helpers that cut a noun or verb phrase out of 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +40,50 @@ SUBJECT_MAX_TOKENS = 12
 WINDOW = 40  # tokens either side of a phrase's head that linking looks at
 _VERB_PHRASE_DEPS = ("aux", "auxpass", "neg", "prt", "dobj", "dative", "agent", "oprd", "attr", "acomp")
 CLAUSE_DEPS = ("appos", "punct", "cc", "conj", "advcl", "ccomp", "mark")
+
+
+QUOTE_MARKS = frozenset(('"', "“", "”"))
+
+
+class TokenSet(AbstractSet[int]):
+    """Token indexes: a large part shared by all figures of an article (every figure's tokens, which
+    no subject takes) with a few of one figure's own added or removed. Combining never copies the
+    shared part, so linking stays linear in the figures of a sentence, even a table's thousands.
+
+    >>> excluded = (TokenSet(frozenset({1, 2, 3})) | {7}) - {2}
+    >>> sorted(excluded), 2 in excluded, {1, 2, 9} & excluded
+    ([1, 3, 7], False, {1})
+    """
+
+    __slots__ = ("shared", "added", "removed")
+
+    def __init__(
+        self, shared: AbstractSet[int], added: Iterable[int] = frozenset(), removed: Iterable[int] = frozenset()
+    ) -> None:
+        self.shared, self.added, self.removed = shared, frozenset(added), frozenset(removed)
+
+    def __contains__(self, index: object) -> bool:
+        return index not in self.removed and (index in self.added or index in self.shared)
+
+    def __iter__(self) -> Iterator[int]:
+        return (index for index in self.shared | self.added if index not in self.removed)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __or__(self, other: Iterable[int]) -> TokenSet:
+        other = frozenset(other)
+        return TokenSet(self.shared, self.added | other, self.removed - other)
+
+    def __sub__(self, other: Iterable[int]) -> TokenSet:
+        other = frozenset(other)
+        return TokenSet(self.shared, self.added - other, self.removed | other)
+
+    def __and__(self, other: Iterable[int]) -> set[int]:
+        return {index for index in other if index in self}  # the other set is a phrase's few tokens
+
+    __rand__ = __and__
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -83,6 +128,15 @@ class Article:
             for start, period, words in story_periods(lines, published)
         ]
         return cls(doc, sentences, starts, names, dates, actors, canon, published, quantity_tokens, periods)
+
+    @cached_property
+    def opens_quote(self) -> list[bool]:
+        """Per sentence: whether it opens a quote it does not close (an odd number of quote marks,
+        or a quote mark first), computed once for all sentences."""
+        return [
+            sum(token.text in QUOTE_MARKS for token in sentence) % 2 == 1 or sentence[0].text in ('"', "“")
+            for sentence in self.sentences
+        ]
 
     @cached_property
     def chunks(self) -> list[Span]:
@@ -130,7 +184,7 @@ class Mention:
     span: Span
     head: Token  # the figure's token whose head lies outside it
     verb: Token | None  # the verb that governs it
-    excluded: frozenset[int]  # tokens no subject takes: the figure, its qualifier words, other figures
+    excluded: TokenSet  # tokens no subject takes: the figure, its qualifier words, other figures
     previous: Previous | None  # the figure before
     subject: tuple[Token, ...] = ()
     subject_rule: str = ""
@@ -152,8 +206,7 @@ class Mention:
     def of(cls, quantity: Quantity, article: Article, previous: Previous | None) -> Mention:
         span = article.doc[quantity.token_start : quantity.token_end]
         head = span_head(span)
-        others = article.quantity_tokens - set(range(span.start, span.end))
-        return cls.at(span, head, article, others, quantity, previous)
+        return cls.at(span, head, article, TokenSet(article.quantity_tokens), quantity, previous)
 
     @classmethod
     def at(
@@ -161,17 +214,17 @@ class Mention:
         span: Span,
         head: Token,
         article: Article,
-        others: set[int],
+        others: TokenSet,
         quantity: Quantity,
         previous: Previous | None = None,
     ) -> Mention:
-        excluded = set(range(span.start, span.end)) | others
+        own = set(range(span.start, span.end))
         for token in span:  # qualifier words hang off the number: `at least`, `some`
-            for child in token.children:
+            for child in children_of(token):
                 if child.dep_ in ("quantmod", "advmod"):
-                    excluded.update(t.i for t in near_subtree(child))
+                    own.update(t.i for t in near_subtree(child))
         index = article.sentence_index(span.start)
-        return cls(quantity, article, index, span, head, governing_verb(head), frozenset(excluded), previous)
+        return cls(quantity, article, index, span, head, governing_verb(head), others | own, previous)
 
 
 def span_head(span: Span) -> Token:
@@ -199,13 +252,35 @@ def actor(verb: Token | None) -> Token | None:
     for _ in range(3):
         if verb is None:
             return None
-        subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((child for child in children_of(verb) if child.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # a verb hung on a noun is about that noun: `its margin widened by ...`
         verb = governing_verb(verb)
     return None
+
+
+_CHILDREN = "news_claims.children"  # the per-doc table of `children_of`, in `Doc.user_data`
+
+
+def children_of(token: Token) -> list[Token]:
+    """The token's children in the parse, from a table made once per doc: spaCy's `Token.children`
+    scans the token's whole subtree, and the root of a sentence listing thousands of figures has
+    them all in its subtree. `forget_children` drops the table."""
+    doc = token.doc
+    table = doc.user_data.get(_CHILDREN)
+    if table is None:
+        table = [[] for _ in range(len(doc))]
+        for child in doc:
+            if child.head.i != child.i:
+                table[child.head.i].append(child)
+        doc.user_data[_CHILDREN] = table
+    return table[token.i]
+
+
+def forget_children(doc: Doc) -> None:
+    doc.user_data.pop(_CHILDREN, None)
 
 
 def near_subtree(token: Token, center: int | None = None) -> list[Token]:
@@ -218,13 +293,13 @@ def near_subtree(token: Token, center: int | None = None) -> list[Token]:
 
 def is_time_phrase(preposition: Token) -> bool:
     """`in 2016`, `as of December`: a preposition whose object is a date or time."""
-    return any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in preposition.children)
+    return any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in children_of(preposition))
 
 
 def phrase(root: Token, excluded: AbstractSet[int], *, drop_deps: tuple[str, ...] = CLAUSE_DEPS) -> list[Token]:
     """A noun's phrase: its subtree without determiners, dates, clauses and the quantity itself."""
-    dropped: set[int] = set(excluded)
-    for child in root.children:
+    dropped: set[int] = set()
+    for child in children_of(root):
         if abs(child.i - root.i) > WINDOW:
             continue
         subtree = {token.i for token in near_subtree(child, root.i)}
@@ -240,7 +315,7 @@ def phrase(root: Token, excluded: AbstractSet[int], *, drop_deps: tuple[str, ...
     for token in tokens:  # `vehicles sold in japan in 2016`: the period is the claim's time, not its subject
         if token.dep_ == "prep" and token != root and is_time_phrase(token):
             dropped.update(t.i for t in near_subtree(token))
-    tokens = [token for token in tokens if token.i not in dropped]
+    tokens = [token for token in tokens if token.i not in dropped and token.i not in excluded]
     while (
         tokens
         and (tokens[0].dep_ in ("det", "predet", "punct", "cc", "prep") or tokens[0].is_punct)
@@ -271,7 +346,7 @@ def verb_phrase(verb: Token, excluded: AbstractSet[int], *, with_actor: bool) ->
     its actor (optional), auxiliaries, particles, objects and prepositional phrases, minus the number,
     dates and reporting clauses."""
     tokens: list[Token] = []
-    for child in verb.children:
+    for child in children_of(verb):
         if abs(child.i - verb.i) > WINDOW:
             continue
         inside = {token.i for token in near_subtree(child, verb.i)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.entities import clean_name
-from pipeline.linking.parse import ORG_ANAPHORS, PERSON_PRONOUNS, SAY_VERBS, Article, Mention, near_subtree
+from pipeline.linking.parse import ORG_ANAPHORS, PERSON_PRONOUNS, SAY_VERBS, Article, Mention, children_of, near_subtree
 from pipeline.linking.rules import Rule
 
 Speaker = tuple[str, Span]  # the name written in the claims table, the speaker phrase
@@ -19,14 +19,14 @@ def attribution(sentence: Span) -> Span | None:
     the `by` agent, if any; a relative pronoun speaks for the noun it hangs on."""
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 <= sentence.end and token.nbor(1).lower_ == "to":
-            objects = [child for child in token.nbor(1).children if child.dep_ == "pobj"]
+            objects = [child for child in children_of(token.nbor(1)) if child.dep_ == "pobj"]
             if objects:
                 return _compact(objects[0])
         if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS:
-            speaker = next((child for child in token.children if child.dep_ == "nsubj"), None)
+            speaker = next((child for child in children_of(token) if child.dep_ == "nsubj"), None)
             if speaker is None:
-                agent = next((child for child in token.children if child.dep_ == "agent"), None)
-                speaker = next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
+                agent = next((child for child in children_of(token) if child.dep_ == "agent"), None)
+                speaker = next((child for child in children_of(agent) if child.dep_ == "pobj"), None) if agent else None
             if speaker is not None and speaker.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                 speaker = token.head  # `its 1986 results, which showed ...`
             if speaker is not None:
@@ -53,27 +53,22 @@ def _same_sentence(m: Mention) -> Speaker | None:
 
 def _quote_closed_next(m: Mention) -> Speaker | None:
     """`"... $5 million," he said.`: a quote the next sentence attributes."""
-    if m.index + 1 < len(m.article.sentences) and _opens_quote(m.sentence):
+    if m.index + 1 < len(m.article.sentences) and m.article.opens_quote[m.index]:
         return _attributed(m, m.index + 1)
     return None
 
 
 def _quote_opened_before(m: Mention) -> Speaker | None:
-    if m.index > 0 and _opens_quote(m.article.sentences[m.index - 1]):
+    if m.index > 0 and m.article.opens_quote[m.index - 1]:
         return _attributed(m, m.index - 1)
     return None
-
-
-def _opens_quote(sentence: Span) -> bool:
-    quotes = sum(token.text in ('"', "“", "”") for token in sentence)
-    return quotes % 2 == 1 or sentence[0].text in ('"', "“")
 
 
 def _compact(token: Token) -> Span:
     """A speaker phrase without relative clauses and appositions: `a toyota executive who ...`."""
     dropped = {
         t.i
-        for child in token.children
+        for child in children_of(token)
         if child.dep_ in ("relcl", "acl", "appos", "punct")
         for t in near_subtree(child, token.i)
     }

@@ -12,7 +12,9 @@ from pipeline.linking.parse import (
     SHARE_VERBS,
     WINDOW,
     Mention,
+    TokenSet,
     actor,
+    children_of,
     near_subtree,
     phrase,
     phrase_text,
@@ -79,10 +81,10 @@ def _counted_noun(m: Mention) -> list[Token] | None:
 
 def _of_whole(m: Mention) -> list[Token] | None:
     """The whole a share is of: `90 percent of [the market]`."""
-    of_phrase = next((child for child in m.head.children if child.dep_ == "prep" and child.lower_ == "of"), None)
+    of_phrase = next((child for child in children_of(m.head) if child.dep_ == "prep" and child.lower_ == "of"), None)
     if of_phrase is None:
         return None
-    objects = [child for child in of_phrase.children if child.dep_ == "pobj" and child.pos_ != "PRON"]
+    objects = [child for child in children_of(of_phrase) if child.dep_ == "pobj" and child.pos_ != "PRON"]
     return phrase(objects[0], m.excluded) if objects else None
 
 
@@ -92,11 +94,11 @@ def _share_clause(m: Mention) -> list[Token] | None:
     verb = m.verb
     if verb is None or verb.lemma_.lower() in COPULAS or m.head.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    of_phrase = any(child.dep_ == "prep" and child.lower_ == "of" for child in m.head.children)
+    of_phrase = any(child.dep_ == "prep" and child.lower_ == "of" for child in children_of(m.head))
     if m.head.head != verb or not of_phrase:
         return None
     whole = _of_whole(m) or []  # `half of them said they had cut output`: the whole may be a pronoun
-    reported = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    reported = next((child for child in children_of(verb) if child.dep_ == "ccomp"), None)
     doing = reported if verb.lemma_.lower() in SAY_VERBS and reported is not None else verb
     clause = verb_phrase(doing, m.excluded | {token.i for token in whole}, with_actor=False)
     return sorted(whole + clause, key=lambda token: token.i)
@@ -141,7 +143,7 @@ def _appositive(m: Mention) -> list[Token] | None:
     """`revenue, $5 billion`, `$5 billion, or 12 cts a share`: what the figure it restates measures."""
     head = m.head
     if head.dep_ == "appos" or (head.dep_ == "conj" and head.head.ent_type_ in ("MONEY", "")):
-        others = m.article.quantity_tokens - {head.head.i}  # never the figure itself
+        others = TokenSet(m.article.quantity_tokens, removed={head.head.i})  # never the figure itself
         restated = Mention.at(m.article.doc[head.head.i : head.head.i + 1], head.head, m.article, others, m.quantity)
         tokens, _ = find_subject(restated)
         return tokens or None
@@ -163,7 +165,7 @@ def _changed_object(m: Mention) -> list[Token] | None:
     verb = m.verb
     if verb is None or verb.lemma_.lower() not in CHANGE_VERBS:
         return None
-    changed = next((child for child in verb.children if child.dep_ == "dobj"), None)
+    changed = next((child for child in children_of(verb) if child.dep_ == "dobj"), None)
     if changed is not None and changed.i < m.span.start and not ({t.i for t in near_subtree(changed)} & m.excluded):
         return phrase(changed, m.excluded)  # `raising US car prices by nearly $2,000`
     return None
@@ -447,7 +449,7 @@ def _is_noun(token: Token) -> bool:
         return True
     return token.tag_ == "VBG" and (
         token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
-        or any(child.dep_ in _NOUN_MODIFIERS for child in token.children)
+        or any(child.dep_ in _NOUN_MODIFIERS for child in children_of(token))
     )
 
 
@@ -462,7 +464,7 @@ def without_date_phrase(m: Mention, timing: frozenset[int]) -> tuple[Token, ...]
 
 def _governs_only(token: Token, removed: frozenset[int]) -> bool:
     """`due` in `bonds due 1988/2007`: a word left with nothing once its date is gone."""
-    children = [child for child in token.children if not child.is_punct]
+    children = [child for child in children_of(token) if not child.is_punct]
     return token.pos_ in ("ADP", "ADJ", "ADV") and bool(children) and all(child.i in removed for child in children)
 
 
