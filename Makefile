@@ -19,8 +19,9 @@ $(STAMP): requirements.txt pyproject.toml
 extract: $(STAMP)
 	$(BIN)/news-claims extract $(INPUT) --out $(OUT) --report
 
+# One pytest worker per CPU; a test file's tests stay in one worker (they share its fixtures).
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Accuracy against the hand-made gold sets (corpus, fixtures, held-out, and the real-article gold in
 # tests/real/: dev and heldout halves); fails when a figure drops below tests/baseline/. Then the

@@ -47,7 +47,7 @@ class ClusterError(RuntimeError):
     cannot import this package or load the model (the message names the worker and what it lacks)."""
 
 
-_SCHEDULER_WAIT_SECONDS = 10
+_SCHEDULER_WAIT_SECONDS = 5
 _WORKER_WAIT_SECONDS = 60
 
 

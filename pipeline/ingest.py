@@ -423,8 +423,7 @@ def _read_capped(path: Path) -> bytes:
     size = _regular_size(path)
     if size > _MAX_BYTES:
         raise _TooLong(f"article too long: {size:,} bytes (limit {MAX_CHARS:,} characters)")
-    with path.open("rb") as handle:
-        return handle.read(_MAX_BYTES + 1)  # the size may have grown since
+    return path.read_bytes()
 
 
 def _reason(error: Exception) -> str:

@@ -228,7 +228,7 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
     before = _view(out)
     big = tmp_path / "big"
     big.mkdir()
-    for copy in range(16):
+    for copy in range(10):
         for path in FIXTURES.glob("*.txt"):
             shutil.copy(path, big / f"{copy:03d}_{path.name}")
     run = subprocess.Popen(_command([big], out, "--chunk-size", "8"), cwd=ROOT, stderr=subprocess.PIPE, text=True)
@@ -381,27 +381,27 @@ def test_eval_of_a_missing_file_or_of_other_articles_exits_2(tmp_path, capsys, c
 
 
 GROWTH_CASES = {
-    "one-dollar-figures": lambda n: "$1 " * n,  # every figure in one sentence
-    "table-lines": lambda n: "Revenue rose 4% to $12 million\n" * n,  # lines with no sentence end
-    "percent-run": lambda n: "Rates were " + "5% " * n + "in 2020.",
+    "one-dollar-figures": (lambda n: "$1 " * n, 300),  # every figure in one sentence
+    "table-lines": (lambda n: "Revenue rose 4% to $12 million\n" * n, 100),  # lines with no sentence end
+    "percent-run": (lambda n: "Rates were " + "5% " * n + "in 2020.", 300),
 }
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("make", GROWTH_CASES.values(), ids=GROWTH_CASES)
-def test_time_grows_linearly_with_the_figures_of_a_sentence(nlp, make):
-    """Time at 4N figures / time at N ≤ 5 (quadratic would be 16); each the best of three runs (seen:
-    3.4 to 4.4 for the figures, the rest of it spaCy's own time on a long text)."""
+@pytest.mark.parametrize(("make", "n"), GROWTH_CASES.values(), ids=GROWTH_CASES)
+def test_time_grows_linearly_with_the_figures_of_a_sentence(nlp, make, n):
+    """CPU time at 4N figures / at N ≤ 5 (quadratic would be 16), each the best of three runs (seen:
+    3.4 to 4.4; what is not linear in it is spaCy's own time on a long text). CPU time, so that other
+    work on the machine does not count."""
     from pipeline.stages import extract_text
 
     def seconds(text: str) -> float:
         best = float("inf")
         for _ in range(3):
-            started = time.perf_counter()
+            started = time.process_time()
             result = extract_text(text, nlp)
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
         assert result.document.status == "ok" and result.document.error is None
         return best
 
-    n = 300
     assert seconds(make(4 * n)) / seconds(make(n)) <= 5
