@@ -405,3 +405,60 @@ def test_time_grows_linearly_with_the_figures_of_a_sentence(nlp, make, n):
         return best
 
     assert seconds(make(4 * n)) / seconds(make(n)) <= 5
+
+
+NUMBER_FORMS = [
+    ("It cost 1 000 euros.", [("1 000 euros", 1000.0, "EUR")]),
+    ("The firm has 12 500 workers.", [("12 500 workers", 12500.0, "worker")]),
+    ("The firm has 12\u00a0500 workers.", [("12\u00a0500 workers", 12500.0, "worker")]),
+    ("It has 3\u2009400 stores and 1\u202f250\u202f000 clients.", [("3\u2009400 stores", 3400.0, "store"),
+     ("1\u202f250\u202f000 clients", 1250000.0, "client")]),
+    ("A bill of 1e308 dollars.", [("1e308 dollars", 1e308, "USD")]),
+    ("It raised $1.5e9 last year.", [("$1.5e9", 1.5e9, "USD")]),
+    ("Revenue was $3 million\u200e in 2020.", [("$3 million", 3e6, "USD")]),
+    ("Revenue was $3\u200b million.", [("$3\u200b million", 3e6, "USD")]),
+    ("Costs rose 5\u0301% to $3 million.", [("5\u0301%", 5.0, "%"), ("$3 million", 3e6, "USD")]),
+    ("Sales were 1,000million12billion dollars.", [("1,000million", 1e9, None), ("12billion dollars", 12e9, "USD")]),
+    ("In 2019, 500 workers left.", [("500 workers", 500.0, "worker")]),  # a year is not a thousands group
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "claims"), NUMBER_FORMS, ids=[text for text, _ in NUMBER_FORMS])
+def test_numbers_with_spaces_exponents_and_marks_inside(nlp, text, claims):
+    from pipeline.stages import extract_text
+
+    result = extract_text(text, nlp)
+    assert (result.document.status, result.document.error) == ("ok", None)
+    assert [(claim.mention, claim.value, claim.unit) for claim in result.claims] == claims
+
+
+def test_a_sentence_that_raises_loses_only_itself(nlp, monkeypatch):
+    import pipeline.quantities
+    from pipeline.stages import extract_text
+
+    read = pipeline.quantities._sentence_quantities
+
+    def fails_on_boom(sentence, context):
+        if "boom" in sentence.text:
+            raise ValueError("a token the recognizer cannot read")
+        return read(sentence, context)
+
+    monkeypatch.setattr(pipeline.quantities, "_sentence_quantities", fails_on_boom)
+    result = extract_text("Sales rose 5%. The boom cost $3 million. Profit fell 7%.", nlp)
+    assert result.document.status == "ok"
+    assert [claim.mention for claim in result.claims] == ["5%", "7%"]
+    assert result.document.error == (
+        "warning: the sentence at character 15 was skipped (ValueError: a token the recognizer cannot read)"
+    )
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "devcorpus").is_dir(), reason="no dev corpus beside the project")
+def test_the_dev_corpus_stories_lost_to_e1010_are_read(nlp):
+    from pipeline.stages import extract_text
+
+    wanted = {"reuters_15471", "reuters_15727"}
+    with (ROOT.parent / "shared" / "devcorpus" / "reuters_dev.jsonl").open(encoding="utf-8") as lines:
+        records = [record for record in map(json.loads, lines) if record["id"] in wanted]
+    for record in records:
+        result = extract_text(record["text"], nlp, doc_id=record["id"], published=record.get("published"))
+        assert (result.document.status, result.document.error) == ("ok", None) and result.claims
