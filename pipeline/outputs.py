@@ -59,6 +59,9 @@ CLAIMS_SCHEMA = pa.schema(
         ("sentence", pa.string()),
         ("confidence", pa.float64()),
         ("link_rules", pa.list_(pa.string())),
+        ("value_usd", pa.float64()),
+        ("fx_rate", pa.float64()),
+        ("fx_source", pa.string()),
     ]
 )
 ENTITIES_SCHEMA = pa.schema(

@@ -108,6 +108,9 @@ class Claim:
     sentence: str = ""
     confidence: float = 0.0
     link_rules: list[str] = field(default_factory=list)  # the linking rules that decided subject, source, ...
+    value_usd: float | None = None  # money in US dollars (`fx.py`): value × fx_rate
+    fx_rate: float | None = None  # USD per unit of `unit`
+    fx_source: str | None = None  # `USD`, `article: <the stated conversion>`, `ECB <date>`
 
 
 @dataclass(frozen=True)

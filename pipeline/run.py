@@ -206,7 +206,7 @@ class PreviousRun:
             if folder is None or not folder.is_dir():
                 continue
             try:
-                rows = _readable_rows(folder)
+                rows = _reusable_rows(folder, version)
             except (OSError, pa.ArrowException, KeyError, ValueError) as error:
                 problems.append(f"previous output in {folder} is damaged and not reused ({error})")
                 continue
@@ -248,9 +248,17 @@ class PreviousRun:
         return claims, entities, documents
 
 
-def _readable_rows(folder: Path) -> list[dict]:
-    """The documents rows of an output folder, after checking that its three tables can be read with
-    today's columns (raises what pyarrow raises, or KeyError naming a missing column)."""
+def _reusable_rows(folder: Path, version: str) -> list[dict]:
+    """The documents rows of an output folder made by this very pipeline version, after checking
+    that its three tables can be read with today's columns (raises what pyarrow raises, or KeyError
+    naming a missing column). Rows of another version are never reused: their tables go unchecked."""
+    documents = folder / "documents.parquet"
+    if not documents.is_file():
+        raise FileNotFoundError("documents.parquet is missing")
+    columns = ["doc_id", "sha256", "published", "pipeline_version", "status"]
+    rows = [row for row in pq.read_table(documents, columns=columns).to_pylist() if row["pipeline_version"] == version]
+    if not rows:
+        return []
     for name, schema in TABLES:
         path = folder / f"{name}.parquet"
         if not path.is_file():
@@ -260,7 +268,4 @@ def _readable_rows(folder: Path) -> list[dict]:
         if missing:
             raise KeyError(f"{path.name} has no column {', '.join(missing)}")
         pq.read_metadata(path)
-    table = pq.read_table(
-        folder / "documents.parquet", columns=["doc_id", "sha256", "published", "pipeline_version", "status"]
-    )
-    return table.to_pylist()
+    return rows

@@ -15,6 +15,7 @@ from pipeline.annotate import annotate, load_nlp, missing_components
 from pipeline.claims import build_claims, build_entity_mentions
 from pipeline.config import Config
 from pipeline.entities import EntityCanon, harmonise_labels, lede_actors, mark_listed_companies
+from pipeline.fx import with_usd
 from pipeline.ingest import make_document
 from pipeline.linking import link_quantities
 from pipeline.prepare import PreparedText, prepare
@@ -57,7 +58,7 @@ def extract_document(
     links = link_quantities(
         doc, quantities, published=document.published, canon=canon, on_error=link_failed if contain_errors else None
     )
-    claims = build_claims(document, prepared, doc, quantities, links)
+    claims = with_usd(build_claims(document, prepared, doc, quantities, links), document.published)
     mentions = build_entity_mentions(document, prepared, doc, canon)
     if problems:
         error = "; ".join(filter(None, [document.error, "warning: " + "; ".join(problems)]))
