@@ -890,9 +890,9 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
         if position == index and index and _glued(pieces, index - 1, index):
             return index, None  # `4K`, `3D`: letters glued to a number make a name
         if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.is_alpha and len(token) > 1:
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is not None and following.pos_ == "NOUN" and following.tag_ == "NNS":
-                return _piece_after_token(pieces, following.i, position), _noun_lemma(following)
+            head = _compound_head(token)
+            if head is not None:
+                return _piece_after_token(pieces, head.i, position), _noun_lemma(head)
             return position + 1, _noun_lemma(token)
         modifier = (
             token.pos_ == "ADJ"
@@ -905,6 +905,23 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
             continue
         return index, None
     return index, None
+
+
+def _compound_head(token):
+    """The plural noun a counted noun modifies a few words on (`telephone companies`, `phishing e-mail
+    messages`, `phishing related e-mail messages`): the parse makes it the noun's head, and only words,
+    hyphens inside words or a modifier lie between them; None when there is no such noun."""
+    for candidate in token.doc[token.i + 1 : token.i + 6]:
+        if candidate.tag_ in ("NNS", "NNPS") and candidate.pos_ == "NOUN" and candidate.is_alpha:
+            ancestor, steps = token, 0
+            while ancestor.head != ancestor and ancestor.head.i <= candidate.i and steps < 3:
+                ancestor, steps = ancestor.head, steps + 1
+                if ancestor == candidate:
+                    return candidate
+            return None
+        if not (candidate.is_alpha or (candidate.text in ("-", "/") and not candidate.whitespace_)):
+            return None
+    return None
 
 
 def _noun_lemma(token) -> str:

@@ -708,6 +708,16 @@ CASES: list[tuple[str, str, list[Q]]] = [
         [Q("2,800 workers", "count", 2800.0, "worker", "approx")],
     ),
     (
+        "count-compound-noun-hyphenated",
+        "Security firms said they saw 18 million phishing e-mail messages in June.",
+        [Q("18 million phishing e-mail messages", "count", 18e6, "message")],
+    ),
+    (
+        "count-compound-noun-with-modifier",
+        "Two million phishing related e-mail messages were sent.",
+        [Q("Two million phishing related e-mail messages", "count", 2e6, "message")],
+    ),
+    (
         "qual-nearly",
         "Trump's tariffs are seen raising US car prices by nearly $2,000 per vehicle.",
         [Q("$2,000", "money", 2000.0, "USD", "nearly", role="by", direction="up")],
