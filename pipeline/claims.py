@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc
@@ -26,6 +27,60 @@ def claim_id(doc_id: str, char_start: int, char_end: int) -> str:
     '9eae5d513f910019'
     """
     return hashlib.sha1(f"{doc_id}:{char_start}:{char_end}".encode()).hexdigest()[:16]
+
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# How far a qualifier lets the value go: (low factor, high factor) of the value, None for unbounded.
+_QUALIFIED = {
+    "approx": (0.9, 1.1),
+    "nearly": (0.9, 1.0),
+    "more_than": (1.0, None),
+    "at_least": (1.0, None),
+    "less_than": (None, 1.0),
+    "up_to": (None, 1.0),
+}
+
+
+def interval(mention: str, value: float, low: float | None, high: float | None, qualifier: str) -> tuple[float, float]:
+    """The values a written figure stands for: its value (or range) widened by half the step of its
+    written precision (`3.3 million` -> ±50,000; `34,000` -> ±500; `$10` -> ±0.5), and by its
+    qualifier (`about` ±10%, `more than` unbounded above).
+
+    >>> [round(bound) for bound in interval("3.3 million cars", 3.3e6, None, None, "exact")]
+    [3250000, 3350000]
+    >>> interval("34,000", 34000.0, None, None, "more_than")
+    (33500.0, inf)
+    >>> interval("$10", 10.0, None, None, "approx")
+    (9.0, 11.0)
+    >>> interval("$10", 10.0, None, None, "exact")
+    (9.5, 10.5)
+    """
+    half = _half_step(mention, value)
+    start, end = (low, high) if low is not None and high is not None else (value, value)
+    start, end = start - half, end + half
+    factors = _QUALIFIED.get(qualifier)
+    if factors is not None:
+        low_factor, high_factor = factors
+        bounds = sorted((value * low_factor, value)) if low_factor is not None else None
+        start = min(start, bounds[0]) if bounds is not None else -math.inf
+        ends = sorted((value * high_factor, value)) if high_factor is not None else None
+        end = max(end, ends[1]) if ends is not None else math.inf
+    return start, end
+
+
+def _half_step(mention: str, value: float) -> float:
+    """Half the step of the figure's last written digit, in the value's units."""
+    number = _NUMERAL.search(mention)
+    if number is None or not value:  # number words: `three million` is good to a million
+        return 0.5 * 10 ** math.floor(math.log10(abs(value))) if value else 0.0
+    digits = number.group(0).replace(",", "")
+    written = float(digits)
+    if not written:
+        return 0.0
+    zeros = len(digits) - len(digits.rstrip("0"))
+    # trailing zeros round a number only from a thousand on (`34,000`; `10` and `250` are as written)
+    places = -len(digits.split(".")[1]) if "." in digits else zeros if zeros >= 3 else 0
+    return 0.5 * 10.0**places * abs(value / written)
 
 
 def confidence(quantity: Quantity, link: Link) -> float:
@@ -48,6 +103,13 @@ def build_claims(
         sentence = sentences[sentence_id]
         sentence_start, sentence_end = prepared.to_original(
             *_trimmed(prepared.text, sentence.start_char, sentence.end_char)
+        )
+        span = interval(
+            document.text[char_start:char_end],
+            float(quantity.value),
+            float(quantity.value_low) if quantity.value_low is not None else None,
+            float(quantity.value_high) if quantity.value_high is not None else None,
+            quantity.qualifier,
         )
         claims.append(
             Claim(
@@ -77,6 +139,9 @@ def build_claims(
                 sentence=document.text[sentence_start:sentence_end].strip(),
                 confidence=confidence(quantity, link),
                 link_rules=list(link.rules),
+                measure=link.measure,
+                interval_low=span[0],
+                interval_high=span[1],
             )
         )
     return claims

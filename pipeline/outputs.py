@@ -29,6 +29,7 @@ import filelock
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.facts import build_facts
 from pipeline.records import Claim, DocumentResult, EntityMention
 
 CLAIMS_SCHEMA = pa.schema(
@@ -62,6 +63,9 @@ CLAIMS_SCHEMA = pa.schema(
         ("value_usd", pa.float64()),
         ("fx_rate", pa.float64()),
         ("fx_source", pa.string()),
+        ("measure", pa.string()),
+        ("interval_low", pa.float64()),
+        ("interval_high", pa.float64()),
     ]
 )
 ENTITIES_SCHEMA = pa.schema(
@@ -93,11 +97,22 @@ DOCUMENTS_SCHEMA = pa.schema(
 # The report of a run (`report.py`), inside the run's version folder like the tables.
 REPORT_NAME = "report.html"
 REPORT_FILES = "report_files"
-OUTPUT_FILES = ("claims.parquet", "claims.csv", "entities.parquet", "documents.parquet", "claims.duckdb", "run.json")
+OUTPUT_FILES = (
+    "claims.parquet",
+    "claims.csv",
+    "facts.parquet",
+    "facts.csv",
+    "entities.parquet",
+    "documents.parquet",
+    "claims.duckdb",
+    "run.json",
+)
 PUBLISHED_NAMES = (*OUTPUT_FILES, REPORT_NAME, REPORT_FILES)  # each `OUT/<name>` links to `current/<name>`
 CURRENT = "current"
 VERSIONS = "versions"
 INTERRUPTED = ".interrupted"  # the finished chunks of a run stopped with Ctrl-C, for the next run to reuse
+# The list columns of the tables written as CSV, joined with `; ` there.
+CSV_LIST_COLUMNS = {"claims": ("entities", "link_rules"), "facts": ("claim_ids", "doc_ids", "sources")}
 # OWASP: a CSV cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -218,7 +233,7 @@ class OutputWriter:
                 ("documents", DOCUMENTS_SCHEMA),
             )
         }
-        self._csv_started = False
+        self._chunks = 0
 
     def __enter__(self) -> OutputWriter:
         return self
@@ -226,7 +241,7 @@ class OutputWriter:
     def __exit__(self, kind, error, trace) -> None:
         for writer in self._parquet.values():
             writer.close()
-        if kind is KeyboardInterrupt and self._csv_started:
+        if kind is KeyboardInterrupt and self._chunks:
             interrupted = self.out_dir / VERSIONS / INTERRUPTED
             shutil.rmtree(interrupted, ignore_errors=True)
             os.replace(self.staging, interrupted)
@@ -236,15 +251,21 @@ class OutputWriter:
         """Append one chunk's rows to every table."""
         for name, table in (("claims", claims), ("entities", entities), ("documents", documents)):
             self._parquet[name].write_table(table)
-        _write_csv(claims, self.staging / "claims.csv", append=self._csv_started)
-        self._csv_started = True
+        self._chunks += 1
 
     def finish(self, run_info: dict) -> Path:
         """Close the files, build the DuckDB database, write run.json, publish; the version folder."""
         for writer in self._parquet.values():
             writer.close()
-        if not self._csv_started:
-            _write_csv(claims_table([]), self.staging / "claims.csv", append=False)
+        claims = self.staging / "claims.parquet"
+        with_facts = self.staging / ".claims-with-facts.parquet"
+        build_facts(claims, self.staging / "facts.parquet", with_facts)
+        os.replace(with_facts, claims)
+        for name, list_columns in (
+            ("claims", ("entities", "link_rules")),
+            ("facts", ("claim_ids", "doc_ids", "sources")),
+        ):
+            _parquet_to_csv(self.staging / f"{name}.parquet", self.staging / f"{name}.csv", list_columns)
         _write_duckdb(self.staging / "claims.duckdb", self.staging)
         (self.staging / "run.json").write_text(json.dumps(run_info, indent=2, default=str) + "\n", encoding="utf-8")
         version = self.out_dir / VERSIONS / run_info["run_id"]
@@ -281,9 +302,18 @@ def publish(out_dir: Path, version: Path) -> None:
     os.replace(switch, out_dir / CURRENT)  # the switch
 
 
-def _write_csv(claims: pa.Table, path: Path, *, append: bool) -> None:
-    frame = claims.to_pandas()
-    for column in ("entities", "link_rules"):
+def _parquet_to_csv(source: Path, target: Path, list_columns: tuple[str, ...]) -> None:
+    """A table's CSV, written a row group at a time (memory stays flat)."""
+    table = pq.ParquetFile(source)
+    if table.metadata.num_row_groups == 0:
+        _write_csv(table.schema_arrow.empty_table(), target, list_columns, append=False)
+    for number in range(table.metadata.num_row_groups):
+        _write_csv(table.read_row_group(number), target, list_columns, append=number > 0)
+
+
+def _write_csv(rows: pa.Table, path: Path, list_columns: tuple[str, ...], *, append: bool) -> None:
+    frame = rows.to_pandas()
+    for column in list_columns:
         frame[column] = frame[column].map(lambda names: "; ".join(names) if names is not None else "")
     for column in frame.columns:
         if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
@@ -296,8 +326,9 @@ def _write_csv(claims: pa.Table, path: Path, *, append: bool) -> None:
 def _write_duckdb(path: Path, staging: Path) -> None:
     connection = duckdb.connect(str(path))
     try:
-        for name in ("claims", "entities", "documents"):
+        for name in ("claims", "entities", "documents", "facts"):
             source = str(staging / f"{name}.parquet").replace("'", "''")
             connection.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{source}')")
+        connection.execute("CREATE VIEW conflicts AS SELECT * FROM facts WHERE status = 'conflict'")
     finally:
         connection.close()

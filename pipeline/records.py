@@ -76,6 +76,7 @@ class Link:
     source: str | None = None
     rules: tuple[str, ...] = ()  # the linking rules that decided it (`subject:of-phrase`, ...)
     weight: float = 0.0  # their weights summed: what linking adds to the confidence (log-odds)
+    measure: str | None = None  # the subject normalized: head noun and key modifiers, lemmatized
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,9 @@ class Claim:
     value_usd: float | None = None  # money in US dollars (`fx.py`): value × fx_rate
     fx_rate: float | None = None  # USD per unit of `unit`
     fx_source: str | None = None  # `USD`, `article: <the stated conversion>`, `ECB <date>`
+    measure: str | None = None  # what is measured, normalized across stories (`linking.measure_of`)
+    interval_low: float | None = None  # the values the written figure stands for (`claims.interval`)
+    interval_high: float | None = None
 
 
 @dataclass(frozen=True)

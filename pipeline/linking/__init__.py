@@ -120,5 +120,29 @@ def link_mention(mention: Mention) -> tuple[Link, tuple[Token, ...]]:
         source=speaker[0] if speaker else None,
         rules=tuple(rule.key for rule in decided),
         weight=weight,
+        measure=measure_of(mention.subject),
     )
     return link, mention.subject
+
+
+# Words of a subject that say what is measured: its head noun and the head's noun and adjective modifiers.
+_MEASURE_DEPS = ("compound", "amod", "nmod")
+
+
+def measure_of(subject: tuple[Token, ...]) -> str | None:
+    """What a figure measures, normalized to compare figures across stories: the subject's head noun
+    with its key modifiers, lemmatized, lower case, in the text's order (`the U.S. trade deficits with
+    Japan` -> `u.s. trade deficit`); None without a noun."""
+    inside = {token.i for token in subject}
+    heads = [token for token in subject if token.head.i not in inside or token.head == token]
+    head = next((token for token in heads if token.pos_ in ("NOUN", "PROPN")), None)
+    if head is None:  # a verb phrase (`Toyota sold cars in the US`): the first common noun
+        head = next((token for token in subject if token.pos_ == "NOUN"), None)
+    if head is None:
+        return None
+    words = [
+        token
+        for token in subject
+        if token == head or (token.head == head and token.dep_ in _MEASURE_DEPS and not token.like_num)
+    ]
+    return " ".join((token.lemma_ or token.text).lower() for token in words if not token.is_punct) or None

@@ -1,0 +1,100 @@
+"""Facts across articles: claims that state the same figure, and whether they agree.
+
+A fact is every claim with the same entity, the same measure (the subject's head noun and key
+modifiers, lemmatized: `claims.measure`), the same kind and unit (money compared in US dollars,
+through `value_usd`, when it has one), the same period (a claim without one: the year it was
+published), and the same aspect (a level, a per-share amount, or the size of a change: role `by`).
+A `from` claim is the earlier value of a stated change, not a statement of the fact, and is left
+out, as is a claim whose measure is only the counted thing (`tonne`) or the entity's own name.
+
+Each claim stands for an interval (`claims.interval_low`/`interval_high`: its written precision and
+qualifier, see `claims.interval`); a fact's claims `agree` when all their intervals meet, are in
+`conflict` when some do not, and a fact of one claim is `single`. A conversion restates its amount
+(`¥8.6 trillion ($59.4 billion)`): in dollars they are one value, so never a conflict.
+
+Written in SQL and run by DuckDB over the run's whole claims table, so memory stays flat however
+many articles there are; `claims.fact_id` links each claim to its fact.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+# The claims of facts, with their key and the interval they stand for (money in USD where it can be).
+_KEYED = r"""
+CREATE TEMP TABLE keyed AS
+SELECT
+    claim_id, doc_id, source, entity, measure, kind,
+    CASE
+        WHEN role = 'by' THEN 'change'
+        WHEN kind = 'money'
+             AND regexp_matches(lower(COALESCE(subject, '') || ' ' || measure), '\bper share\b|\ba share\b|\bshr\b')
+            THEN 'per share'
+        ELSE 'level'
+    END AS aspect,
+    CASE WHEN kind = 'money' AND fx_rate IS NOT NULL THEN 'USD' ELSE unit END AS fact_unit,
+    COALESCE(time, 'published ' || CAST(year(published) AS VARCHAR)) AS fact_time,
+    CASE WHEN kind = 'money' AND fx_rate IS NOT NULL THEN fx_rate ELSE 1.0 END AS factor
+FROM read_parquet(?)
+WHERE entity IS NOT NULL AND measure IS NOT NULL AND (role IS NULL OR role <> 'from')
+  -- a measure that is only the counted thing (`tonne`) or the entity's own name says too little to compare
+  AND measure <> lower(COALESCE(unit, '')) AND measure <> lower(entity)
+  AND COALESCE(time, CAST(year(published) AS VARCHAR)) IS NOT NULL
+"""
+_IDS = """
+CREATE TEMP TABLE claim_facts AS
+SELECT claim_id,
+       substr(sha256(concat_ws('|', entity, measure, kind, fact_unit, fact_time, aspect)), 1, 16) AS fact_id
+FROM keyed
+"""
+_FACTS = """
+CREATE TEMP TABLE facts AS
+SELECT
+    f.fact_id, k.entity, k.measure, k.kind, k.fact_unit AS unit, k.fact_time AS time, k.aspect,
+    count(*) AS n_claims,
+    count(DISTINCT k.doc_id) AS n_articles,
+    min(c.value * k.factor) AS value_min,
+    max(c.value * k.factor) AS value_max,
+    median(c.value * k.factor) AS value_consensus,
+    CASE WHEN min(c.value * k.factor) > 0 THEN max(c.value * k.factor) / min(c.value * k.factor) - 1 END AS spread,
+    CASE
+        WHEN count(*) = 1 THEN 'single'
+        WHEN max(c.interval_low * k.factor) <= min(c.interval_high * k.factor) THEN 'agree'
+        ELSE 'conflict'
+    END AS status,
+    list(k.claim_id ORDER BY k.doc_id, c.char_start) AS claim_ids,
+    list(DISTINCT k.doc_id ORDER BY k.doc_id) AS doc_ids,
+    list(DISTINCT k.source ORDER BY k.source) FILTER (WHERE k.source IS NOT NULL) AS sources
+FROM keyed k
+JOIN claim_facts f USING (claim_id)
+JOIN read_parquet(?) c USING (claim_id)
+GROUP BY f.fact_id, k.entity, k.measure, k.kind, k.fact_unit, k.fact_time, k.aspect
+ORDER BY status = 'conflict' DESC, n_articles DESC, f.fact_id
+"""
+# The claims in their order, each with its fact.
+_CLAIMS_WITH_FACTS = """
+COPY (
+    SELECT c.* EXCLUDE (row_in_file), f.fact_id
+    FROM (SELECT *, row_number() OVER () AS row_in_file FROM read_parquet(?)) c
+    LEFT JOIN claim_facts f USING (claim_id)
+    ORDER BY c.row_in_file
+) TO '{target}' (FORMAT parquet)
+"""
+
+
+def build_facts(claims: Path, facts: Path, claims_with_facts: Path) -> None:
+    """Read the claims table at `claims`; write the facts table to `facts` and the claims with their
+    `fact_id` to `claims_with_facts` (Parquet both)."""
+    connection = duckdb.connect()
+    try:
+        source = str(claims)
+        connection.execute(_KEYED, [source])
+        connection.execute(_IDS)
+        connection.execute(_FACTS, [source])
+        target = str(facts).replace("'", "''")
+        connection.execute(f"COPY facts TO '{target}' (FORMAT parquet)")
+        connection.execute(_CLAIMS_WITH_FACTS.format(target=str(claims_with_facts).replace("'", "''")), [source])
+    finally:
+        connection.close()
