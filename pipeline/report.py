@@ -135,6 +135,8 @@ mark.claim[data-claim-id]:hover { outline: 2px solid #ffd33d; }
 .chip.status-failed { background: #ffebe9; color: #a40e26; }
 .error { color: #a40e26; }
 ol.contents { columns: 2; margin: 0; padding-left: 20px; font-size: 14px; }
+h3.fact-conflict { color: #a40e26; } h3.fact-agree { color: #116329; }
+table.fact { margin-bottom: 8px; }
 """
 
 ARTICLE_SCRIPT = """
@@ -668,8 +670,45 @@ def _page(title: str, run: Row, nav: str, body: str, script: str) -> str:
 """
 
 
-def render_report(documents: Sequence[Row], claims: Sequence[Row], entities: Sequence[Row], run: Row) -> str:
-    """The main page: the run, summary, charts, the table of all claims and the list of articles."""
+SHOWN_FACTS = 100
+
+
+def render_facts(facts: Sequence[Row], claims: Sequence[Row], where: Callable[[str], str]) -> str:
+    """The facts stated by more than one claim, conflicts first (as the table is ordered), at most
+    `SHOWN_FACTS`; each with its claims' sentences side by side and links to their articles."""
+    shared = [fact for fact in facts if fact["n_claims"] > 1][:SHOWN_FACTS]
+    if not shared:
+        return '<p class="muted">No figure is stated by more than one claim.</p>'
+    by_id = {claim["claim_id"]: claim for claim in claims}
+    counts = Counter(fact["status"] for fact in facts)
+    parts = [
+        f'<p class="muted">{counts["conflict"]} facts in conflict, {counts["agree"]} agreeing, '
+        f"{counts['single']} stated once; below, up to {SHOWN_FACTS} stated more than once, conflicts first "
+        "(all of them in <code>facts.parquet</code> and the DuckDB view <code>conflicts</code>).</p>"
+    ]
+    for fact in shared:
+        rows = "".join(
+            f'<tr><td><a href="{escape(where(c["doc_id"]))}#claim-{escape(c["claim_id"])}">'
+            f"{escape(c['doc_id'])}</a></td>"
+            f'<td class="num">{escape(format_claim_value(c))} {escape(c.get("unit") or "")}</td>'
+            f"<td>{escape(c.get('qualifier') or '')}</td><td>{escape(c.get('sentence') or '')}</td></tr>"
+            for c in (by_id[claim_id] for claim_id in fact["claim_ids"] if claim_id in by_id)
+        )
+        spread = f", spread {fact['spread']:.0%}" if fact.get("spread") is not None else ""
+        parts.append(
+            f'<h3 class="fact-{escape(fact["status"])}">{escape(fact["status"])}: {escape(fact["entity"])} · '
+            f"{escape(fact['measure'])} · {escape(fact['time'])} ({fact['n_claims']} claims in "
+            f"{fact['n_articles']} articles{spread})</h3>"
+            '<table class="fact"><thead><tr><th>article</th><th data-type="number">value</th><th>qualifier</th>'
+            f"<th>sentence</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+    return "".join(parts)
+
+
+def render_report(
+    documents: Sequence[Row], claims: Sequence[Row], entities: Sequence[Row], run: Row, facts: Sequence[Row] = ()
+) -> str:
+    """The main page: the run, summary, charts, the facts, the table of all claims and the list of articles."""
     articles = [document["doc_id"] for document in documents]
     article_page = [position // ARTICLES_PER_PAGE for position in range(len(articles))]
     pages = [page_name(number) for number in range(max(1, -(-len(articles) // ARTICLES_PER_PAGE)))]
@@ -687,7 +726,7 @@ def render_report(documents: Sequence[Row], claims: Sequence[Row], entities: Seq
     )
     nav = (
         '<a href="#intro">What you are looking at</a><a href="#summary">Summary</a><a href="#charts">Charts</a>'
-        '<a href="#all-claims">All claims</a><a href="#articles">Articles</a>'
+        '<a href="#facts">Facts</a><a href="#all-claims">All claims</a><a href="#articles">Articles</a>'
     )
     body = f"""<section id="intro" class="intro"><h2>What you are looking at</h2>
 <p>This page shows what the pipeline extracted from {len(documents)} news articles in
@@ -707,6 +746,7 @@ pipeline's own estimate; rows with low confidence are the first to check.</p>
 <section id="summary"><h2>Summary</h2>{render_summary(documents, claims, where.__getitem__)}</section>
 <section id="charts"><h2>Charts</h2><div class="charts">{entity_chart(claims)}{money_chart(claims)}
 {confidence_chart(claims)}</div></section>
+<section id="facts"><h2>Facts across articles</h2>{render_facts(facts, claims, where.__getitem__)}</section>
 <section id="all-claims"><h2>All claims</h2><p class="muted">Click a column header to sort (again to reverse);
 type in the box to keep only rows containing all the words; {CLAIM_ROWS_PER_PAGE} rows are shown at a time.</p>
 {render_all_claims(claims_data(claims, articles, pages, article_page))}</section>
@@ -762,12 +802,14 @@ def build_report(out_dir: Path) -> Path:
         run = json.loads(run_path.read_text(encoding="utf-8")) if run_path.is_file() else {}
         run["out_dir"] = str(out_dir)
         documents, claims, entities = tables["documents"], tables["claims"], tables["entities"]
+        facts_path = folder / "facts.parquet"
+        facts = pq.read_table(facts_path).to_pylist() if facts_path.is_file() else []
         staging = Path(tempfile.mkdtemp(prefix=".report-", dir=folder))
         try:
             (staging / REPORT_FILES).mkdir()
             for name, page in render_article_pages(documents, claims, entities, run):
                 (staging / name).write_text(page, encoding="utf-8")
-            (staging / REPORT_NAME).write_text(render_report(documents, claims, entities, run), encoding="utf-8")
+            (staging / REPORT_NAME).write_text(render_report(documents, claims, entities, run, facts), encoding="utf-8")
             old = folder / REPORT_FILES
             if old.exists():
                 os.replace(old, staging / "old-pages")
