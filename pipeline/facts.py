@@ -8,9 +8,12 @@ A `from` claim is the earlier value of a stated change, not a statement of the f
 out, as is a claim whose measure is only the counted thing (`tonne`) or the entity's own name.
 
 Each claim stands for an interval (`claims.interval_low`/`interval_high`: its written precision and
-qualifier, see `claims.interval`); a fact's claims `agree` when all their intervals meet, are in
-`conflict` when some do not, and a fact of one claim is `single`. A conversion restates its amount
-(`¥8.6 trillion ($59.4 billion)`): in dollars they are one value, so never a conflict.
+qualifier, see `claims.interval`). A fact of one claim is `single`; its claims `agree` when all their
+intervals meet; they are in `conflict` when the claims of different articles do not meet while each
+article's own claims do. An article that gives two values for one key (`Shr 46 cts vs 22 cts`: this
+year and last) describes two things the key cannot tell apart: that fact is `ambiguous`, never a
+conflict. A conversion restates its amount (`¥8.6 trillion ($59.4 billion)`): in dollars they are
+one value, so never a conflict.
 
 Written in SQL and run by DuckDB over the run's whole claims table, so memory stays flat however
 many articles there are; `claims.fact_id` links each claim to its fact.
@@ -49,6 +52,27 @@ SELECT claim_id,
        substr(sha256(concat_ws('|', entity, measure, kind, fact_unit, fact_time, aspect)), 1, 16) AS fact_id
 FROM keyed
 """
+# Per fact and article: whether the article's own claims of it meet (an article that states two
+# values for one key is describing two things the key cannot tell apart: this year and last, two crops).
+_ARTICLES = """
+CREATE TEMP TABLE per_article AS
+SELECT f.fact_id, k.doc_id, count(*) AS n,
+       max(c.interval_low * k.factor) AS low, min(c.interval_high * k.factor) AS high,
+       max(c.interval_low * k.factor) <= min(c.interval_high * k.factor) AS consistent
+FROM keyed k JOIN claim_facts f USING (claim_id) JOIN read_parquet(?) c USING (claim_id)
+GROUP BY f.fact_id, k.doc_id
+"""
+_STATUS = """
+CREATE TEMP TABLE fact_status AS
+SELECT fact_id,
+       CASE
+           WHEN NOT bool_and(consistent) THEN 'ambiguous'
+           WHEN sum(n) = 1 THEN 'single'
+           WHEN max(low) <= min(high) THEN 'agree'
+           ELSE 'conflict'
+       END AS status
+FROM per_article GROUP BY fact_id
+"""
 _FACTS = """
 CREATE TEMP TABLE facts AS
 SELECT
@@ -59,18 +83,15 @@ SELECT
     max(c.value * k.factor) AS value_max,
     median(c.value * k.factor) AS value_consensus,
     CASE WHEN min(c.value * k.factor) > 0 THEN max(c.value * k.factor) / min(c.value * k.factor) - 1 END AS spread,
-    CASE
-        WHEN count(*) = 1 THEN 'single'
-        WHEN max(c.interval_low * k.factor) <= min(c.interval_high * k.factor) THEN 'agree'
-        ELSE 'conflict'
-    END AS status,
+    s.status,
     list(k.claim_id ORDER BY k.doc_id, c.char_start) AS claim_ids,
     list(DISTINCT k.doc_id ORDER BY k.doc_id) AS doc_ids,
     list(DISTINCT k.source ORDER BY k.source) FILTER (WHERE k.source IS NOT NULL) AS sources
 FROM keyed k
 JOIN claim_facts f USING (claim_id)
+JOIN fact_status s USING (fact_id)
 JOIN read_parquet(?) c USING (claim_id)
-GROUP BY f.fact_id, k.entity, k.measure, k.kind, k.fact_unit, k.fact_time, k.aspect
+GROUP BY f.fact_id, k.entity, k.measure, k.kind, k.fact_unit, k.fact_time, k.aspect, s.status
 ORDER BY status = 'conflict' DESC, n_articles DESC, f.fact_id
 """
 # The claims in their order, each with its fact.
@@ -92,6 +113,8 @@ def build_facts(claims: Path, facts: Path, claims_with_facts: Path) -> None:
         source = str(claims)
         connection.execute(_KEYED, [source])
         connection.execute(_IDS)
+        connection.execute(_ARTICLES, [source])
+        connection.execute(_STATUS)
         connection.execute(_FACTS, [source])
         target = str(facts).replace("'", "''")
         connection.execute(f"COPY facts TO '{target}' (FORMAT parquet)")

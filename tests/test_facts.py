@@ -33,6 +33,7 @@ def claim(claim_id: str, doc_id: str, mention: str, value: float, **fields) -> C
 
 SURPLUS = {"kind": "money", "measure": "trade surplus", "entity": "Japan"}
 PROFIT = {"kind": "money", "unit": "NLG", "measure": "net profit"}
+CENTS = {"kind": "money", "unit": "USD", "measure": "shr"}
 CASES = [
     ("agree",
      [claim("a", "d1", "3.3 million cars", 3.3e6), claim("b", "d2", "3.3 million", 3.3e6, qualifier="approx")],
@@ -40,6 +41,13 @@ CASES = [
     ("conflict",
      [claim("a", "d1", "3.3 million cars", 3.3e6), claim("b", "d2", "4 million cars", 4e6)],
      [("conflict", ["a", "b"])]),
+    ("one-article-with-two-values-is-ambiguous",
+     [claim("a", "d1", "46 cts", 0.46, **CENTS), claim("b", "d1", "22 cts", 0.22, **CENTS),
+      claim("c", "d2", "46 cts", 0.46, **CENTS)],
+     [("ambiguous", ["a", "b", "c"])]),
+    ("one-article-repeating-agrees",
+     [claim("a", "d1", "3.3 million cars", 3.3e6), claim("b", "d1", "3.3 million cars", 3.3e6)],
+     [("agree", ["a", "b"])]),
     ("more-than-and-about-agree",
      [claim("a", "d1", "34,000 jobs", 34e3, qualifier="more_than"),
       claim("b", "d2", "40,000 jobs", 40e3, qualifier="approx")],
