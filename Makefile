@@ -65,8 +65,8 @@ lint: $(STAMP)
 
 # The outputs and build leftovers; .venv stays (`make distclean` removes it too).
 clean:
-	rm -rf $(OUT)/*.parquet $(OUT)/*.csv $(OUT)/*.duckdb $(OUT)/*.json $(OUT)/*.html $(OUT)/eval $(OUT)/devcorpus \
-		build dist *.egg-info
+	rm -rf $(OUT)/*.parquet $(OUT)/*.csv $(OUT)/*.duckdb $(OUT)/*.json $(OUT)/*.html $(OUT)/report_files \
+		$(OUT)/current $(OUT)/versions $(OUT)/.lock $(OUT)/eval $(OUT)/devcorpus build dist *.egg-info
 
 distclean: clean
 	rm -rf $(VENV)
