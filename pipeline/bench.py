@@ -26,6 +26,7 @@ import spacy
 
 from pipeline.annotate import load_nlp
 from pipeline.config import DEFAULT_MODEL, Config
+from pipeline.facts import MEMORY_LIMIT
 from pipeline.ingest import expand_inputs, read_documents
 from pipeline.run import run
 
@@ -295,16 +296,91 @@ def write_markdown(results: dict, command: str, path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+_FACTS_RUNNER = """
+import sys
+from pathlib import Path
+from pipeline.facts import build_facts
+folder = Path(sys.argv[1])
+build_facts(folder / "claims.parquet", folder / "facts.parquet", folder / "linked.parquet")
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(int(peak.split()[1]), file=sys.stderr)
+"""
+FACTS_SECTION = "## Facts across articles: memory"
+
+
+def generated_claims(folder: Path, n_articles: int, *, per_article: int = 10, seed: int = 7) -> Path:
+    """A claims table of `n_articles` generated articles (`per_article` claims each) whose keys repeat
+    as real news repeats them: a few thousand entities, a few hundred measures, ten years."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.outputs import CLAIMS_SCHEMA
+
+    rng = random.Random(seed)
+    path = folder / "claims.parquet"
+    with pq.ParquetWriter(path, CLAIMS_SCHEMA) as writer:
+        for first in range(0, n_articles, 1000):
+            rows = []
+            for article in range(first, min(n_articles, first + 1000)):
+                for number in range(per_article):
+                    value = rng.choice([3.3e6, 3.4e6, 12.5, 40e3, 1.2e9]) * rng.choice([1, 1, 1, 1.5])
+                    rows.append({
+                        "claim_id": f"{article:07d}{number:03d}", "doc_id": f"a{article:07d}", "sentence_id": number,
+                        "char_start": number * 40, "char_end": number * 40 + 8, "mention": f"{value:g}",
+                        "kind": "count", "value": value, "unit": "car", "qualifier": "exact",
+                        "entity": f"Company {rng.randrange(3000)}", "measure": f"measure {rng.randrange(300)}",
+                        "time": str(2010 + rng.randrange(10)), "sentence": "", "confidence": 0.5,
+                        "interval_low": value * 0.99, "interval_high": value * 1.01,
+                    })  # fmt: skip
+            writer.write_table(pa.Table.from_pylist(rows, schema=CLAIMS_SCHEMA))
+    return path
+
+
+def facts_peak_rss_mib(n_articles: int) -> float:
+    """Peak resident memory of the facts stage over the claims of `n_articles` generated articles."""
+    with tempfile.TemporaryDirectory() as folder:
+        generated_claims(Path(folder), n_articles)
+        finished = subprocess.run(
+            [sys.executable, "-c", _FACTS_RUNNER, folder], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+    return int(finished.stderr.strip().splitlines()[-1]) / 1024
+
+
+def write_facts_section(path: Path, small: int = 1_000, large: int = 100_000) -> str:
+    """Measure the facts stage's peak memory at `small` and `large` articles; write (or replace) the
+    section of BENCHMARKS.md that gives it."""
+    low, high = facts_peak_rss_mib(small), facts_peak_rss_mib(large)
+    section = (
+        f"{FACTS_SECTION}\n\n`python -m pipeline.bench --facts` (one run, {datetime.now(UTC):%Y-%m-%d}): "
+        "the facts stage "
+        f"(`pipeline/facts.py`, DuckDB with a {MEMORY_LIMIT} memory limit, its working tables on disk) over a "
+        f"generated claims table of 10 claims per article. Each fact's lists of claims and its median are held "
+        "in memory, so memory grows with the claims: not flat yet.\n\n"
+        "| articles | claims | peak RSS |\n| --- | --- | --- |\n"
+        f"| {small:,} | {small * 10:,} | {low:,.0f} MiB |\n| {large:,} | {large * 10:,} | {high:,.0f} MiB |\n\n"
+        f"Peak RSS at {large:,} ÷ at {small:,} articles: {high / low:.2f}.\n"
+    )
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    before = text.split(FACTS_SECTION)[0].rstrip("\n")
+    path.write_text(f"{before}\n\n{section}" if before else section, encoding="utf-8")
+    return section
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--facts", action="store_true", help="only the facts stage's memory, 1,000 vs 100,000 articles")
     args = parser.parse_args(argv)
+    if args.facts:
+        print(write_facts_section(args.out))
+        return 0
     results = measure(args.articles, args.model, args.batch_size)
     command = "make bench" if args.articles == 2000 else f"python -m pipeline.bench --articles {args.articles}"
     write_markdown(results, command, args.out)
+    write_facts_section(args.out)
     print(args.out.read_text(encoding="utf-8"))
     return 0
 

@@ -21,13 +21,14 @@ many articles there are; `claims.fact_id` links each claim to its fact.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
 
 # The claims of facts, with their key and the interval they stand for (money in USD where it can be).
 _KEYED = r"""
-CREATE TEMP TABLE keyed AS
+CREATE TABLE keyed AS
 SELECT
     claim_id, doc_id, source, entity, measure, kind,
     CASE
@@ -47,7 +48,7 @@ WHERE entity IS NOT NULL AND measure IS NOT NULL AND (role IS NULL OR role <> 'f
   AND COALESCE(time, CAST(year(published) AS VARCHAR)) IS NOT NULL
 """
 _IDS = """
-CREATE TEMP TABLE claim_facts AS
+CREATE TABLE claim_facts AS
 SELECT claim_id,
        substr(sha256(concat_ws('|', entity, measure, kind, fact_unit, fact_time, aspect)), 1, 16) AS fact_id
 FROM keyed
@@ -55,7 +56,7 @@ FROM keyed
 # Per fact and article: whether the article's own claims of it meet (an article that states two
 # values for one key is describing two things the key cannot tell apart: this year and last, two crops).
 _ARTICLES = """
-CREATE TEMP TABLE per_article AS
+CREATE TABLE per_article AS
 SELECT f.fact_id, k.doc_id, count(*) AS n,
        max(c.interval_low * k.factor) AS low, min(c.interval_high * k.factor) AS high,
        max(c.interval_low * k.factor) <= min(c.interval_high * k.factor) AS consistent
@@ -63,7 +64,7 @@ FROM keyed k JOIN claim_facts f USING (claim_id) JOIN read_parquet(?) c USING (c
 GROUP BY f.fact_id, k.doc_id
 """
 _STATUS = """
-CREATE TEMP TABLE fact_status AS
+CREATE TABLE fact_status AS
 SELECT fact_id,
        CASE
            WHEN NOT bool_and(consistent) THEN 'ambiguous'
@@ -74,7 +75,7 @@ SELECT fact_id,
 FROM per_article GROUP BY fact_id
 """
 _FACTS = """
-CREATE TEMP TABLE facts AS
+CREATE TABLE facts AS
 SELECT
     f.fact_id, k.entity, k.measure, k.kind, k.fact_unit AS unit, k.fact_time AS time, k.aspect,
     count(*) AS n_claims,
@@ -105,11 +106,21 @@ COPY (
 """
 
 
+# DuckDB's working memory for the facts; its working tables live in a file beside the output, and its
+# sorts and joins spill to disk, but the lists and medians of each fact are held in memory
+# (`python -m pipeline.bench --facts` measures the peak).
+MEMORY_LIMIT = "2GB"
+
+
 def build_facts(claims: Path, facts: Path, claims_with_facts: Path) -> None:
     """Read the claims table at `claims`; write the facts table to `facts` and the claims with their
     `fact_id` to `claims_with_facts` (Parquet both)."""
-    connection = duckdb.connect()
+    spill = facts.parent / ".facts-work"
+    spill.mkdir(exist_ok=True)
+    connection = duckdb.connect(str(spill / "facts.duckdb"))  # working tables on disk, not in memory
     try:
+        connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        connection.execute("SET temp_directory = ?", [str(spill)])
         source = str(claims)
         connection.execute(_KEYED, [source])
         connection.execute(_IDS)
@@ -121,3 +132,4 @@ def build_facts(claims: Path, facts: Path, claims_with_facts: Path) -> None:
         connection.execute(_CLAIMS_WITH_FACTS.format(target=str(claims_with_facts).replace("'", "''")), [source])
     finally:
         connection.close()
+        shutil.rmtree(spill, ignore_errors=True)
