@@ -30,31 +30,24 @@ from pipeline.records import Claim
 _RESTATES = re.compile(r"\s*(?:\(|;|,?\s*or)\s*(?:about|around|some|roughly|nearly|almost|approximately|over)?\s*")
 
 
-def stated_conversions(claims: list[Claim]) -> dict[str, tuple[float, str]]:
-    """The conversions into US dollars the article states: claim id of the amount converted ->
-    (USD per unit, the words it was read from)."""
+def stated_conversions(claims: list[Claim], text: str) -> dict[str, tuple[float, str]]:
+    """The conversions into US dollars the article (`text`, which the claims' offsets index) states:
+    claim id of the amount converted -> (USD per unit, the words it was read from)."""
     found: dict[str, tuple[float, str]] = {}
     money = [claim for claim in claims if claim.kind == "money" and claim.value and claim.unit]
     for amount, conversion in zip(money, money[1:], strict=False):
         if amount.sentence_id != conversion.sentence_id or conversion.unit != "USD" or amount.unit == "USD":
             continue
-        between = _between(amount, conversion)
-        if between is not None and _RESTATES.fullmatch(between):
-            words = amount.mention + between + conversion.mention + (")" if "(" in between else "")
-            found[amount.claim_id] = (conversion.value / amount.value, words)
+        if _RESTATES.fullmatch(text[amount.char_end : conversion.char_start]):
+            words = text[amount.char_start : conversion.char_end]
+            found[amount.claim_id] = (conversion.value / amount.value, words + (")" if "(" in words else ""))
     return found
 
 
-def _between(first: Claim, second: Claim) -> str | None:
-    """The text between two claims of one sentence, from the sentence (offsets are the article's)."""
-    start = first.sentence.find(first.mention)
-    end = first.sentence.find(second.mention, start + len(first.mention)) if start >= 0 else -1
-    return first.sentence[start + len(first.mention) : end] if end >= 0 else None
-
-
-def with_usd(claims: list[Claim], published: date | None) -> list[Claim]:
-    """The claims, each money claim with `value_usd`, `fx_rate` and `fx_source` (see the table above)."""
-    own = stated_conversions(claims)
+def with_usd(claims: list[Claim], text: str, published: date | None) -> list[Claim]:
+    """The claims of the article `text`, each money claim with `value_usd`, `fx_rate` and `fx_source`
+    (see the table above)."""
+    own = stated_conversions(claims, text)
     by_currency: dict[str, list[tuple[float, str]]] = {}
     for claim in claims:
         if claim.claim_id in own:

@@ -58,7 +58,7 @@ def extract_document(
     links = link_quantities(
         doc, quantities, published=document.published, canon=canon, on_error=link_failed if contain_errors else None
     )
-    claims = with_usd(build_claims(document, prepared, doc, quantities, links), document.published)
+    claims = with_usd(build_claims(document, prepared, doc, quantities, links), document.text, document.published)
     mentions = build_entity_mentions(document, prepared, doc, canon)
     if problems:
         error = "; ".join(filter(None, [document.error, "warning: " + "; ".join(problems)]))
