@@ -26,45 +26,41 @@ from pathlib import Path
 
 import duckdb
 
-# The claims of facts, with their key and the interval they stand for (money in USD where it can be).
+# The claims of facts, each with its key, its fact's id, and its value and interval (money in USD where
+# it can be): everything below reads this table only.
 _KEYED = r"""
 CREATE TABLE keyed AS
-SELECT
-    claim_id, doc_id, source, entity, measure, kind,
-    CASE
-        WHEN role = 'by' THEN 'change'
-        WHEN kind = 'money'
-             AND regexp_matches(lower(COALESCE(subject, '') || ' ' || measure), '\bper share\b|\ba share\b|\bshr\b')
-            THEN 'per share'
-        ELSE 'level'
-    END AS aspect,
-    CASE WHEN kind = 'money' AND fx_rate IS NOT NULL THEN 'USD' ELSE unit END AS fact_unit,
-    COALESCE(time, 'published ' || CAST(year(published) AS VARCHAR)) AS fact_time,
-    CASE WHEN kind = 'money' AND fx_rate IS NOT NULL THEN fx_rate ELSE 1.0 END AS factor
-FROM read_parquet(?)
-WHERE entity IS NOT NULL AND measure IS NOT NULL AND (role IS NULL OR role <> 'from')
-  -- a measure that is only the counted thing (`tonne`) or the entity's own name says too little to compare
-  AND measure <> lower(COALESCE(unit, '')) AND measure <> lower(entity)
-  AND COALESCE(time, CAST(year(published) AS VARCHAR)) IS NOT NULL
+WITH claims AS (
+    SELECT *,
+        CASE
+            WHEN role = 'by' THEN 'change'
+            WHEN kind = 'money'
+                 AND regexp_matches(lower(COALESCE(subject, '') || ' ' || measure), '\bper share\b|\ba share\b|\bshr\b')
+                THEN 'per share'
+            ELSE 'level'
+        END AS aspect,
+        CASE WHEN kind = 'money' AND fx_rate IS NOT NULL THEN 'USD' ELSE unit END AS fact_unit,
+        COALESCE(time, 'published ' || CAST(year(published) AS VARCHAR)) AS fact_time,
+        CASE WHEN kind = 'money' AND fx_rate IS NOT NULL THEN fx_rate ELSE 1.0 END AS factor
+    FROM read_parquet(?)
+    WHERE entity IS NOT NULL AND measure IS NOT NULL AND (role IS NULL OR role <> 'from')
+      -- a measure that is only the counted thing (`tonne`) or the entity's own name says too little
+      AND measure <> lower(COALESCE(unit, '')) AND measure <> lower(entity)
+)
+SELECT claim_id, doc_id, char_start, source, entity, measure, kind, aspect, fact_unit, fact_time,
+       substr(sha256(concat_ws('|', entity, measure, kind, fact_unit, fact_time, aspect)), 1, 16) AS fact_id,
+       value * factor AS value, interval_low * factor AS low, interval_high * factor AS high
+FROM claims
+WHERE fact_time IS NOT NULL
 """
-_IDS = """
-CREATE TABLE claim_facts AS
-SELECT claim_id,
-       substr(sha256(concat_ws('|', entity, measure, kind, fact_unit, fact_time, aspect)), 1, 16) AS fact_id
-FROM keyed
-"""
-# Per fact and article: whether the article's own claims of it meet (an article that states two
-# values for one key is describing two things the key cannot tell apart: this year and last, two crops).
-_ARTICLES = """
-CREATE TABLE per_article AS
-SELECT f.fact_id, k.doc_id, count(*) AS n,
-       max(c.interval_low * k.factor) AS low, min(c.interval_high * k.factor) AS high,
-       max(c.interval_low * k.factor) <= min(c.interval_high * k.factor) AS consistent
-FROM keyed k JOIN claim_facts f USING (claim_id) JOIN read_parquet(?) c USING (claim_id)
-GROUP BY f.fact_id, k.doc_id
-"""
+# Per fact: whether each article's own claims of it meet (an article that states two values for one
+# key describes two things the key cannot tell apart: this year and last, two crops), and the status.
 _STATUS = """
 CREATE TABLE fact_status AS
+WITH per_article AS (
+    SELECT fact_id, count(*) AS n, max(low) AS low, min(high) AS high, max(low) <= min(high) AS consistent
+    FROM keyed GROUP BY fact_id, doc_id
+)
 SELECT fact_id,
        CASE
            WHEN NOT bool_and(consistent) THEN 'ambiguous'
@@ -77,30 +73,27 @@ FROM per_article GROUP BY fact_id
 _FACTS = """
 CREATE TABLE facts AS
 SELECT
-    f.fact_id, k.entity, k.measure, k.kind, k.fact_unit AS unit, k.fact_time AS time, k.aspect,
+    fact_id, entity, measure, kind, fact_unit AS unit, fact_time AS time, aspect,
     count(*) AS n_claims,
-    count(DISTINCT k.doc_id) AS n_articles,
-    min(c.value * k.factor) AS value_min,
-    max(c.value * k.factor) AS value_max,
-    median(c.value * k.factor) AS value_consensus,
-    CASE WHEN min(c.value * k.factor) > 0 THEN max(c.value * k.factor) / min(c.value * k.factor) - 1 END AS spread,
-    s.status,
-    list(k.claim_id ORDER BY k.doc_id, c.char_start) AS claim_ids,
-    list(DISTINCT k.doc_id ORDER BY k.doc_id) AS doc_ids,
-    list(DISTINCT k.source ORDER BY k.source) FILTER (WHERE k.source IS NOT NULL) AS sources
-FROM keyed k
-JOIN claim_facts f USING (claim_id)
-JOIN fact_status s USING (fact_id)
-JOIN read_parquet(?) c USING (claim_id)
-GROUP BY f.fact_id, k.entity, k.measure, k.kind, k.fact_unit, k.fact_time, k.aspect, s.status
-ORDER BY status = 'conflict' DESC, n_articles DESC, f.fact_id
+    count(DISTINCT doc_id) AS n_articles,
+    min(value) AS value_min,
+    max(value) AS value_max,
+    median(value) AS value_consensus,
+    CASE WHEN min(value) > 0 THEN max(value) / min(value) - 1 END AS spread,
+    status,
+    list(claim_id ORDER BY doc_id, char_start) AS claim_ids,
+    list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids,
+    list(DISTINCT source ORDER BY source) FILTER (WHERE source IS NOT NULL) AS sources
+FROM keyed JOIN fact_status USING (fact_id)
+GROUP BY fact_id, entity, measure, kind, fact_unit, fact_time, aspect, status
+ORDER BY status = 'conflict' DESC, n_articles DESC, fact_id
 """
 # The claims in their order, each with its fact.
 _CLAIMS_WITH_FACTS = """
 COPY (
-    SELECT c.* EXCLUDE (row_in_file), f.fact_id
+    SELECT c.* EXCLUDE (row_in_file), k.fact_id
     FROM (SELECT *, row_number() OVER () AS row_in_file FROM read_parquet(?)) c
-    LEFT JOIN claim_facts f USING (claim_id)
+    LEFT JOIN keyed k USING (claim_id)
     ORDER BY c.row_in_file
 ) TO '{target}' (FORMAT parquet)
 """
@@ -123,10 +116,8 @@ def build_facts(claims: Path, facts: Path, claims_with_facts: Path) -> None:
         connection.execute("SET temp_directory = ?", [str(spill)])
         source = str(claims)
         connection.execute(_KEYED, [source])
-        connection.execute(_IDS)
-        connection.execute(_ARTICLES, [source])
         connection.execute(_STATUS)
-        connection.execute(_FACTS, [source])
+        connection.execute(_FACTS)
         target = str(facts).replace("'", "''")
         connection.execute(f"COPY facts TO '{target}' (FORMAT parquet)")
         connection.execute(_CLAIMS_WITH_FACTS.format(target=str(claims_with_facts).replace("'", "''")), [source])
