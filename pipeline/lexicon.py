@@ -308,6 +308,11 @@ NAME_CONNECTORS = frozenset({"of", "and", "&", "de", "du", "des", "la", "le", "e
 
 # What a country's economy measures: these figures are the country's even when a ministry, central
 # bank or statistics office reports them (`Statistics Canada said exports rose`).
+# Trade units a commodity volume is counted in (CLAIMS.md: `39 mln bags`): the counted noun itself is
+# the unit, and the noun after it says what is measured (`12 mln tonnes coarse grains` counts tonnes).
+TRADE_UNITS = frozenset(
+    "tonne ton barrel bag bale ounce bushel carat kilogram kilo litre liter gallon hundredweight lb".split()
+)
 MACRO_MEASURES = frozenset(
     """
     inflation gdp gnp economy growth unemployment jobless unemployed trade surplus deficit exports imports

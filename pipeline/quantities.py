@@ -40,6 +40,7 @@ from pipeline.lexicon import (
     SUBUNITS,
     TABLE_ROW_LABELS,
     TENS_WORDS,
+    TRADE_UNITS,
     UNITS_WORDS,
     VAGUE_MULTIPLIERS,
     parse_number_words,
@@ -910,7 +911,10 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
 def _compound_head(token):
     """The plural noun a counted noun modifies a few words on (`telephone companies`, `phishing e-mail
     messages`, `phishing related e-mail messages`): the parse makes it the noun's head, and only words,
-    hyphens inside words or a modifier lie between them; None when there is no such noun."""
+    hyphens inside words or a modifier lie between them; None when there is no such noun, and for a
+    trade unit (`12 mln tonnes coarse grains` counts tonnes)."""
+    if _noun_lemma(token) in TRADE_UNITS:
+        return None
     for candidate in token.doc[token.i + 1 : token.i + 6]:
         if candidate.tag_ in ("NNS", "NNPS") and candidate.pos_ == "NOUN" and candidate.is_alpha:
             ancestor, steps = token, 0

@@ -713,6 +713,11 @@ CASES: list[tuple[str, str, list[Q]]] = [
         [Q("18 million phishing e-mail messages", "count", 18e6, "message")],
     ),
     (
+        "count-trade-unit-before-the-commodity",
+        "Exports were put at 12 mln tonnes coarse grains.",
+        [Q("12 mln tonnes", "count", 12e6, "tonne")],
+    ),
+    (
         "count-compound-noun-with-modifier",
         "Two million phishing related e-mail messages were sent.",
         [Q("Two million phishing related e-mail messages", "count", 2e6, "message")],
