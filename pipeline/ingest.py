@@ -45,6 +45,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -237,37 +238,30 @@ def decode_bytes(data: bytes) -> str:
     return text
 
 
-def _read_text_file(path: Path, keys: RecordKeys) -> Iterator[Document]:
+def _read_file(path: Path, keys: RecordKeys, article: Callable[[str, str, str], Document]) -> Iterator[Document]:
+    """One article file, decoded (`decode_bytes`) and made a Document by `article(doc_id, path, text)`."""
     doc_id, where = _readable(path.stem), _readable(str(path))
     try:
         text = decode_bytes(_read_capped(path))
     except (OSError, UnicodeError, _TooLong) as error:
         yield _failed(doc_id, where, _reason(error))
         return
-    yield make_document(doc_id, where, text)
+    yield article(doc_id, where, text)
 
 
-def _read_html_file(path: Path, keys: RecordKeys) -> Iterator[Document]:
+def _page_article(doc_id: str, where: str, page: str) -> Document:
     """A saved news page: trafilatura finds the article's main text and the page's date (htmldate
     reads the metadata and, failing that, the page); paragraphs are separated by blank lines."""
     import trafilatura
 
-    doc_id, where = _readable(path.stem), _readable(str(path))
-    try:
-        page = decode_bytes(_read_capped(path))
-    except (OSError, UnicodeError, _TooLong) as error:
-        yield _failed(doc_id, where, _reason(error))
-        return
     extracted = trafilatura.bare_extraction(
         page, with_metadata=True, include_comments=False, include_tables=True, deduplicate=True
     )
-    text = (
-        "\n\n".join(line.strip() for line in (extracted.text or "").splitlines() if line.strip()) if extracted else ""
-    )
+    lines = (extracted.text or "").splitlines() if extracted else []
+    text = "\n\n".join(line.strip() for line in lines if line.strip())
     if not text:
-        yield Document(doc_id, where, "", _sha(""), status="skipped", error="no article text found in the page")
-        return
-    yield make_document(doc_id, where, text, published=extracted.date)
+        return Document(doc_id, where, "", _sha(""), status="skipped", error="no article text found in the page")
+    return make_document(doc_id, where, text, published=extracted.date)
 
 
 def _read_jsonl(path: Path, keys: RecordKeys) -> Iterator[Document]:
@@ -454,9 +448,9 @@ def _failed(doc_id: str, path: str, error: str) -> Document:
 
 # How each kind of file is read, by its suffix (lower case); folders are searched for FOLDER_SUFFIXES.
 READERS: dict[str, Callable[[Path, RecordKeys], Iterator[Document]]] = {
-    ".txt": _read_text_file,
-    ".html": _read_html_file,
-    ".htm": _read_html_file,
+    ".txt": partial(_read_file, article=make_document),
+    ".html": partial(_read_file, article=_page_article),
+    ".htm": partial(_read_file, article=_page_article),
     ".jsonl": _read_jsonl,
     ".csv": _read_csv,
     ".parquet": _read_parquet,
