@@ -3,6 +3,7 @@ over corpus/ and the fixture articles are made once and shared by the tests that
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,15 @@ def real_inputs(half: str) -> list[Path]:
     """The articles of one half of the real-article gold: its .txt stories and its JSONL records."""
     folder = REAL / half
     return sorted(folder.glob("*.txt")) + sorted(folder.glob("*.jsonl"))
+
+
+def copies_of(source: Path, folder: Path, copies: int) -> Path:
+    """A folder of `copies` copies of the source folder's stories (`007_<name>.txt`): a long run."""
+    folder.mkdir(parents=True)
+    for copy in range(copies):
+        for path in sorted(source.glob("*.txt")):
+            shutil.copy(path, folder / f"{copy:03d}_{path.name}")
+    return folder
 
 
 def extract(inputs: list[Path], out: Path, *options: str) -> subprocess.CompletedProcess:

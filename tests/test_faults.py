@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from conftest import CORPUS, FIXTURES, ROOT
+from conftest import CORPUS, FIXTURES, ROOT, copies_of
 
 from pipeline.cli import main
 from pipeline.outputs import PUBLISHED_NAMES
@@ -102,11 +102,7 @@ def test_a_run_killed_at_a_rename_leaves_a_whole_output(tmp_path, small, first_r
 @pytest.mark.slow
 def test_a_second_writer_fails_at_once_naming_the_first(tmp_path):
     out = tmp_path / "out"
-    big = tmp_path / "big"
-    big.mkdir()
-    for copy in range(60):
-        for path in CORPUS.glob("*.txt"):
-            shutil.copy(path, big / f"{copy:03d}_{path.name}")
+    big = copies_of(CORPUS, tmp_path / "big", 60)
     first = subprocess.Popen(_command([big], out), cwd=ROOT, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
@@ -226,11 +222,7 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
     out = tmp_path / "out"
     subprocess.run(_command([CORPUS], out), cwd=ROOT, check=True)
     before = _view(out)
-    big = tmp_path / "big"
-    big.mkdir()
-    for copy in range(10):
-        for path in FIXTURES.glob("*.txt"):
-            shutil.copy(path, big / f"{copy:03d}_{path.name}")
+    big = copies_of(FIXTURES, tmp_path / "big", 10)
     run = subprocess.Popen(_command([big], out, "--chunk-size", "8"), cwd=ROOT, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -253,15 +245,6 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
     assert os.path.basename(os.readlink(out / "current")) != before[0]
 
 
-def _big_input(tmp_path: Path, copies: int) -> Path:
-    big = tmp_path / "big"
-    big.mkdir()
-    for copy in range(copies):
-        for path in FIXTURES.glob("*.txt"):
-            shutil.copy(path, big / f"{copy:03d}_{path.name}")
-    return big
-
-
 def _pool_run(inputs: Path, out: Path) -> tuple[subprocess.Popen, object]:
     import psutil
 
@@ -278,7 +261,7 @@ def _pool_run(inputs: Path, out: Path) -> tuple[subprocess.Popen, object]:
 
 @pytest.mark.slow
 def test_a_killed_pool_worker_costs_only_a_retry(tmp_path, fixtures_run):
-    big = _big_input(tmp_path, 12)
+    big = copies_of(FIXTURES, tmp_path / "big", 12)
     run, workers = _pool_run(big, tmp_path / "out")
     max(workers, key=lambda worker: worker.cpu_times().user).kill()  # as the OOM killer would
     assert run.wait(timeout=300) == 0
@@ -296,7 +279,7 @@ def test_a_killed_pool_worker_costs_only_a_retry(tmp_path, fixtures_run):
 def test_pool_workers_die_with_a_killed_parent(tmp_path):
     import psutil
 
-    run, workers = _pool_run(_big_input(tmp_path, 12), tmp_path / "out")
+    run, workers = _pool_run(copies_of(FIXTURES, tmp_path / "big", 12), tmp_path / "out")
     run.kill()
     run.wait()
     gone, alive = psutil.wait_procs(workers, timeout=10)

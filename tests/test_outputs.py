@@ -7,7 +7,6 @@ import csv
 import errno
 import json
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from conftest import CORPUS, ROOT, extract
+from conftest import CORPUS, ROOT, copies_of, extract
 
 import pipeline.outputs
 from pipeline.cli import main
@@ -133,11 +132,7 @@ def test_killed_run_leaves_the_previous_outputs(tmp_path) -> None:
     out = tmp_path / "out"
     extract([CORPUS], out)
     before = _snapshot(out)
-    big = tmp_path / "big"
-    big.mkdir()
-    for copy in range(200):
-        for path in CORPUS.glob("*.txt"):
-            shutil.copy(path, big / f"{copy:03d}_{path.name}")
+    big = copies_of(CORPUS, tmp_path / "big", 200)
     command = [sys.executable, "-m", "pipeline", "extract", str(big), "--out", str(out), "--chunk-size", "4", "--quiet"]
     second = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
