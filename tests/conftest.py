@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,18 @@ def copies_of(source: Path, folder: Path, copies: int) -> Path:
         for path in sorted(source.glob("*.txt")):
             shutil.copy(path, folder / f"{copy:03d}_{path.name}")
     return folder
+
+
+def wait_for_written_chunks(out: Path, run: subprocess.Popen, size: int = 20_000) -> None:
+    """Wait until a running extract into `out` has written a few chunks (its staging documents table,
+    which holds the articles' text, has grown past `size` bytes)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None:
+        staged = list(out.glob("versions/.staging-*/documents.parquet"))
+        if staged and staged[0].stat().st_size > size:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the run wrote no chunks before it ended" if run.poll() is not None else "no chunk in 120 s")
 
 
 def extract(inputs: list[Path], out: Path, *options: str) -> subprocess.CompletedProcess:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from conftest import CORPUS, FIXTURES, ROOT, copies_of
+from conftest import CORPUS, FIXTURES, ROOT, copies_of, wait_for_written_chunks
 
 from pipeline.cli import main
 from pipeline.outputs import PUBLISHED_NAMES
@@ -224,12 +224,7 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
     before = _view(out)
     big = copies_of(FIXTURES, tmp_path / "big", 10)
     run = subprocess.Popen(_command([big], out, "--chunk-size", "8"), cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        staged = list(out.glob("versions/.staging-*/documents.parquet"))
-        if staged and staged[0].stat().st_size > 50_000 and run.poll() is None:
-            break  # a few chunks written (the articles' text is in the documents table)
-        time.sleep(0.05)
+    wait_for_written_chunks(out, run, size=50_000)
     run.send_signal(signal.SIGINT)
     _, errors = run.communicate(timeout=60)
     assert run.returncode == 130

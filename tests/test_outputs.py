@@ -9,14 +9,13 @@ import json
 import re
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from conftest import CORPUS, ROOT, copies_of, extract
+from conftest import CORPUS, ROOT, copies_of, extract, wait_for_written_chunks
 
 import pipeline.outputs
 from pipeline.cli import main
@@ -136,11 +135,7 @@ def test_killed_run_leaves_the_previous_outputs(tmp_path) -> None:
     command = [sys.executable, "-m", "pipeline", "extract", str(big), "--out", str(out), "--chunk-size", "4", "--quiet"]
     second = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 120
-        while not any(out.glob("versions/.staging-*/claims.csv")) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(0.5)  # well into writing chunks
-        assert second.poll() is None, "the second run ended before it could be killed"
+        wait_for_written_chunks(out, second)
     finally:
         second.kill()  # SIGKILL: no clean-up code runs
         second.wait()
