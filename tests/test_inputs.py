@@ -4,6 +4,7 @@ field names, standard input, and folders holding other files."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -14,7 +15,7 @@ import pytest
 from conftest import ROOT
 
 from pipeline.cli import main
-from pipeline.ingest import RecordKeys, count_articles, read_documents
+from pipeline.ingest import STDIN, RecordKeys, count_articles, read_documents
 
 HTML = ROOT / "tests" / "html"
 # What the pages' article bodies state, and nothing from their menus, tickers, sidebars or footers.
@@ -160,7 +161,9 @@ def test_count_articles_for_the_progress_bar(tmp_path):
     for suffix in (".jsonl", ".csv", ".parquet"):
         _write_records(files[f"r{suffix}"], RECORDS * 3)
     assert count_articles(files.values()) == 2 + 3 * 6
-    assert count_articles([*files.values(), ROOT / "-"]) == 2 + 3 * 6 + 1  # a file named `-` is a file
-    from pipeline.ingest import STDIN
-
+    dash = tmp_path / "-"  # a file named `-` in a folder is a file, not standard input
+    dash.write_text("x")
+    assert count_articles([*files.values(), dash]) == 2 + 3 * 6 + 1
+    os.mkfifo(tmp_path / "pipe.jsonl")  # counted as one (it is never opened), recorded as failed later
+    assert count_articles([tmp_path / "pipe.jsonl"]) == 1
     assert count_articles([files["a.txt"], STDIN]) is None
