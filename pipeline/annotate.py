@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +49,9 @@ def news_boundaries(doc: Doc) -> Doc:
         if "\n" in text and text.isspace():
             paragraph_start = True
             before = texts[index - 1] if index else ""
-            if index + 1 < len(texts) and (text.count("\n") > 1 or not before or before[-1] in _TERMINAL):
+            if index + 1 < len(texts) and (
+                text.count("\n") > 1 or not before or before[-1] in _TERMINAL or _INDENTED_LINE.match(text)
+            ):
                 starts[index + 1] = True
         elif text in _ABBREVIATIONS_BEFORE_NUMBERS and index + 1 < len(texts) and doc[index + 1].like_num:
             starts[index + 1] = False  # `Rs. 2,500 crore`, `No. 1`
@@ -67,6 +70,10 @@ def news_boundaries(doc: Doc) -> Doc:
         doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))  # spaCy's array type
     return doc
 
+
+# A line break that `prepare` kept before an indented line starts a paragraph or a table row
+# (`Shr 28 cts vs 16 cts\n    Net 9,387,000 vs ...`); prepare joined the wrapped lines of a sentence.
+_INDENTED_LINE = re.compile(r"\n[ \t]+$")
 
 # Words that continue the amount before them: scales, currencies and percent words (from the lexicon).
 _UNIT_WORDS = frozenset(

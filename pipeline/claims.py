@@ -17,7 +17,7 @@ from pipeline.prepare import PreparedText
 from pipeline.quantities import evidence_weight
 from pipeline.records import Claim, Document, EntityMention, Link, Quantity
 
-BASE_LOG_ODDS = -0.1  # fitted with the rule weights: `python -m pipeline calibrate`
+BASE_LOG_ODDS = -0.3  # fitted with the rule weights: `python -m pipeline calibrate`
 
 
 def claim_id(doc_id: str, char_start: int, char_end: int) -> str:

@@ -34,7 +34,7 @@ _NAMED_MONTH = re.compile(rf"\b(?P<which>last|this|next)\s+(?P<month>{_MONTHS})\
 # Parts of a year a claim may be about: quarters (`first quarter`, `4th qtr`, `Q3`) and halves
 # (`first half`, `H1`), each with the letter of its ISO-style period (`2016-Q3`, `2016-H1`).
 PERIOD_PARTS = {"quarter": "Q", "qtr": "Q", "half": "H"}
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 _PERIOD_PART = re.compile(
     rf"\b(?P<ordinal>{'|'.join(_ORDINALS)})[- ](?P<part>{'|'.join(PERIOD_PARTS)})\b"
     r"|\b(?P<letter>[qh])(?P<number>[1-4])\b",
@@ -126,6 +126,51 @@ def parse_date(value: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+# A split year (`1986/87`, `2002/2003`): a crop, fiscal or season year across two calendar years;
+# with its last month (`1986/87 ending October`) a span of twelve months.
+_SPLIT_YEAR = re.compile(
+    rf"\b(?P<first>(?:19|20)\d\d)\s*/\s*(?P<second>\d\d(?:\d\d)?)\b"
+    rf"(?:\s+(?:ending|ended|to|through)\s+(?P<month>{_MONTHS})\b)?",
+    re.IGNORECASE,
+)
+# A span of months (`the July-to-September quarter`, `between October and December`, `Jan-March 1987`).
+_MONTH_SPAN = re.compile(
+    rf"\b(?P<first>{_MONTHS})\.?\s*(?:-|–|to|-to-|\s+to\s+|\s+and\s+|\s+through\s+)\s*(?P<last>{_MONTHS})\b",
+    re.IGNORECASE,
+)
+
+
+def _split_year(found: re.Match) -> str | None:
+    first = int(found.group("first"))
+    second = found.group("second")
+    second_year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    if second_year != first + 1:
+        return None  # `1986/90` is no split year
+    if found.group("month"):
+        last = _MONTH_NUMBERS[found.group("month").lower().rstrip(".")]
+        start = first * 12 + last  # the month after `last` in the first year, as a month index
+        return f"{start // 12}-{start % 12 + 1:02d}/{second_year}-{last:02d}"
+    return f"{first}/{second_year}"
+
+
+def _month_span(found: re.Match, text: str, published: date | None) -> str | None:
+    """A span of months in its year (the stated one, else the latest that had ended by the month of
+    publication); three months that make a quarter are that quarter."""
+    first = _MONTH_NUMBERS[found.group("first").lower().rstrip(".")]
+    last = _MONTH_NUMBERS[found.group("last").lower().rstrip(".")]
+    year = _YEAR_RE.search(text)
+    if year:
+        end_year = int(year.group(1))
+    elif published is not None:
+        end_year = published.year - (last > published.month)
+    else:
+        return None
+    start_year = end_year - (first > last)
+    if start_year == end_year and last - first == 2 and first % 3 == 1:
+        return f"{end_year}-Q{last // 3}"
+    return f"{start_year}-{first:02d}/{end_year}-{last:02d}"
+
+
 @lru_cache(maxsize=8192)  # pure; a sentence's dates are asked about once per figure in it
 def resolve_period(text: str, published: date | None) -> str | None:
     """Turn a time expression into an ISO period, at the precision the words give.
@@ -146,7 +191,21 @@ def resolve_period(text: str, published: date | None) -> str | None:
     ('2016-H1', '1986-Q3')
     >>> resolve_period("the fourth quarter", date(1987, 4, 8)), resolve_period("1ST QTR", date(1987, 4, 8))
     ('1986-Q4', '1987-Q1')
+    >>> resolve_period("in 1986/87 ending October", None), resolve_period("the 2002/03 season", None)
+    ('1986-11/1987-10', '2002/2003')
+    >>> resolve_period("the July-to-September quarter", date(2005, 2, 1))
+    '2004-Q3'
+    >>> resolve_period("the last quarter of 2004", None)
+    '2004-Q4'
+    >>> resolve_period("between October and December", date(2005, 2, 1))
+    '2004-Q4'
     """
+    split = _SPLIT_YEAR.search(text)
+    if split and _split_year(split):
+        return _split_year(split)
+    span = _MONTH_SPAN.search(text)
+    if span:
+        return _month_span(span, text, published)
     reported = REPORTING_PERIOD.search(text)
     if reported and reported.group("month") and published is not None:
         return reporting_period(reported, published)  # `the quarter ended Sept. 30`, `nine months to June 30`
@@ -154,6 +213,9 @@ def resolve_period(text: str, published: date | None) -> str | None:
     if month_named and published is not None and not _YEAR_RE.search(text):
         return _named_month(month_named, published)
     relative = _RELATIVE_PERIOD.search(text)
+    if relative and _YEAR_RE.search(text) and relative.group("which").lower() == "last":
+        relative = None  # `the last quarter of 2004` is that year's last, below
+        text = re.sub(r"\blast\b", "fourth", text, flags=re.IGNORECASE)
     if relative:
         return _relative_period(relative.group("which").lower(), relative.group("unit").lower(), published)
     lowered = text.lower()

@@ -161,6 +161,8 @@ def _pairs(gold: pd.DataFrame, pred: pd.DataFrame, matches: list[Match]) -> list
         rules = pred_row["link_rules"] if "link_rules" in pred.columns else None
         pairs.append(
             {
+                "doc_id": str(pred_row["doc_id"]),
+                "mention": str(pred_row["mention"]),
                 "confidence": float(pred_row["confidence"]),
                 "link_rules": [] if rules is None else [str(rule) for rule in rules],
                 "right": right,

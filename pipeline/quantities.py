@@ -760,6 +760,8 @@ def _accept(
             # `327.1 mln guilders vs 307.5 mln`, `3.70 pct after 3.80`: the kind and unit carry over
             return replace(amount, kind=source.kind, unit=source.unit, evidence=amount.evidence + ("carried",))
         row = _table_row_kind(pieces, amount, context)
+        if row == "row" and context.currencies:
+            row = "money"  # a row the labels do not name (`Operating 55.04 billion vs ...`): the table's money
         if row == "money":
             currency = context.currencies[0] if context.currencies else context.default_dollar
             return replace(amount, kind="money", unit=currency, evidence=amount.evidence + ("table_row",))
@@ -824,7 +826,8 @@ _ROW_CHARS = 120
 
 
 def _table_row_kind(pieces: list[Piece], amount: _Amount, context: _DocContext) -> str | None:
-    """`money` or `share` for the first figure of an earnings-table row (`Net 2,139,034 vs ...`)."""
+    """`money` or `share` for the first figure of an earnings-table row (`Net 2,139,034 vs ...`),
+    `row` for a row whose label the table of labels does not know."""
     text = context.text
     start = pieces[amount.first].start
     # a table row is one short line: look no further than a row's length either way (linear time)
@@ -838,7 +841,7 @@ def _table_row_kind(pieces: list[Piece], amount: _Amount, context: _DocContext) 
     if not label or len(label) > 4 or not all(word.replace("-", "").isalpha() for word in label):
         return None
     kinds = [TABLE_ROW_LABELS[word] for word in label if word in TABLE_ROW_LABELS]
-    return kinds[-1] if kinds else None
+    return kinds[-1] if kinds else "row"
 
 
 def _names_a_thing(token) -> bool:

@@ -73,6 +73,28 @@ def test_resolve_period(expression: str, published: date | None, expected: str |
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
+        # split crop, fiscal and season years: ISO intervals of years, or of months with the last month
+        ("in 1986/87", None, "1986/1987"),
+        ("the 2002/2003 season", None, "2002/2003"),
+        ("in 1986/87 ending October", None, "1986-11/1987-10"),
+        ("1985/86 to September", None, "1985-10/1986-09"),
+        ("1986/90", None, "1986"),
+        # spans of months; three calendar months are a quarter
+        ("the July-to-September quarter", date(2005, 2, 1), "2004-Q3"),
+        ("between October and December", date(2005, 2, 1), "2004-Q4"),
+        ("January-March 1987", None, "1987-Q1"),
+        ("November to January", date(1987, 4, 8), "1986-11/1987-01"),
+        ("February-April 1987", None, "1987-02/1987-04"),
+        ("between October and December", None, None),
+    ],
+)
+def test_split_years_and_month_spans(text: str, published: date | None, expected: str | None) -> None:
+    assert resolve_period(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
         ("in the first half of 2016", None, "2016-H1"),
         ("H2 2024", None, "2024-H2"),
         ("3rd qtr 1986", None, "1986-Q3"),
@@ -81,6 +103,9 @@ def test_resolve_period(expression: str, published: date | None, expected: str |
         ("the second half", date(2024, 3, 15), "2023-H2"),
         ("the first quarter", None, None),
         ("third half", None, None),
+        ("the last quarter of 2004", None, "2004-Q4"),
+        ("the final quarter of 2004", None, "2004-Q4"),
+        ("the last quarter", date(2005, 2, 1), "2004-Q4"),
     ],
 )
 def test_quarters_and_halves(text: str, published: date | None, expected: str | None) -> None:

@@ -130,8 +130,50 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         ("Acme told reporters on Thursday that sales rose 5 pct in March.", "1987-04-10", "5 pct", "1987-03"),
         ("Acme said sales in the quarter ended Feb. 28 rose 5 pct.", "1987-04-10", "5 pct", "1986-12/1987-02"),
         ("Last December, prices rose 12 pct.", "1987-04-10", "12 pct", "1986-12"),
+        (
+            "reuters_15389: Industrial businesses contributed 202 mln stg to net profit, a 40 pct increase "
+            "from 144 mln in 1985.",
+            "1987-03-04",
+            "144 mln",
+            "1985",
+        ),
+        (
+            "reuters_15389: Industrial businesses contributed 202 mln stg to net profit, a 40 pct increase "
+            "from 144 mln in 1985.",
+            "1987-03-04",
+            "202 mln stg",
+            None,
+        ),
+        ("Sales rose to $5 million in 2016, compared with $4 million in 2015.", "2017-02-01", "$5 million", "2016"),
+        ("Sales rose to $5 million in 2016, compared with $4 million in 2015.", "2017-02-01", "$4 million", "2015"),
+        ("In 2016, sales rose 5% to $3 billion.", "2017-02-01", "$3 billion", "2016"),
+        (
+            "reuters_15574: India's oilseed output is expected to rise to 12.25 mln tonnes in 1986/87 ending "
+            "October, up on 11.15 mln in 1985/86.",
+            "1987-04-09",
+            "12.25 mln tonnes",
+            "1986-11/1987-10",
+        ),
+        (
+            "bbc_business_248: The average house price was £182,920 in the last quarter of 2004.",
+            None,
+            "£182,920",
+            "2004-Q4",
+        ),
     ],
-    ids=["a-maturity-names-the-bond", "the-reporting-day-is-not-the-period", "quarter-ended", "last-december"],
+    ids=[
+        "a-maturity-names-the-bond",
+        "the-reporting-day-is-not-the-period",
+        "quarter-ended",
+        "last-december",
+        "a-date-after-the-from-figure-times-it",
+        "a-date-after-the-from-figure-times-only-it",
+        "compared-with-own-date",
+        "compared-with-other-date",
+        "a-leading-date-times-all",
+        "split-year-ending-a-month",
+        "last-quarter-of-a-year",
+    ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:
     claims = {claim.mention: claim for claim in extract_text(text, nlp, published=published).claims}

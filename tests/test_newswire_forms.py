@@ -474,6 +474,16 @@ CARRIED = [
         [claim("1.18 billion", M, 1.18e9, "USD"), claim("one billion", M, 1e9, "USD")],
     ),
     (
+        "a-row-label-the-lexicon-lacks-takes-the-table-money",
+        "ACME CORP <ACM> YEAR NET\n\nShr 35.99 yen vs 38.28\n    Operating 55.04 billion vs 54.99 billion\n",
+        [
+            claim("35.99 yen", M, 35.99, "JPY"),
+            claim("38.28", M, 38.28, "JPY"),
+            claim("55.04 billion", M, 55.04e9, "JPY"),
+            claim("54.99 billion", M, 54.99e9, "JPY"),
+        ],
+    ),
+    (
         "day-is-not-carried",
         "reuters_15935: Treasury balances fell on April 8 to 3.531 billion dlrs.",
         [claim("3.531 billion dlrs", M, 3.531e9, "USD", role="to", direction="down")],

@@ -10,7 +10,7 @@ from pipeline.linking.rules import Rule
 
 Speaker = tuple[str, Span]  # the name written in the claims table, the speaker phrase
 
-NO_SOURCE_WEIGHT = 0.3  # no rule filled the source
+NO_SOURCE_WEIGHT = 0.4  # no rule filled the source
 
 
 def attribution(sentence: Span) -> Span | None:
@@ -110,7 +110,7 @@ SOURCE_RULES: tuple[Rule[Speaker], ...] = (
         "same-sentence",
         _same_sentence,
         "source",
-        0.3,
+        0.2,
         "Acme Corp said profit rose [5 pct].",
         "Acme Corp",
     ),

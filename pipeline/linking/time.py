@@ -11,8 +11,10 @@ from pipeline.linking.rules import Rule
 Period = tuple[str, str, frozenset[int]]  # ISO period, the words that state it, their tokens
 _MATURITY_WORDS = frozenset({"due", "maturing", "matures", "mature"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
+# Words that introduce the figure a change or comparison starts from (`up from 144 mln in 1985`).
+_COMPARED_FROM = frozenset({"from", "with", "against", "after", "vs", "vs.", "versus"})
 
-NO_TIME_WEIGHT = -0.8  # no rule filled the time
+NO_TIME_WEIGHT = -0.6  # no rule filled the time
 
 
 def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset[int]]]:
@@ -28,6 +30,8 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
         before = m.article.doc[ent.start - 1] if ent.start > m.sentence.start else None
         if before is not None and before.lower_ in _MATURITY_WORDS:
             continue  # `bonds due 1997`: the date names the bond, it does not time the figure
+        if _times_compared_figure(m, ent):
+            continue
         date_verb = governing_verb(ent.root)
         if date_verb is not None and date_verb != m.verb and date_verb.lemma_.lower() in SAY_VERBS:
             continue
@@ -36,6 +40,22 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
         period = resolve_period(text, m.article.published)
         candidates.append((period, distance, text, ent.start >= m.span.end, frozenset(range(ent.start, ent.end))))
     return candidates
+
+
+def _times_compared_figure(m: Mention, ent: Span) -> bool:
+    """`rose 40 pct to 202 mln from 144 mln in 1985`: a date right after the figure a change starts
+    from, or that a figure is compared with, times that figure only."""
+    doc, figures = m.article.doc, m.article.quantity_tokens
+    end = ent.start - 1
+    if end > m.sentence.start and doc[end].lower_ in _TIME_PREPOSITIONS:
+        end -= 1
+    if end < m.span.end or end not in figures:
+        return False
+    start = end
+    while start - 1 >= m.span.end and start - 1 in figures:
+        start -= 1
+    before = doc[max(m.sentence.start, start - 2) : start]
+    return any(token.lower_ in _COMPARED_FROM for token in before)
 
 
 def _nearest_date(m: Mention) -> Period | None:
@@ -78,7 +98,7 @@ TIME_RULES: tuple[Rule[Period], ...] = (
         "nearest-date",
         _nearest_date,
         "time",
-        -0.9,
+        -0.4,
         "Toyota sold 2 million cars in 2015 and [3 million] in 2016.",
         "2016",
     ),
@@ -86,7 +106,7 @@ TIME_RULES: tuple[Rule[Period], ...] = (
         "story-period",
         _story_period,
         "time",
-        1.7,
+        0.9,
         "date 1987-04-08\nACME CORP <ACM> 1ST QTR NET\n\nShr 12 cts vs [10 cts]\n    Net 1,200,000 vs 1,000,000",
         "1986-Q1",
     ),
