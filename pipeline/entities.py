@@ -291,6 +291,23 @@ def harmonise_labels(doc: Doc) -> None:
     doc.ents = relabelled
 
 
+def drop_capitalised_words(doc: Doc) -> None:
+    """Drop names that are only a sentence's first word written with a capital (`House prices
+    rose`, `Cement is priced at ...`): one title-case word that starts its sentence is no name when
+    the article also writes it in lower case, the case evidence a truecaser uses."""
+    candidates = [
+        span
+        for span in doc.ents
+        if len(span) == 1 and span.label_ in NAME_LABELS and span[0].is_sent_start and span[0].is_title
+    ]
+    if not candidates:
+        return
+    lower = {token.text for token in doc if token.is_lower}
+    dropped = {span.start for span in candidates if span.text.lower() in lower}
+    if dropped:
+        doc.ents = [span for span in doc.ents if span.start not in dropped or len(span) != 1]
+
+
 def entity_spans(doc: Doc) -> list[Span]:
     """Entities that name things (people, places, organisations...), in text order."""
     return [span for span in doc.ents if span.label_ in NAME_LABELS and clean_name(span.text)]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from pipeline.annotate import annotate, load_nlp, missing_components
 from pipeline.claims import build_claims, build_entity_mentions
 from pipeline.config import Config
-from pipeline.entities import EntityCanon, harmonise_labels, lede_actors, mark_listed_companies
+from pipeline.entities import EntityCanon, drop_capitalised_words, harmonise_labels, lede_actors, mark_listed_companies
 from pipeline.fx import with_usd
 from pipeline.ingest import make_document
 from pipeline.linking import link_quantities
@@ -50,6 +50,7 @@ def extract_document(
         doc, default_dollar=config.default_dollar, on_error=sentence_failed if contain_errors else None
     )
     merge_entities(doc, quantities)
+    drop_capitalised_words(doc)
     listed = mark_listed_companies(doc, prepared, document.text)
     harmonise_labels(doc)
     labelled = {(ent.start, ent.end): ent for ent in doc.ents}  # the marks with the labels harmonised

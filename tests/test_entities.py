@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from pipeline.entities import EntityCanon, harmonise_labels
+from pipeline.entities import EntityCanon, drop_capitalised_words, harmonise_labels
 
 
 def _doc(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
@@ -100,3 +100,46 @@ def test_fuller_names(nlp, text, ents, short, expected) -> None:
     canon = EntityCanon(doc.ents)
     span = next(span for span in doc.ents if span.text == short)
     assert canon.canonical(span)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "kept"),
+    [
+        pytest.param(
+            "House prices rose 5%. The average house price was high.",
+            [("House", "ORG")],
+            [],
+            id="a-first-word-the-article-writes-in-lower-case",
+        ),
+        pytest.param(
+            "Cement is priced at 48.50 pesos. Demand for cement grew.",
+            [("Cement", "ORG")],
+            [],
+            id="reuters_15422-cement",
+        ),
+        pytest.param(
+            "Sony sells consoles. Its rivals sell more.",
+            [("Sony", "ORG")],
+            ["Sony"],
+            id="a-first-word-never-written-in-lower-case",
+        ),
+        pytest.param(
+            "Prices rose at House of Fraser. The house was full.",
+            [("House of Fraser", "ORG")],
+            ["House of Fraser"],
+            id="a-longer-name",
+        ),
+        pytest.param(
+            "Shares rose. Analysts at Cement said the cement was dry.",
+            [("Cement", "ORG")],
+            ["Cement"],
+            id="not-the-first-word",
+        ),
+    ],
+)
+def test_drop_capitalised_words(nlp, text, ents, kept) -> None:
+    doc = _doc(nlp, text, ents)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    drop_capitalised_words(doc)
+    assert [span.text for span in doc.ents] == kept
