@@ -92,9 +92,9 @@ sys.exit(status)
 """
 
 
-def _peak_rss_mib(inputs: list[Path], out: Path) -> float:
+def _peak_rss_mib(inputs: list[Path], out: Path, *options: str) -> float:
     """Peak resident memory of a whole extract run, in MiB."""
-    arguments = ["extract", *map(str, inputs), "--out", str(out), "--quiet", "--force"]
+    arguments = ["extract", *map(str, inputs), "--out", str(out), "--quiet", "--force", *options]
     finished = subprocess.run(
         [sys.executable, "-c", _PEAK_RSS_RUNNER, *arguments], cwd=ROOT, capture_output=True, text=True, check=True
     )
@@ -103,10 +103,10 @@ def _peak_rss_mib(inputs: list[Path], out: Path) -> float:
 
 def _recognizer_share(paths: list[Path], out: Path, config: Config) -> float:
     """Share of the pipeline's time spent in the quantity recognizer (find + merge with spaCy)."""
-    import pipeline.run as run_module
+    import pipeline.stages as stages_module
 
     spent = 0.0
-    originals = run_module.find_quantities, run_module.merge_entities
+    originals = stages_module.find_quantities, stages_module.merge_entities
 
     def timed(function):
         def wrapper(*args, **kwargs):
@@ -119,11 +119,11 @@ def _recognizer_share(paths: list[Path], out: Path, config: Config) -> float:
 
         return wrapper
 
-    run_module.find_quantities, run_module.merge_entities = (timed(f) for f in originals)
+    stages_module.find_quantities, stages_module.merge_entities = (timed(f) for f in originals)
     try:
         total = _pipeline_seconds(paths, out, config.replace(force=True))
     finally:
-        run_module.find_quantities, run_module.merge_entities = originals
+        stages_module.find_quantities, stages_module.merge_entities = originals
     return spent / total
 
 
@@ -193,6 +193,61 @@ def parse_coverage(paths: list[Path]) -> tuple[float, float]:
             with_claim += len(sentence) * flags[index]
             needed += len(sentence) * any(flags[max(0, index - 1) : index + 3])
     return with_claim / total, needed / total
+
+
+DEVCORPUS = ROOT.parent / "shared" / "devcorpus" / "reuters_dev.jsonl"
+
+
+def devcorpus_ratio(path: Path, model: str, batch_size: int, out: Path) -> dict:
+    """Whole pipeline ÷ raw spaCy on real newswire (the Reuters dev corpus), one process, raw timed
+    before and after the pipeline."""
+    words = sum(len(document.text.split()) for document in read_documents([path]))
+    config = Config(model=model, batch_size=batch_size, force=True)
+    raw_before = _raw_spacy_seconds([path], model, batch_size)
+    one = _pipeline_seconds([path], out, config)
+    raw = (raw_before + _raw_spacy_seconds([path], model, batch_size)) / 2
+    return {"words": words, "ratio": raw / one, "pipeline_words_per_s": words / one, "raw_words_per_s": words / raw}
+
+
+_ARCHIVE_SENTENCES = (
+    "{company} said its quarterly profit rose {percent} pct to {amount} mln dlrs.",
+    "Exports from {country} grew {percent} pct in March, the trade ministry said.",
+    "{company} will cut {count} jobs and spend {amount} mln dlrs on new plants.",
+)
+_COUNTRIES = ("Japan", "Brazil", "Canada", "France", "India", "Kenya")
+
+
+def write_archive(path: Path, n_articles: int, *, seed: int = 7) -> Path:
+    """A JSONL archive of `n_articles` short generated stories, written line by line (the memory of
+    writing it stays flat too)."""
+    import json
+
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as handle:
+        for index in range(n_articles):
+            text = " ".join(
+                sentence.format(
+                    company=rng.choice(_REPLACEMENTS) + " Corp",
+                    country=rng.choice(_COUNTRIES),
+                    percent=f"{rng.uniform(0.5, 30):.1f}",
+                    amount=f"{rng.uniform(1, 900):.1f}",
+                    count=f"{rng.randrange(100, 9000):,}",
+                )
+                for sentence in _ARCHIVE_SENTENCES
+            )
+            record = {"id": f"archive_{index:07d}", "published": "2024-05-02", "text": text}
+            handle.write(json.dumps(record) + "\n")
+    return path
+
+
+def archive_rss(small: int, large: int, root: Path) -> dict:
+    """Peak RSS of one-process runs over generated archives of `small` and `large` articles."""
+    sizes = {}
+    for n in (small, large):
+        archive = write_archive(root / f"archive_{n}.jsonl", n)
+        sizes[n] = _peak_rss_mib([archive], root / f"archive_out_{n}", "--processes", "1")
+        archive.unlink()
+    return {"small": small, "large": large, "rss_small_mib": sizes[small], "rss_large_mib": sizes[large]}
 
 
 def measure(n_articles: int, model: str, batch_size: int) -> dict:
@@ -293,7 +348,10 @@ def write_markdown(results: dict, command: str, path: Path) -> None:
         "table above). Reaching 1.1 would take a lighter NER model (`--model`).",
         "",
     ]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    starts = [text.index(heading) for heading in SECTION_ORDER if heading in text]
+    sections = text[min(starts) :] if starts else ""  # the sections measured by their own runs stay
+    path.write_text("\n".join(lines) + ("\n" + sections if sections else ""), encoding="utf-8")
 
 
 _FACTS_RUNNER = """
@@ -360,10 +418,56 @@ def write_facts_section(path: Path, small: int = 1_000, large: int = 100_000) ->
         f"| {small:,} | {small * 10:,} | {low:,.0f} MiB |\n| {large:,} | {large * 10:,} | {high:,.0f} MiB |\n\n"
         f"Peak RSS at {large:,} ÷ at {small:,} articles: {high / low:.2f}.\n"
     )
+    return write_section(path, FACTS_SECTION, section)
+
+
+def write_section(path: Path, heading: str, section: str) -> str:
+    """Write (or replace) the section of BENCHMARKS.md that starts with `heading`, keeping the others."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    before = text.split(FACTS_SECTION)[0].rstrip("\n")
-    path.write_text(f"{before}\n\n{section}" if before else section, encoding="utf-8")
+    found = sorted((text.index(name), name) for name in SECTION_ORDER if name in text)
+    head = text[: found[0][0]] if found else text
+    ends = [start for start, _ in found[1:]] + [len(text)] * bool(found)
+    parts = {name: text[start:end] for (start, name), end in zip(found, ends, strict=True)}
+    parts[heading] = section
+    body = "\n\n".join(parts[name].strip("\n") for name in SECTION_ORDER if name in parts)
+    head = head.rstrip("\n")
+    path.write_text(f"{head}\n\n{body}\n" if head else f"{body}\n", encoding="utf-8")
     return section
+
+
+DEVCORPUS_SECTION = "## Real newswire: the Reuters dev corpus"
+ARCHIVE_SECTION = "## A generated archive of 100,000 articles: memory"
+SECTION_ORDER = (DEVCORPUS_SECTION, ARCHIVE_SECTION, FACTS_SECTION)
+
+
+def write_devcorpus_section(path: Path, model: str, batch_size: int) -> str:
+    if not DEVCORPUS.exists():
+        return ""
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        found = devcorpus_ratio(DEVCORPUS, model, batch_size, Path(scratch) / "out")
+    section = (
+        f"{DEVCORPUS_SECTION}\n\n`python -m pipeline.bench --devcorpus` (one run, {datetime.now(UTC):%Y-%m-%d}): "
+        f"the 400 Reuters-21578 stories of `{DEVCORPUS.relative_to(ROOT.parent)}` ({found['words']:,} words), "
+        "one process, raw spaCy timed before and after the pipeline.\n\n"
+        f"Whole pipeline ÷ raw spaCy, words/s: {found['ratio']:.2f} ({found['pipeline_words_per_s']:,.0f} vs "
+        f"{found['raw_words_per_s']:,.0f} words/s).\n"
+    )
+    return write_section(path, DEVCORPUS_SECTION, section)
+
+
+def write_archive_section(path: Path, small: int = 1_000, large: int = 100_000) -> str:
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        found = archive_rss(small, large, Path(scratch))
+    section = (
+        f"{ARCHIVE_SECTION}\n\n`python -m pipeline.bench --archive` (one run, {datetime.now(UTC):%Y-%m-%d}): "
+        f"whole `extract` runs (one process, JSONL streamed in chunks, the outputs, DuckDB and the facts "
+        f"stage included) over generated archives of three-sentence stories (`bench.write_archive`).\n\n"
+        "| articles | peak RSS |\n| --- | --- |\n"
+        f"| {small:,} | {found['rss_small_mib']:,.0f} MiB |\n| {large:,} | {found['rss_large_mib']:,.0f} MiB |\n\n"
+        f"Peak RSS at {large:,} ÷ at {small:,} articles (target ≤ 1.2): "
+        f"{found['rss_large_mib'] / found['rss_small_mib']:.2f}.\n"
+    )
+    return write_section(path, ARCHIVE_SECTION, section)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -373,15 +477,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--facts", action="store_true", help="only the facts stage's memory, 1,000 vs 100,000 articles")
+    parser.add_argument("--devcorpus", action="store_true", help="only the ratio to raw spaCy on the dev corpus")
+    parser.add_argument("--archive", action="store_true", help="only peak memory, 1,000 vs 100,000 generated articles")
     args = parser.parse_args(argv)
-    if args.facts:
+    only = {"facts": args.facts, "devcorpus": args.devcorpus, "archive": args.archive}
+    if not any(only.values()):
+        results = measure(args.articles, args.model, args.batch_size)
+        command = "make bench" if args.articles == 2000 else f"python -m pipeline.bench --articles {args.articles}"
+        write_markdown(results, command, args.out)
+    everything = not any(only.values())
+    if everything or args.devcorpus:
+        print(write_devcorpus_section(args.out, args.model, args.batch_size))
+    if everything or args.archive:
+        print(write_archive_section(args.out))
+    if everything or args.facts:
         print(write_facts_section(args.out))
-        return 0
-    results = measure(args.articles, args.model, args.batch_size)
-    command = "make bench" if args.articles == 2000 else f"python -m pipeline.bench --articles {args.articles}"
-    write_markdown(results, command, args.out)
-    write_facts_section(args.out)
-    print(args.out.read_text(encoding="utf-8"))
     return 0
 
 

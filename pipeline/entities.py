@@ -216,22 +216,26 @@ def mark_listed_companies(doc: Doc, prepared: PreparedText, original: str) -> li
         if not token.is_space:
             ends[prepared.to_original(token.idx, token.idx + len(token.text))[1]] = token.i
     marked = []
+    floor = 0  # a name starts after the one marked before it (`MGMT<GAMI> HAS ATCOR<ATCO>`)
     for ticker in _TICKER.finditer(original):
         last = ends.get(ticker.start())
-        if last is None:
+        if last is None or last < floor:
             continue
         first = last
-        while first > 0 and last - first + 1 < _NAME_MAX_TOKENS:
+        while first > floor and last - first + 1 < _NAME_MAX_TOKENS:
             before = doc[first - 1]
             capitalised = before.text[:1].isupper() and (before.is_alpha or "." in before.text or "-" in before.text)
             if not (capitalised or before.lower_ in NAME_CONNECTORS) or "\n\n" in before.whitespace_:
                 break
+            if before.is_stop and before.lower_ not in NAME_CONNECTORS:
+                break  # `... HAS ATCOR<ATCO>`: a headline's verb in capitals is not part of the name
             first -= 1
         while first <= last and (doc[first].lower_ in NAME_CONNECTORS or not doc[first].text[:1].isupper()):
             first += 1
         if first <= last:
             root = ticker.group(0).strip(" <>()").split(".")[0]
             marked.append((Span(doc, first, last + 1, label="ORG"), root))
+            floor = last + 1
     if marked:
         spans = [span for span, _ in marked]
         kept = [ent for ent in doc.ents if not any(ent.start < m.end and m.start < ent.end for m in spans)]

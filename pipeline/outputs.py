@@ -21,7 +21,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 
 import duckdb
@@ -118,11 +117,17 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def claims_table(claims: Iterable[Claim]) -> pa.Table:
-    return pa.Table.from_pylist([asdict(claim) for claim in claims], schema=CLAIMS_SCHEMA)
+    return _columns(list(claims), CLAIMS_SCHEMA)
 
 
 def entities_table(mentions: Iterable[EntityMention]) -> pa.Table:
-    return pa.Table.from_pylist([asdict(mention) for mention in mentions], schema=ENTITIES_SCHEMA)
+    return _columns(list(mentions), ENTITIES_SCHEMA)
+
+
+def _columns(records: list, schema: pa.Schema) -> pa.Table:
+    """Records as a table built column by column: `dataclasses.asdict` deep-copies every field
+    of every row, which cost more than building the table."""
+    return pa.Table.from_pydict({name: [getattr(record, name) for record in records] for name in schema.names}, schema)
 
 
 def documents_table(results: Iterable[DocumentResult], pipeline_version: str) -> pa.Table:

@@ -883,6 +883,9 @@ def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tupl
     position = index
     if position < len(pieces) and pieces[position].text == "-":
         position += 1
+    if position < len(pieces) and pieces[position].text == "(":  # `39 mln (60-kg) bags`: the bag's size
+        close = next((p for p in range(position + 1, min(len(pieces), position + 6)) if pieces[p].text == ")"), None)
+        position = close + 1 if close is not None else position
     for _ in range(4):  # modifiers before the noun: `2.3 million local jobs`, `40 European and Mediterranean countries`
         if position >= len(pieces):
             return index, None

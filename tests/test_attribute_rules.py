@@ -1,4 +1,5 @@
-"""The lookup attribute ruler gives exactly the annotations of spaCy's AttributeRuler."""
+"""The lookup attribute ruler and the cached lemmatizer give exactly the annotations of spaCy's
+AttributeRuler and Lemmatizer."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from pipeline.attribute_rules import NotCompilable, compile_rules, use_indexed_attribute_rules
 from pipeline.config import DEFAULT_MODEL
 from pipeline.ingest import expand_inputs, read_documents
+from pipeline.lemmas import use_cached_lemmas
 from pipeline.prepare import prepare
 from tests.conftest import CORPUS, FIXTURES
 
@@ -31,6 +33,7 @@ def models():
     stock = spacy.load(DEFAULT_MODEL)
     indexed = spacy.load(DEFAULT_MODEL)
     assert use_indexed_attribute_rules(indexed)
+    assert use_cached_lemmas(indexed)
     return stock, indexed
 
 
@@ -41,9 +44,24 @@ def _texts() -> list[str]:
 
 def test_same_annotations_as_the_models_attribute_ruler(models):
     stock, indexed = models
-    texts = _texts()
+    texts = _texts() * 2  # the second time, the lemmas come from the cache
     for text, expected, got in zip(texts, stock.pipe(texts), indexed.pipe(texts), strict=True):
         assert (expected.to_array(ATTRIBUTES) == got.to_array(ATTRIBUTES)).all(), text[:80]
+
+
+def test_cached_lemmas_keep_what_the_attribute_rules_set(models):
+    _, indexed = models
+    assert [token.lemma_ for token in indexed("He wasn't there; they'd gone.")] == [
+        "he",
+        "be",
+        "not",
+        "there",
+        ";",
+        "they",
+        "would",
+        "go",
+        ".",
+    ]
 
 
 def test_rules_apply_in_the_rulers_order(models):

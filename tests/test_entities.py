@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from pipeline.entities import EntityCanon, drop_capitalised_words, harmonise_labels
+from pipeline.stages import extract_text
 
 
 def _doc(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
@@ -143,3 +144,13 @@ def test_drop_capitalised_words(nlp, text, ents, kept) -> None:
         token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
     drop_capitalised_words(doc)
     assert [span.text for span in doc.ents] == kept
+
+
+def test_two_tickers_in_a_headline_mark_two_names(nlp) -> None:
+    """reuters_16021's headline form: the second name's walk back stops at the first mark (it
+    used to overlap it, and spaCy's E1010 lost the whole story)."""
+    text = "GLOBEX MGMT<GLBX> HAS INITECH<INTC> STAKE\n\nGlobex Management Inc acquired a 7.7 pct stake in Initech Inc.\n"
+    result = extract_text(text, nlp, published="1987-04-08")
+    assert result.document.status == "ok" and not result.document.error
+    assert [claim.mention for claim in result.claims] == ["7.7 pct"]
+    assert {mention.text for mention in result.entities} >= {"GLOBEX MGMT", "INITECH"}

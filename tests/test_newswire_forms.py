@@ -438,6 +438,11 @@ COUNTS = [
         "reuters_15534: Cards can now be used in 40 European and Mediterranean countries.",
         [claim("40 European and Mediterranean countries", C, 40.0, "country")],
     ),
+    (
+        "a-bracketed-size-before-the-noun",
+        "Colombia exported 9.8 mln (60-kilo) bags of coffee.",
+        [claim("9.8 mln (60-kilo) bags", C, 9.8e6, "bag")],
+    ),
 ]
 
 COUNTS += [
