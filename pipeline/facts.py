@@ -22,6 +22,7 @@ many articles there are; `claims.fact_id` links each claim to its fact.
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -29,7 +30,7 @@ import duckdb
 # The claims of facts, each with its key, its fact's id, and its value and interval (money in USD where
 # it can be): everything below reads this table only.
 _KEYED = r"""
-CREATE TABLE keyed AS
+CREATE TABLE {table} AS
 WITH claims AS (
     SELECT *,
         CASE
@@ -53,13 +54,34 @@ SELECT claim_id, doc_id, char_start, source, entity, measure, kind, aspect, fact
 FROM claims
 WHERE fact_time IS NOT NULL
 """
+# Facts are grouped a bucket of fact ids at a time (a fact's claims all fall in one bucket), so the
+# lists and medians held in memory are those of one bucket's claims, whatever the run's size.
+_BUCKETED = """
+CREATE TABLE keyed_bucketed AS
+SELECT *, hash(fact_id) % $buckets AS bucket FROM keyed WHERE fact_id IN (SELECT fact_id FROM to_compute)
+"""
+# A re-run recomputes only the facts whose claims changed: a claim added, removed or changed in any
+# column a fact reads. The others are the previous run's rows.
+_CHANGED = """
+CREATE TABLE to_compute AS
+WITH now AS (SELECT claim_id, doc_id, char_start, source, fact_id, value, low, high FROM keyed),
+     before AS (SELECT claim_id, doc_id, char_start, source, fact_id, value, low, high FROM previous_keyed)
+SELECT DISTINCT fact_id FROM ((SELECT * FROM now EXCEPT SELECT * FROM before)
+                              UNION ALL (SELECT * FROM before EXCEPT SELECT * FROM now))
+"""
+_REUSED = """
+INSERT INTO facts
+SELECT * FROM read_parquet(?) WHERE fact_id NOT IN (SELECT fact_id FROM to_compute)
+  AND fact_id IN (SELECT fact_id FROM keyed)
+"""
+CLAIMS_PER_BUCKET = 200_000
 # Per fact: whether each article's own claims of it meet (an article that states two values for one
 # key describes two things the key cannot tell apart: this year and last, two crops), and the status.
 _STATUS = """
-CREATE TABLE fact_status AS
+INSERT INTO fact_status
 WITH per_article AS (
     SELECT fact_id, count(*) AS n, max(low) AS low, min(high) AS high, max(low) <= min(high) AS consistent
-    FROM keyed GROUP BY fact_id, doc_id
+    FROM keyed_bucketed WHERE bucket = $bucket GROUP BY fact_id, doc_id
 )
 SELECT fact_id,
        CASE
@@ -71,7 +93,7 @@ SELECT fact_id,
 FROM per_article GROUP BY fact_id
 """
 _FACTS = """
-CREATE TABLE facts AS
+INSERT INTO facts
 SELECT
     fact_id, entity, measure, kind, fact_unit AS unit, fact_time AS time, aspect,
     count(*) AS n_claims,
@@ -84,9 +106,18 @@ SELECT
     list(claim_id ORDER BY doc_id, char_start) AS claim_ids,
     list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids,
     list(DISTINCT source ORDER BY source) FILTER (WHERE source IS NOT NULL) AS sources
-FROM keyed JOIN fact_status USING (fact_id)
+FROM (SELECT * FROM keyed_bucketed WHERE bucket = $bucket) JOIN fact_status USING (fact_id)
 GROUP BY fact_id, entity, measure, kind, fact_unit, fact_time, aspect, status
-ORDER BY status = 'conflict' DESC, n_articles DESC, fact_id
+"""
+_FACTS_IN_ORDER = """
+COPY (SELECT * FROM facts ORDER BY status = 'conflict' DESC, n_articles DESC, fact_id) TO '{target}' (FORMAT parquet)
+"""
+_FACTS_SCHEMA = """
+CREATE TABLE facts (
+    fact_id VARCHAR, entity VARCHAR, measure VARCHAR, kind VARCHAR, unit VARCHAR, time VARCHAR, aspect VARCHAR,
+    n_claims BIGINT, n_articles BIGINT, value_min DOUBLE, value_max DOUBLE, value_consensus DOUBLE,
+    spread DOUBLE, status VARCHAR, claim_ids VARCHAR[], doc_ids VARCHAR[], sources VARCHAR[]
+)
 """
 # The claims in their order, each with its fact.
 _CLAIMS_WITH_FACTS = """
@@ -99,28 +130,69 @@ COPY (
 """
 
 
-# DuckDB's working memory for the facts; its working tables live in a file beside the output, and its
-# sorts and joins spill to disk, but the lists and medians of each fact are held in memory
-# (`python -m pipeline.bench --facts` measures the peak).
-MEMORY_LIMIT = "2GB"
+# DuckDB's working memory for the facts; its working tables live in a file beside the output, its sorts
+# and joins spill to disk, and a bucket of facts at a time is aggregated (`CLAIMS_PER_BUCKET`), so the
+# peak is bounded by this limit, not by the run's size (`python -m pipeline.bench --facts` measures it).
+MEMORY_LIMIT = "256MB"
 
 
-def build_facts(claims: Path, facts: Path, claims_with_facts: Path) -> None:
+@dataclass(frozen=True)
+class FactsBuilt:
+    computed: int  # facts aggregated by this run
+    reused: int  # facts taken as they were from the previous run
+
+
+def build_facts(claims: Path, facts: Path, claims_with_facts: Path, previous: Path | None = None) -> FactsBuilt:
     """Read the claims table at `claims`; write the facts table to `facts` and the claims with their
-    `fact_id` to `claims_with_facts` (Parquet both)."""
+    `fact_id` to `claims_with_facts` (Parquet both). With `previous`, the folder of the run before
+    (its `claims.parquet` and `facts.parquet`), only the facts whose claims changed are recomputed;
+    a previous output this cannot read (another layout) means all are."""
     spill = facts.parent / ".facts-work"
     spill.mkdir(exist_ok=True)
     connection = duckdb.connect(str(spill / "facts.duckdb"))  # working tables on disk, not in memory
     try:
         connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         connection.execute("SET temp_directory = ?", [str(spill)])
+        connection.execute("SET threads = 1")  # each thread holds its own aggregation state
+        connection.execute("SET preserve_insertion_order = false")
         source = str(claims)
-        connection.execute(_KEYED, [source])
-        connection.execute(_STATUS)
-        connection.execute(_FACTS)
+        connection.execute(_KEYED.format(table="keyed"), [source])
+        connection.execute(_FACTS_SCHEMA)
+        reused = _reuse_previous(connection, previous)
+        if not reused:
+            connection.execute("CREATE OR REPLACE TABLE to_compute AS SELECT DISTINCT fact_id FROM keyed")
+        (n_keyed,) = connection.execute(
+            "SELECT count(*) FROM keyed WHERE fact_id IN (SELECT fact_id FROM to_compute)"
+        ).fetchone()
+        buckets = max(1, -(-n_keyed // CLAIMS_PER_BUCKET))
+        connection.execute(_BUCKETED, {"buckets": buckets})
+        connection.execute("CREATE TABLE fact_status (fact_id VARCHAR, status VARCHAR)")
+        for bucket in range(buckets):
+            connection.execute(_STATUS, {"bucket": bucket})
+            connection.execute(_FACTS, {"bucket": bucket})
+        (total,) = connection.execute("SELECT count(*) FROM facts").fetchone()
         target = str(facts).replace("'", "''")
-        connection.execute(f"COPY facts TO '{target}' (FORMAT parquet)")
+        connection.execute(_FACTS_IN_ORDER.format(target=target))
         connection.execute(_CLAIMS_WITH_FACTS.format(target=str(claims_with_facts).replace("'", "''")), [source])
     finally:
         connection.close()
         shutil.rmtree(spill, ignore_errors=True)
+    return FactsBuilt(computed=total - reused, reused=reused)
+
+
+def _reuse_previous(connection: duckdb.DuckDBPyConnection, previous: Path | None) -> int:
+    """Copy the previous run's facts whose claims did not change into `facts`; how many. Zero (and
+    nothing copied) when there is no previous run or its tables cannot be read as this run's."""
+    if previous is None or not (previous / "claims.parquet").is_file() or not (previous / "facts.parquet").is_file():
+        return 0
+    try:
+        connection.execute("BEGIN TRANSACTION")
+        connection.execute(_KEYED.format(table="previous_keyed"), [str(previous / "claims.parquet")])
+        connection.execute(_CHANGED)
+        connection.execute(_REUSED, [str(previous / "facts.parquet")])
+        connection.execute("COMMIT")
+    except duckdb.Error:  # an older layout of the tables: recompute everything
+        connection.execute("ROLLBACK")
+        return 0
+    (reused,) = connection.execute("SELECT count(*) FROM facts").fetchone()
+    return reused

@@ -28,7 +28,7 @@ import filelock
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.facts import build_facts
+from pipeline.facts import FactsBuilt, build_facts
 from pipeline.records import Claim, DocumentResult, EntityMention
 
 CLAIMS_SCHEMA = pa.schema(
@@ -239,6 +239,7 @@ class OutputWriter:
             )
         }
         self._chunks = 0
+        self.facts: FactsBuilt | None = None  # what `finish` computed and reused of the facts
 
     def __enter__(self) -> OutputWriter:
         return self
@@ -264,7 +265,11 @@ class OutputWriter:
             writer.close()
         claims = self.staging / "claims.parquet"
         with_facts = self.staging / ".claims-with-facts.parquet"
-        build_facts(claims, self.staging / "facts.parquet", with_facts)
+        previous = current_version(self.out_dir)
+        same_code = previous is not None and _run_info(previous).get("pipeline_version") == run_info["pipeline_version"]
+        # facts of unchanged claims are reused only from a run of the same code and model
+        self.facts = build_facts(claims, self.staging / "facts.parquet", with_facts, previous if same_code else None)
+        run_info = {**run_info, "facts_computed": self.facts.computed, "facts_reused": self.facts.reused}
         os.replace(with_facts, claims)
         for name, list_columns in (
             ("claims", ("entities", "link_rules")),
@@ -274,7 +279,6 @@ class OutputWriter:
         _write_duckdb(self.staging / "claims.duckdb", self.staging)
         (self.staging / "run.json").write_text(json.dumps(run_info, indent=2, default=str) + "\n", encoding="utf-8")
         version = self.out_dir / VERSIONS / run_info["run_id"]
-        previous = current_version(self.out_dir)
         os.replace(self.staging, version)
         publish(self.out_dir, version)
         keep = {version.name, previous.name if previous is not None else ""}
@@ -282,6 +286,13 @@ class OutputWriter:
             if old.name not in keep:
                 shutil.rmtree(old, ignore_errors=True)
         return version
+
+
+def _run_info(folder: Path) -> dict:
+    try:
+        return json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def publish(out_dir: Path, version: Path) -> None:

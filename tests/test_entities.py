@@ -149,7 +149,9 @@ def test_drop_capitalised_words(nlp, text, ents, kept) -> None:
 def test_two_tickers_in_a_headline_mark_two_names(nlp) -> None:
     """reuters_16021's headline form: the second name's walk back stops at the first mark (it
     used to overlap it, and spaCy's E1010 lost the whole story)."""
-    text = "GLOBEX MGMT<GLBX> HAS INITECH<INTC> STAKE\n\nGlobex Management Inc acquired a 7.7 pct stake in Initech Inc.\n"
+    text = (
+        "GLOBEX MGMT<GLBX> HAS INITECH<INTC> STAKE\n\nGlobex Management Inc acquired a 7.7 pct stake in Initech Inc.\n"
+    )
     result = extract_text(text, nlp, published="1987-04-08")
     assert result.document.status == "ok" and not result.document.error
     assert [claim.mention for claim in result.claims] == ["7.7 pct"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date
 
@@ -126,3 +127,58 @@ def test_a_run_publishes_facts_and_conflicts(nlp, tmp_path):
         assert conflicts == (facts.status == "conflict").sum()
         assert connection.execute("SELECT count(fact_id) FROM claims").fetchone()[0] == claims.fact_id.notna().sum()
     assert pd.read_csv(out / "facts.csv").fact_id.tolist() == facts.fact_id.tolist()
+    first = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert first["facts_reused"] == 0 and first["facts_computed"] == len(facts)
+    assert main(["extract", str(CORPUS), "--out", str(out), "--quiet"]) == 0  # nothing changed
+    again = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert again["facts_reused"] == len(facts) and again["facts_computed"] == 0
+    assert pd.read_parquet(out / "facts.parquet").equals(facts)
+
+
+def _facts_rows(path) -> list[dict]:
+    return sorted(pq.read_table(path).to_pylist(), key=lambda row: row["fact_id"])
+
+
+def test_a_rerun_recomputes_only_the_facts_whose_claims_changed(tmp_path):
+    """Against the previous run's tables, a changed value, a removed article and a new one recompute
+    their facts only; the table is the one a run from scratch gives."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from pipeline.bench import generated_claims
+
+    before, after, scratch = (tmp_path / name for name in ("before", "after", "scratch"))
+    for folder in (before, after, scratch):
+        folder.mkdir()
+    generated_claims(before, 300, per_article=4)
+    built = build_facts(before / "claims.parquet", before / "facts.parquet", before / "linked.parquet")
+    assert built.reused == 0 and built.computed > 0
+    (before / "linked.parquet").replace(before / "claims.parquet")
+    table = pq.read_table(before / "claims.parquet").drop(["fact_id"])
+    table = table.filter(pc.not_equal(table["doc_id"], "a0000007"))  # an article removed
+    values = table["value"].to_pylist()
+    values[0] *= 3  # a value changed
+    table = table.set_column(table.schema.get_field_index("value"), "value", pa.array(values))
+    added = table.slice(1, 1).to_pylist()[0] | {"claim_id": "new0001", "doc_id": "a9999999"}
+    table = pa.concat_tables([table, pa.Table.from_pylist([added], schema=table.schema)])
+    for folder in (after, scratch):
+        pq.write_table(table, folder / "claims.parquet")
+    rerun = build_facts(after / "claims.parquet", after / "facts.parquet", after / "linked.parquet", before)
+    fresh = build_facts(scratch / "claims.parquet", scratch / "facts.parquet", scratch / "linked.parquet")
+    assert _facts_rows(after / "facts.parquet") == _facts_rows(scratch / "facts.parquet")
+    assert rerun.reused > 0 and 0 < rerun.computed <= 8  # the changed value's facts, the removed and added
+    assert rerun.computed + rerun.reused == fresh.computed
+    linked = [pq.read_table(folder / "linked.parquet").sort_by("claim_id") for folder in (after, scratch)]
+    assert linked[0].equals(linked[1])
+
+
+def test_a_previous_run_of_another_layout_means_all_facts_are_computed(tmp_path):
+    before, after = tmp_path / "before", tmp_path / "after"
+    before.mkdir()
+    after.mkdir()
+    pq.write_table(claims_table([claim("c1", "d1", "5 pct", 5.0)]).select(["claim_id"]), before / "claims.parquet")
+    pq.write_table(claims_table([claim("c1", "d1", "5 pct", 5.0)]).select(["claim_id"]), before / "facts.parquet")
+    pq.write_table(claims_table([claim("c1", "d1", "5 pct", 5.0), claim("c2", "d2", "5 pct", 5.0)]),
+                   after / "claims.parquet")  # fmt: skip
+    built = build_facts(after / "claims.parquet", after / "facts.parquet", after / "linked.parquet", before)
+    assert built.reused == 0 and built.computed == 1
