@@ -105,6 +105,20 @@ CASES = [
         "Initech Ltd earned",
         id="actor-and-verb-when-the-verb-measures-nothing",
     ),
+    pytest.param(
+        "Globex Inc said results include a charge of four cts shr for the latest six mths.",
+        "four cts",
+        "Globex Inc",
+        "charge a share",
+        id="wire-per-share-amount-measures-its-noun",
+    ),
+    pytest.param(
+        "Globex Inc plans a $100m share sale.",
+        "$100m",
+        "Globex Inc",
+        "share sale",
+        id="a-share-sale-is-not-per-share",
+    ),
 ]
 
 

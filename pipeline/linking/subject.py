@@ -124,6 +124,8 @@ def _of_phrase(m: Mention) -> list[Token] | None:
 
 def _modified_noun(m: Mention) -> list[Token] | None:
     head = m.head
+    if m.quantity.kind == "money" and _per_share(m.span):
+        return None  # `a charge of four cts shr`: the share is the amount's unit, the charge is measured
     if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in (
         "NOUN",
         "PROPN",
@@ -134,6 +136,8 @@ def _modified_noun(m: Mention) -> list[Token] | None:
 
 def _of_amount(m: Mention) -> list[Token] | None:
     head = m.head
+    if head.dep_ == "compound" and head.head.lower_ in _SHARE_WORDS:
+        head = head.head  # `a charge of [four cts] shr`: the amount with its per-share unit
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         return phrase(head.head.head, m.excluded)  # `net sales of $14.2 billion`
     return None
@@ -491,7 +495,17 @@ def subject_text(tokens: list[Token] | tuple[Token, ...], rule: str, kind: str, 
                 article = before.text if before.dep_ == "det" and before.i > of_token.i else ""
                 parts = (phrase_text(owner), "share of", article, phrase_text(whole))
                 return " ".join(part for part in parts if part)
-    after = span.doc[span.end : span.end + 2]
-    if kind == "money" and len(after) == 2 and after[0].lower_ in ("a", "per") and after[1].lower_ == "share":
+    if kind == "money" and _per_share(span):
         return f"{text} a share" if text and not text.endswith("a share") else text
     return text
+
+
+_SHARE_WORDS = frozenset({"share", "shr"})
+
+
+def _per_share(span: Span) -> bool:
+    """`12 cts a share`, `1.20 dlrs per share`, `four cts shr` (wire)."""
+    after = [token.lower_ for token in span.doc[span.end : span.end + 2]]
+    if after[:1] == ["shr"]:  # but `$100m share sale` is a sale of shares
+        return True
+    return len(after) == 2 and after[0] in ("a", "per") and after[1] in _SHARE_WORDS
