@@ -110,7 +110,8 @@ FROM (SELECT * FROM keyed_bucketed WHERE bucket = $bucket) JOIN fact_status USIN
 GROUP BY fact_id, entity, measure, kind, fact_unit, fact_time, aspect, status
 """
 _FACTS_IN_ORDER = """
-COPY (SELECT * FROM facts ORDER BY status = 'conflict' DESC, n_articles DESC, fact_id) TO '{target}' (FORMAT parquet)
+COPY (SELECT * FROM facts ORDER BY status = 'conflict' DESC, n_articles DESC, fact_id)
+TO '{target}' (FORMAT parquet, ROW_GROUP_SIZE {row_group})
 """
 _FACTS_SCHEMA = """
 CREATE TABLE facts (
@@ -126,7 +127,7 @@ COPY (
     FROM (SELECT *, row_number() OVER () AS row_in_file FROM read_parquet(?)) c
     LEFT JOIN keyed k USING (claim_id)
     ORDER BY c.row_in_file
-) TO '{target}' (FORMAT parquet)
+) TO '{target}' (FORMAT parquet, ROW_GROUP_SIZE {row_group})
 """
 
 
@@ -134,6 +135,8 @@ COPY (
 # and joins spill to disk, and a bucket of facts at a time is aggregated (`CLAIMS_PER_BUCKET`), so the
 # peak is bounded by this limit, not by the run's size (`python -m pipeline.bench --facts` measures it).
 MEMORY_LIMIT = "256MB"
+# Rows per row group of the tables written here: the CSV is converted a row group at a time.
+ROW_GROUP_ROWS = 10_000
 
 
 @dataclass(frozen=True)
@@ -172,8 +175,9 @@ def build_facts(claims: Path, facts: Path, claims_with_facts: Path, previous: Pa
             connection.execute(_FACTS, {"bucket": bucket})
         (total,) = connection.execute("SELECT count(*) FROM facts").fetchone()
         target = str(facts).replace("'", "''")
-        connection.execute(_FACTS_IN_ORDER.format(target=target))
-        connection.execute(_CLAIMS_WITH_FACTS.format(target=str(claims_with_facts).replace("'", "''")), [source])
+        connection.execute(_FACTS_IN_ORDER.format(target=target, row_group=ROW_GROUP_ROWS))
+        with_facts = str(claims_with_facts).replace("'", "''")
+        connection.execute(_CLAIMS_WITH_FACTS.format(target=with_facts, row_group=ROW_GROUP_ROWS), [source])
     finally:
         connection.close()
         shutil.rmtree(spill, ignore_errors=True)

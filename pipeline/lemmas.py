@@ -16,13 +16,16 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
+_CACHE_SIZE = 200_000
+
 
 class CachedLemmatizer:
     """Runs after the tagger and attribute rules, where the model's `lemmatizer` ran."""
 
     def __init__(self) -> None:
         self.lemmatizer: Lemmatizer | None = None
-        self._cache: dict[tuple[int, int, int], int] = {}
+        # lemma texts, not their hashes: a memory zone frees the strings a chunk added
+        self._cache: dict[tuple[int, int, int], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc) or self.lemmatizer is None:
@@ -37,8 +40,10 @@ class CachedLemmatizer:
             key = (orth, pos, morph)
             found = self._cache.get(key)
             if found is None:
-                found = self._cache[key] = strings.add(self.lemmatizer.lemmatize(doc[index])[0])
-            lemmas[index] = found
+                if len(self._cache) >= _CACHE_SIZE:
+                    self._cache.clear()  # every new number and name is a key: bounded, like the zone
+                found = self._cache[key] = self.lemmatizer.lemmatize(doc[index])[0]
+            lemmas[index] = strings.add(found)
         doc.from_array([LEMMA], np.ascontiguousarray(lemmas.reshape(-1, 1)))
         return doc
 

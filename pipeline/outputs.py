@@ -28,7 +28,7 @@ import filelock
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.facts import FactsBuilt, build_facts
+from pipeline.facts import MEMORY_LIMIT, FactsBuilt, build_facts
 from pipeline.records import Claim, DocumentResult, EntityMention
 
 CLAIMS_SCHEMA = pa.schema(
@@ -342,6 +342,7 @@ def _write_csv(rows: pa.Table, path: Path, list_columns: tuple[str, ...], *, app
 def _write_duckdb(path: Path, staging: Path) -> None:
     connection = duckdb.connect(str(path))
     try:
+        connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")  # by default, most of the machine's memory
         for name in ("claims", "entities", "documents", "facts"):
             source = str(staging / f"{name}.parquet").replace("'", "''")
             connection.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{source}')")

@@ -102,6 +102,14 @@ def process_chunk(documents: list[Document], config: Config) -> list[DocumentRes
 
 
 def _process_chunk(chunk: list[Document], nlp: Language, config: Config) -> list[DocumentResult]:
+    # The strings and lexemes a chunk adds to the model's vocabulary (every new number and name) are
+    # freed after it, so a process's memory stays flat however many articles it reads; the results
+    # hold plain values, nothing of the docs.
+    with nlp.memory_zone():
+        return _process_chunk_in_zone(chunk, nlp, config)
+
+
+def _process_chunk_in_zone(chunk: list[Document], nlp: Language, config: Config) -> list[DocumentResult]:
     prepared: dict[int, PreparedText] = {}
     results: dict[int, DocumentResult] = {}
     for position, document in enumerate(chunk):
