@@ -222,7 +222,9 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
     out = tmp_path / "out"
     subprocess.run(_command([CORPUS], out), cwd=ROOT, check=True)
     before = _view(out)
-    big = copies_of(FIXTURES, tmp_path / "big", 10)
+    # 120 articles in chunks of 8, about 200 kB of documents table: interrupted after a quarter of it,
+    # far from the end even on a loaded machine (at 10 copies a slow run once finished first)
+    big = copies_of(FIXTURES, tmp_path / "big", 20)
     run = subprocess.Popen(_command([big], out, "--chunk-size", "8"), cwd=ROOT, stderr=subprocess.PIPE, text=True)
     wait_for_written_chunks(out, run, size=50_000)
     run.send_signal(signal.SIGINT)
