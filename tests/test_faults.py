@@ -225,7 +225,15 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
     # 120 articles in chunks of 8, about 200 kB of documents table: interrupted after a quarter of it,
     # far from the end even on a loaded machine (at 10 copies a slow run once finished first)
     big = copies_of(FIXTURES, tmp_path / "big", 20)
-    run = subprocess.Popen(_command([big], out, "--chunk-size", "8"), cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen(
+        _command([big], out, "--chunk-size", "8"),
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        # as from a terminal: Ctrl-C's default action, whatever this test process inherited (a test
+        # worker of `make test` may ignore SIGINT, and a child would then ignore it too)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     wait_for_written_chunks(out, run, size=50_000)
     run.send_signal(signal.SIGINT)
     _, errors = run.communicate(timeout=60)
