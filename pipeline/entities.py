@@ -306,10 +306,10 @@ def drop_capitalised_words(doc: Doc) -> None:
     ]
     if not candidates:
         return
-    lower = {token.text for token in doc if token.is_lower}
-    dropped = {span.start for span in candidates if span.text.lower() in lower}
+    text = doc.text  # one search per candidate, not a Token object per token of the article
+    dropped = {span.start for span in candidates if re.search(rf"\b{re.escape(span.text.lower())}\b", text)}
     if dropped:
-        doc.ents = [span for span in doc.ents if span.start not in dropped or len(span) != 1]
+        doc.ents = [span for span in doc.ents if span.start not in dropped]
 
 
 def entity_spans(doc: Doc) -> list[Span]:
