@@ -12,6 +12,7 @@ Period = tuple[str, str, frozenset[int]]  # ISO period, the words that state it,
 _MATURITY_WORDS = frozenset({"due", "maturing", "matures", "mature"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 # Words that introduce the figure a change or comparison starts from (`up from 144 mln in 1985`).
+_FIGURE_MAX_TOKENS = 8  # how far back from a date the figure before it is looked for
 _COMPARED_FROM = frozenset({"from", "with", "against", "after", "vs", "vs.", "versus"})
 
 NO_TIME_WEIGHT = -0.6  # no rule filled the time
@@ -52,8 +53,8 @@ def _times_compared_figure(m: Mention, ent: Span) -> bool:
     if end < m.span.end or end not in figures:
         return False
     start = end
-    while start - 1 >= m.span.end and start - 1 in figures:
-        start -= 1
+    while start - 1 >= max(m.span.end, end - _FIGURE_MAX_TOKENS) and start - 1 in figures:
+        start -= 1  # bounded: a run of figures (`5% 5% 5% ... in 2020`) stays linear
     before = doc[max(m.sentence.start, start - 2) : start]
     return any(token.lower_ in _COMPARED_FROM for token in before)
 
