@@ -251,22 +251,20 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
 
 
 def _pool_run(inputs: Path, out: Path) -> tuple[subprocess.Popen, object]:
+    """Start a 2-process run and return once both pool workers exist and chunks are being written,
+    so a worker killed now is at work (a CPU-time threshold failed when the run was quick)."""
     import psutil
 
     run = subprocess.Popen(_command([inputs], out, "--processes", "2", "--chunk-size", "4"), cwd=ROOT)
-    parent = psutil.Process(run.pid)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:  # both workers started and one of them at work
-        workers = parent.children()
-        if len(workers) == 2 and max(worker.cpu_times().user for worker in workers) > 2:
-            return run, workers
-        time.sleep(0.1)
-    raise AssertionError("the pool workers did not start")
+    wait_for_written_chunks(out, run, size=5_000)
+    workers = psutil.Process(run.pid).children()
+    assert len(workers) == 2 and run.poll() is None, f"{len(workers)} pool workers, run ended: {run.poll()}"
+    return run, workers
 
 
 @pytest.mark.slow
 def test_a_killed_pool_worker_costs_only_a_retry(tmp_path, fixtures_run):
-    big = copies_of(FIXTURES, tmp_path / "big", 12)
+    big = copies_of(FIXTURES, tmp_path / "big", 60)
     run, workers = _pool_run(big, tmp_path / "out")
     max(workers, key=lambda worker: worker.cpu_times().user).kill()  # as the OOM killer would
     assert run.wait(timeout=300) == 0
@@ -284,7 +282,7 @@ def test_a_killed_pool_worker_costs_only_a_retry(tmp_path, fixtures_run):
 def test_pool_workers_die_with_a_killed_parent(tmp_path):
     import psutil
 
-    run, workers = _pool_run(copies_of(FIXTURES, tmp_path / "big", 12), tmp_path / "out")
+    run, workers = _pool_run(copies_of(FIXTURES, tmp_path / "big", 60), tmp_path / "out")
     run.kill()
     run.wait()
     gone, alive = psutil.wait_procs(workers, timeout=10)
