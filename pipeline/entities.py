@@ -89,7 +89,13 @@ class EntityCanon:
     `NBP` -> `National Bank of Poland`).
     """
 
-    def __init__(self, spans: Iterable[Span], listed: Iterable[tuple[Span, str]] = (), lede: Iterable[Span] = ()):
+    def __init__(
+        self,
+        spans: Iterable[Span],
+        listed: Iterable[tuple[Span, str]] = (),
+        lede: Iterable[Span] = (),
+        headline: Iterable[Span] = (),
+    ):
         self._by_label: dict[str, list[str]] = {}
         self._fuller: dict[tuple[str, str], str] = {}
         self._tickers: dict[str, str] = {}  # a ticker's root -> the name it marks: `AMRO BANK` is AMRO.AS
@@ -101,15 +107,18 @@ class EntityCanon:
         for span, ticker in listed:
             self._tickers.setdefault(ticker.upper(), clean_name(span.text))
         # The article's topic, which sentences naming no owner of their figures are about: the
-        # first company a ticker marks (a wire story's subject), else the organisation, country or
-        # nationality it names most often (at least twice; the first named wins a tie), else the
-        # first actor of its lede.
+        # first company a ticker marks (a wire story's subject), else the first organisation, country
+        # or nationality of its headline that its body names again, else the one it names most often
+        # (at least twice; the first named wins a tie), else the first actor of its lede.
         counts = Counter(self.canonical(span) for span in names if span.label_ in _TOPIC_LABELS)
         top = counts.most_common(1)  # ties keep first-mention order
         lede = list(lede)
+        headlined = [self.canonical(span) for span in headline if span.label_ in _TOPIC_LABELS]
         self.topic: tuple[str, str] | None = top[0][0] if top and top[0][1] >= 2 else None
         if listed:
             self.topic = self.canonical(listed[0][0])
+        elif any(counts[name] >= 2 for name in headlined):  # `MTV's The Osbournes`: the one named most
+            self.topic = max(headlined, key=lambda name: counts[name])
         elif self.topic is None and lede:
             self.topic = self.canonical(lede[0])
         self.topic_span = next((span for span in names if self.canonical(span) == self.topic), None)
@@ -264,6 +273,40 @@ def lede_actors(doc: Doc) -> list[Span]:
     if first is None:
         return []
     return actor_entities([ent for ent in first.ents if ent.label_ in _TOPIC_LABELS])
+
+
+def headline_names(doc: Doc) -> list[Span]:
+    """The names of a story's headline (its first line, set apart by a blank line)."""
+    body = doc.text.find("\n\n")
+    if not 0 < body <= _HEADLINE_MAX_CHARS:
+        return []
+    return [ent for ent in doc.ents if ent.end_char <= body and ent.label_ in NAME_LABELS]
+
+
+def join_nationality_names(doc: Doc) -> None:
+    """`British Library`, `Swiss Re`: spaCy's small model often cuts a name that starts with a
+    nationality word into a NORP and an ORG (or a PERSON: `Library`); the two, side by side, are one
+    organisation's name. A person's full name after a nationality (`British Tony Blair`) is not."""
+    ents = list(doc.ents)
+    joined, position = [], 0
+    while position < len(ents):
+        ent = ents[position]
+        following = ents[position + 1] if position + 1 < len(ents) else None
+        if (
+            following is not None
+            and ent.label_ == "NORP"
+            and (following.label_ == "ORG" or following.label_ in _RELABELLED and len(following) == 1)
+            and following.start == ent.end
+            and "\n" not in ent[-1].whitespace_
+            and (following[0].is_title or following[0].is_upper)
+        ):
+            joined.append(Span(doc, ent.start, following.end, label="ORG"))
+            position += 2
+            continue
+        joined.append(ent)
+        position += 1
+    if len(joined) < len(ents):
+        doc.ents = joined
 
 
 def harmonise_labels(doc: Doc) -> None:

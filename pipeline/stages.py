@@ -14,7 +14,15 @@ from spacy.tokens import Doc
 from pipeline.annotate import annotate, load_nlp, missing_components
 from pipeline.claims import build_claims, build_entity_mentions
 from pipeline.config import Config
-from pipeline.entities import EntityCanon, drop_capitalised_words, harmonise_labels, lede_actors, mark_listed_companies
+from pipeline.entities import (
+    EntityCanon,
+    drop_capitalised_words,
+    harmonise_labels,
+    headline_names,
+    join_nationality_names,
+    lede_actors,
+    mark_listed_companies,
+)
 from pipeline.fx import with_usd
 from pipeline.ingest import make_document
 from pipeline.linking import link_quantities
@@ -51,11 +59,12 @@ def extract_document(
     )
     merge_entities(doc, quantities)
     drop_capitalised_words(doc)
+    join_nationality_names(doc)
     listed = mark_listed_companies(doc, prepared, document.text)
     harmonise_labels(doc)
     labelled = {(ent.start, ent.end): ent for ent in doc.ents}  # the marks with the labels harmonised
     listed = [(labelled.get((span.start, span.end), span), ticker) for span, ticker in listed]
-    canon = EntityCanon(doc.ents, listed=listed, lede=lede_actors(doc))
+    canon = EntityCanon(doc.ents, listed=listed, lede=lede_actors(doc), headline=headline_names(doc))
     links = link_quantities(
         doc, quantities, published=document.published, canon=canon, on_error=link_failed if contain_errors else None
     )

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from pipeline.entities import EntityCanon, drop_capitalised_words, harmonise_labels
+from pipeline.entities import (
+    EntityCanon,
+    drop_capitalised_words,
+    harmonise_labels,
+    headline_names,
+    join_nationality_names,
+)
 from pipeline.stages import extract_text
 
 
@@ -156,3 +162,66 @@ def test_two_tickers_in_a_headline_mark_two_names(nlp) -> None:
     assert result.document.status == "ok" and not result.document.error
     assert [claim.mention for claim in result.claims] == ["7.7 pct"]
     assert {mention.text for mention in result.entities} >= {"GLOBEX MGMT", "INITECH"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        pytest.param(
+            "The British Library opened.",
+            [("British", "NORP"), ("Library", "PERSON")],
+            [("British Library", "ORG")],
+            id="bbc_tech_204-a-nationality-and-a-one-word-name",
+        ),
+        pytest.param(
+            "Shares of Swiss Re fell.",
+            [("Swiss", "NORP"), ("Re", "ORG")],
+            [("Swiss Re", "ORG")],
+            id="a-nationality-and-an-organisation",
+        ),
+        pytest.param(
+            "The British Tony Blair spoke.",
+            [("British", "NORP"), ("Tony Blair", "PERSON")],
+            [("British", "NORP"), ("Tony Blair", "PERSON")],
+            id="a-person-s-full-name-stays-apart",
+        ),
+        pytest.param(
+            "Swiss drugmaker Novartis grew.",
+            [("Swiss", "NORP"), ("Novartis", "ORG")],
+            [("Swiss", "NORP"), ("Novartis", "ORG")],
+            id="not-side-by-side",
+        ),
+    ],
+)
+def test_join_nationality_names(nlp, text, ents, expected) -> None:
+    doc = _doc(nlp, text, ents)
+    join_nationality_names(doc)
+    assert [(span.text, span.label_) for span in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "topic"),
+    [
+        pytest.param(
+            "Kestrel sells out\n\nGlobex said sales of Kestrel rose. Globex and Globex grew.",
+            [("Kestrel", "ORG"), ("Globex", "ORG"), ("Kestrel", "ORG"), ("Globex", "ORG"), ("Globex", "ORG")],
+            ("Kestrel", "ORG"),
+            id="bbc_tech_238-the-headline-s-name-named-again",
+        ),
+        pytest.param(
+            "Show over for MTV's Osbournes\n\nMTV said the Osbournes and the Osbournes ended.",
+            [("MTV", "ORG"), ("Osbournes", "ORG"), ("MTV", "ORG"), ("Osbournes", "ORG"), ("Osbournes", "ORG")],
+            ("Osbournes", "ORG"),
+            id="of-two-headline-names-the-one-named-most",
+        ),
+        pytest.param(
+            "Prices rise in Acme\n\nGlobex said Globex would grow.",
+            [("Acme", "ORG"), ("Globex", "ORG"), ("Globex", "ORG")],
+            ("Globex", "ORG"),
+            id="a-headline-name-never-named-again-is-no-topic",
+        ),
+    ],
+)
+def test_the_headline_names_the_topic(nlp, text, ents, topic) -> None:
+    doc = _doc(nlp, text, ents)
+    assert EntityCanon(doc.ents, headline=headline_names(doc)).topic == topic

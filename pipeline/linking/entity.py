@@ -139,6 +139,40 @@ def _same_clause(m: Mention) -> Name | None:
     return _canonical(m, min(same, key=lambda ent: min(abs(ent.start - span.end), abs(span.start - ent.end))))
 
 
+# Prepositions that put a figure where it holds: `65% in the City of London`, `5.6% at the EPA`.
+_PLACING_PREPOSITIONS = frozenset({"in", "at"})
+
+
+def _figure_placed(m: Mention) -> Name | None:
+    """A name the figure itself is placed at, in a list of places or bodies: `ranged from 69% in
+    Kensington, 65% in the City of London`, `cuts of 9.6% at Agriculture and 5.6% at the EPA`. The
+    phrase hangs on the figure (or on the `from`/`down to` that holds it), not on the verb, which
+    would place the whole clause (`sold in Japan for 19,800 yen`)."""
+    holders = [m.head]
+    if m.head.dep_ == "pobj" or m.head.head.pos_ == "ADV":
+        holders.append(m.head.head)
+    names, _ = _names(m)
+    for holder in holders:
+        for preposition in children_of(holder):
+            if preposition.dep_ != "prep" or preposition.lower_ not in _PLACING_PREPOSITIONS:
+                continue
+            placed = {child.i for child in children_of(preposition) if child.dep_ == "pobj"}
+            found = next((ent for ent in names if ent.root.i in placed), None)
+            if found is not None:
+                return _canonical(m, found)
+    return None
+
+
+def _where_clause(m: Mention) -> Name | None:
+    """`the biggest gains were made in Wales, where house prices were up by 23%`: the figure's clause
+    says where it holds, and `where` points back at that name."""
+    verb = m.verb
+    if verb is None or verb.dep_ != "relcl" or not any(child.lower_ == "where" for child in children_of(verb)):
+        return None
+    names, _ = _names(m)
+    return _canonical(m, next((ent for ent in names if ent.root == verb.head), None))
+
+
 def _previous_figure(m: Mention) -> Name | None:
     """`... deficit was $68.9 billion, and of that total surplus, $52.6 billion was in vehicles`: a
     singular definite description with no name (`the gap`) continues the figure before, whose entity
@@ -251,6 +285,22 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         0.7,
         "Globex Inc bought a plant. It paid [$5 million] for it.",
         "Globex Inc",
+    ),
+    Rule(
+        "figure-placed",
+        _figure_placed,
+        "entity",
+        0.2,
+        "The plan cuts budgets by 9.6% at Agriculture and [5.6%] at the Environmental Protection Agency.",
+        "Environmental Protection Agency",
+    ),
+    Rule(
+        "where-clause",
+        _where_clause,
+        "entity",
+        0.0,
+        "The biggest gains were made in Wales, where house prices were up by [23%].",
+        "Wales",
     ),
     Rule(
         "same-clause",
