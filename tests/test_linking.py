@@ -174,6 +174,26 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "£182,920",
             "2004-Q4",
         ),
+        (
+            "reuters_15413: PLDT reported 1986 net income of 1.89 billion pesos, up 68 pct from 778.9 mln pesos "
+            "in 1985, on operating revenues of six billion pesos.",
+            "1987-04-09",
+            "six billion pesos",
+            "1986",
+        ),
+        (
+            "reuters_15386: Soviet trade turnover for 1986 fell to 130.9 billion roubles from 142.1 billion "
+            "the previous year.",
+            "1987-04-09",
+            "142.1 billion",
+            "1985",
+        ),
+        (
+            "Sales in the first quarter of 1987 fell to $3 million from $4 million a year earlier.",
+            "1987-04-09",
+            "$4 million",
+            "1986-Q1",
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -187,6 +207,9 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "a-leading-date-times-all",
         "split-year-ending-a-month",
         "last-quarter-of-a-year",
+        "a-date-after-an-earlier-from-figure-times-only-it",
+        "the-previous-year-of-the-clause-s-period",
+        "a-year-earlier-of-a-quarter",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:

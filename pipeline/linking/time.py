@@ -45,22 +45,37 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
 
 def _times_compared_figure(m: Mention, ent: Span) -> bool:
     """`rose 40 pct to 202 mln from 144 mln in 1985`: a date right after the figure a change starts
-    from, or that a figure is compared with, times that figure only."""
+    from, or that a figure is compared with, times that figure only (not the figures before or
+    after it: `on revenues of six billion pesos, up from 4.7 billion pesos in 1985`)."""
     doc, figures = m.article.doc, m.article.quantity_tokens
     end = ent.start - 1
     if end > m.sentence.start and doc[end].lower_ in _TIME_PREPOSITIONS:
         end -= 1
-    if end < m.span.end or end not in figures:
+    if m.span.start <= end < m.span.end or end not in figures:
         return False
     start = end
-    while start - 1 >= max(m.span.end, end - _FIGURE_MAX_TOKENS) and start - 1 in figures:
+    while start - 1 >= max(m.sentence.start, end - _FIGURE_MAX_TOKENS) and start - 1 in figures:
         start -= 1  # bounded: a run of figures (`5% 5% 5% ... in 2020`) stays linear
+    if start < m.span.end and m.span.start <= end:
+        return False  # the run holds this figure: the date is its own
     before = doc[max(m.sentence.start, start - 2) : start]
     return any(token.lower_ in _COMPARED_FROM for token in before)
 
 
+# A year before the period of the clause's other date, not before the day of publication:
+# `turnover for 1986 fell to 130.9 billion from 142.1 billion the previous year` (1985).
+_YEAR_BEFORE_WORDS = ("the previous year", "a year earlier", "a year before", "the year before", "the prior year")
+
+
 def _nearest_date(m: Mention) -> Period | None:
-    usable = [item for item in clause_dates(m) if item[0]]
+    dates = clause_dates(m)
+    usable = [item for item in dates if item[0]]
+    year_before = [item for item in dates if item[2].lower().endswith(_YEAR_BEFORE_WORDS)]
+    anchors = [item for item in usable if item not in year_before]
+    nearest = min(usable + year_before, key=lambda item: (item[1], not item[3]), default=None)
+    if nearest is not None and nearest in year_before and anchors:
+        anchor = min(anchors, key=lambda item: item[1])
+        return year_earlier(anchor[0]), f"{nearest[2]} (before {anchor[2]})", nearest[4]
     if not usable:
         return None
     period, _, text, _, tokens = min(usable, key=lambda item: (item[1], not item[3]))
