@@ -54,6 +54,8 @@ def news_boundaries(doc: Doc) -> Doc:
                 text.count("\n") > 1 or not before or before[-1] in _TERMINAL or _INDENTED_LINE.match(text)
             ):
                 starts[index + 1] = True
+                if index + 2 < len(texts) and texts[index + 1].isalpha() and not texts[index + 2].isspace():
+                    starts.setdefault(index + 2, False)  # `Zayre | Corp said`: no one-word sentence opens a paragraph
         elif text in _ABBREVIATIONS_BEFORE_NUMBERS and index + 1 < len(texts) and doc[index + 1].like_num:
             starts[index + 1] = False  # `Rs. 2,500 crore`, `No. 1`
         elif index and text.lower() in _UNIT_WORDS and _number_before(doc, index):

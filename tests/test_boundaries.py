@@ -31,6 +31,14 @@ def _sentences(nlp, text: str) -> list[str]:
             ],
         ),
         (
+            "reuters_15588: ZAYRE <ZY> MARCH SALES UP 12.7 PCT\n\nZayre Corp said sales for the\nfive weeks ended "
+            "April Four were up 12.7 pct.\n",
+            [
+                "reuters_15588: ZAYRE <ZY> MARCH SALES UP 12.7 PCT",
+                "Zayre Corp said sales for the\nfive weeks ended April Four were up 12.7 pct.",
+            ],
+        ),
+        (
             "The company said profit rose to 15 mln\ndlrs from 12 mln dlrs in the quarter\nended March 31.\n",
             ["The company said profit rose to 15 mln\ndlrs from 12 mln dlrs in the quarter\nended March 31."],
         ),
@@ -42,6 +50,7 @@ def _sentences(nlp, text: str) -> list[str]:
     ],
     ids=[
         "earnings-table-rows",
+        "no-one-word-sentence-opens-a-paragraph",
         "wrapped-lines-are-one-sentence",
         "indented-unit-then-paragraph",
         "blank-line",
