@@ -215,3 +215,28 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:
     claims = {claim.mention: claim for claim in extract_text(text, nlp, published=published).claims}
     assert claims[mention].time == time
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "source"),
+    [
+        ("Acme Corp said profit rose 5 pct.", "5 pct", "Acme Corp"),
+        (
+            "reuters_15413: The company plans a 20 pct stock dividend to reduce excess market buoyancy, "
+            "Vice-President Sennen Lazo told Reuters.",
+            "20 pct",
+            "Sennen Lazo",
+        ),
+        (
+            '"If a person has 10 billion lira in investments this will suddenly decrease," shop owner Hayriye '
+            "Evren, told Associated Press.",
+            "10 billion lira",
+            "Hayriye Evren",
+        ),
+        ("Profit rose 5 pct in the year to March.", "5 pct", None),
+    ],
+    ids=["a-reporting-verb-s-subject", "a-name-the-parser-left-off-the-verb", "a-name-then-a-comma", "no-speaker"],
+)
+def test_source(nlp, text: str, mention: str, source: str | None) -> None:
+    claims = {claim.mention: claim for claim in extract_text(text, nlp).claims}
+    assert claims[mention].source == source

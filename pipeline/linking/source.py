@@ -31,7 +31,26 @@ def attribution(sentence: Span) -> Span | None:
                 speaker = token.head  # `its 1986 results, which showed ...`
             if speaker is not None:
                 return _compact(speaker)
+            named = _name_before(token, sentence)
+            if named is not None:
+                return named
     return None
+
+
+def _name_before(verb: Token, sentence: Span) -> Span | None:
+    """`..., Vice-President Sennen Lazo told Reuters`, `..., shop owner Hayriye Evren, told AP`: a
+    reporting verb the parser left without a subject, after a name of a person or organisation
+    that ends right before it (a comma between allowed). The parser often hangs such a trailing
+    attribution on the reported clause's last noun."""
+    end = verb.i - 1
+    if end >= sentence.start and verb.doc[end].text == ",":
+        end -= 1
+    if end < sentence.start or verb.doc[end].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    start = end
+    while start > sentence.start and verb.doc[start].ent_iob_ == "I":  # back to the name's first word
+        start -= 1
+    return verb.doc[start : end + 1]
 
 
 def _attributed(m: Mention, where: int) -> Speaker | None:
