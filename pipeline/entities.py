@@ -107,9 +107,10 @@ class EntityCanon:
         for span, ticker in listed:
             self._tickers.setdefault(ticker.upper(), clean_name(span.text))
         # The article's topic, which sentences naming no owner of their figures are about: the
-        # first company a ticker marks (a wire story's subject), else the first organisation, country
-        # or nationality of its headline that its body names again, else the one it names most often
-        # (at least twice; the first named wins a tie), else the first actor of its lede.
+        # first company a ticker marks (a wire story's subject), else the organisation, country or
+        # nationality of its headline that its body names again (of several, the one named most),
+        # else the one it names most often (at least twice; the first named wins a tie), else the
+        # first actor of its lede.
         counts = Counter(self.canonical(span) for span in names if span.label_ in _TOPIC_LABELS)
         top = counts.most_common(1)  # ties keep first-mention order
         lede = list(lede)
@@ -117,7 +118,7 @@ class EntityCanon:
         self.topic: tuple[str, str] | None = top[0][0] if top and top[0][1] >= 2 else None
         if listed:
             self.topic = self.canonical(listed[0][0])
-        elif any(counts[name] >= 2 for name in headlined):  # `MTV's The Osbournes`: the one named most
+        elif any(counts[name] >= 2 for name in headlined):  # `Show over for MTV's The Osbournes`
             self.topic = max(headlined, key=lambda name: counts[name])
         elif self.topic is None and lede:
             self.topic = self.canonical(lede[0])
@@ -267,19 +268,22 @@ def actor_entities(sentence_names: list[Span]) -> list[Span]:
 def lede_actors(doc: Doc) -> list[Span]:
     """The named actors of a story's first sentence after its headline (`Toronto Dominion Bank, Nassau
     Branch is issuing ...`): who a news story is about, even when it names them once."""
-    body = doc.text.find("\n\n")
-    body = body if 0 < body <= _HEADLINE_MAX_CHARS else 0
+    body = _headline_end(doc)
     first = next((sentence for sentence in doc.sents if sentence.start_char >= body and sentence.text.strip()), None)
     if first is None:
         return []
     return actor_entities([ent for ent in first.ents if ent.label_ in _TOPIC_LABELS])
 
 
-def headline_names(doc: Doc) -> list[Span]:
-    """The names of a story's headline (its first line, set apart by a blank line)."""
+def _headline_end(doc: Doc) -> int:
+    """Where a story's headline ends: its first line, set apart by a blank line (0: no headline)."""
     body = doc.text.find("\n\n")
-    if not 0 < body <= _HEADLINE_MAX_CHARS:
-        return []
+    return body if 0 < body <= _HEADLINE_MAX_CHARS else 0
+
+
+def headline_names(doc: Doc) -> list[Span]:
+    """The names of a story's headline."""
+    body = _headline_end(doc)
     return [ent for ent in doc.ents if ent.end_char <= body and ent.label_ in NAME_LABELS]
 
 

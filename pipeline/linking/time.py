@@ -14,6 +14,9 @@ _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at"
 # Words that introduce the figure a change or comparison starts from (`up from 144 mln in 1985`).
 _FIGURE_MAX_TOKENS = 8  # how far back from a date the figure before it is looked for
 _COMPARED_FROM = frozenset({"from", "with", "against", "after", "vs", "vs.", "versus"})
+# A year before the period of the clause's other date, not before the day of publication:
+# `turnover for 1986 fell to 130.9 billion from 142.1 billion the previous year` (1985).
+_YEAR_BEFORE_WORDS = ("the previous year", "a year earlier", "a year before", "the year before", "the prior year")
 
 NO_TIME_WEIGHT = -0.6  # no rule filled the time
 
@@ -51,7 +54,7 @@ def _times_compared_figure(m: Mention, ent: Span) -> bool:
     end = ent.start - 1
     if end > m.sentence.start and doc[end].lower_ in _TIME_PREPOSITIONS:
         end -= 1
-    if m.span.start <= end < m.span.end or end not in figures:
+    if end not in figures:
         return False
     start = end
     while start - 1 >= max(m.sentence.start, end - _FIGURE_MAX_TOKENS) and start - 1 in figures:
@@ -62,24 +65,25 @@ def _times_compared_figure(m: Mention, ent: Span) -> bool:
     return any(token.lower_ in _COMPARED_FROM for token in before)
 
 
-# A year before the period of the clause's other date, not before the day of publication:
-# `turnover for 1986 fell to 130.9 billion from 142.1 billion the previous year` (1985).
-_YEAR_BEFORE_WORDS = ("the previous year", "a year earlier", "a year before", "the year before", "the prior year")
-
-
 def _nearest_date(m: Mention) -> Period | None:
+    """The clause's nearest date (of two as near, the one after the figure); `the previous year`
+    and its like count back from the clause's other date when it has one."""
     dates = clause_dates(m)
-    usable = [item for item in dates if item[0]]
     year_before = [item for item in dates if item[2].lower().endswith(_YEAR_BEFORE_WORDS)]
-    anchors = [item for item in usable if item not in year_before]
-    nearest = min(usable + year_before, key=lambda item: (item[1], not item[3]), default=None)
-    if nearest is not None and nearest in year_before and anchors:
-        anchor = min(anchors, key=lambda item: item[1])
-        return year_earlier(anchor[0]), f"{nearest[2]} (before {anchor[2]})", nearest[4]
-    if not usable:
+    anchors = [item for item in dates if item[0] and item not in year_before]
+    nearest = min((item for item in dates if item[0] or item in year_before), key=_closeness, default=None)
+    if nearest is None:
         return None
-    period, _, text, _, tokens = min(usable, key=lambda item: (item[1], not item[3]))
-    return period, text, tokens
+    if nearest in year_before and anchors:
+        anchor = min(anchors, key=_closeness)
+        return year_earlier(anchor[0]), f"{nearest[2]} (before {anchor[2]})", nearest[4]
+    if not nearest[0]:  # `a year earlier` with no other date: the nearest date that resolves
+        nearest = min((item for item in dates if item[0]), key=_closeness, default=None)
+    return (nearest[0], nearest[2], nearest[4]) if nearest is not None else None
+
+
+def _closeness(item: tuple) -> tuple[int, bool]:
+    return item[1], not item[3]
 
 
 def _story_period(m: Mention) -> Period | None:
