@@ -353,8 +353,10 @@ def drop_capitalised_words(doc: Doc) -> None:
     ]
     if not candidates:
         return
-    text = doc.text  # one search per candidate, not a Token object per token of the article
-    dropped = {span.start for span in candidates if re.search(rf"\b{re.escape(span.text.lower())}\b", text)}
+    text = doc.text  # one search per distinct word, not a Token object per token of the article
+    words = {span.text.lower() for span in candidates}
+    written_lower = {word for word in words if re.search(rf"\b{re.escape(word)}\b", text)}
+    dropped = {span.start for span in candidates if span.text.lower() in written_lower}
     if dropped:
         doc.ents = [span for span in doc.ents if span.start not in dropped]
 
