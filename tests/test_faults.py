@@ -375,8 +375,9 @@ GROWTH_CASES = {
 @pytest.mark.slow
 @pytest.mark.parametrize(("make", "n"), GROWTH_CASES.values(), ids=GROWTH_CASES)
 def test_time_grows_linearly_with_the_figures_of_a_sentence(nlp, make, n):
-    """CPU time at 4N figures / at N ≤ 6 (quadratic would be 16; seen 3.5 to 5.3, so the issue's 5 would
-    fail now and then on noise alone), each the best of three runs, of the
+    """CPU time at 8N figures / at N ≤ 16 (quadratic would be 64; at 4N the bound of 6 against a
+    quadratic 16 left too little room: 3.4 to 6.2 was seen for the same code, the top under the other
+    test worker's load, so it failed on noise alone), each the best of three runs, of the
     pipeline's own work on an annotated text: the sentence-boundary rules, the recognizer, linking and
     claims. The model's own time is spaCy's (and not quite linear on one long text), so it is left out:
     with it the ratio wandered above 5 when the other test worker loaded the machine."""
@@ -399,7 +400,7 @@ def test_time_grows_linearly_with_the_figures_of_a_sentence(nlp, make, n):
         assert result.claims and result.document.error is None
         return best
 
-    assert seconds(make(4 * n)) / seconds(make(n)) <= 6
+    assert seconds(make(8 * n)) / seconds(make(n)) <= 16
 
 
 NUMBER_FORMS = [
