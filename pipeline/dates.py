@@ -25,7 +25,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # Relative periods dateparser does not turn into a period of the right size: `last year` is a
 # year, not the day a year before publication.
 _RELATIVE_PERIOD = re.compile(
-    r"\b(?P<which>last|this|next|previous|past|coming|current)\s+(?P<unit>year|month|quarter)\b",
+    # `by the end of the month`: the month of publication
+    r"\b(?P<which>last|this|next|previous|past|coming|current|(?<=end of )the)\s+(?P<unit>year|month|quarter)\b",
     re.IGNORECASE,
 )
 
@@ -199,6 +200,8 @@ def resolve_period(text: str, published: date | None) -> str | None:
     '2004-Q4'
     >>> resolve_period("between October and December", date(2005, 2, 1))
     '2004-Q4'
+    >>> resolve_period("by the end of the month", date(1987, 4, 8))
+    '1987-04'
     """
     split = _SPLIT_YEAR.search(text)
     if split and _split_year(split):
@@ -294,7 +297,7 @@ def _period_part(text: str) -> tuple[str, int] | None:
 def _relative_period(which: str, unit: str, published: date | None) -> str | None:
     if published is None:
         return None
-    step = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[which]
+    step = {"last": -1, "previous": -1, "past": -1, "this": 0, "the": 0, "current": 0, "next": 1, "coming": 1}[which]
     if unit == "year":
         return str(published.year + step)
     if unit == "month":

@@ -194,6 +194,40 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "$4 million",
             "1986-Q1",
         ),
+        (
+            "reuters_15362: Brazil needs a seven pct average growth and an eight billion dlr trade surplus until 1991.",
+            "1987-04-09",
+            "seven pct",
+            None,
+        ),
+        ("Revenues have exceeded $22 billion since June 2003.", "2005-02-01", "$22 billion", None),
+        (
+            "Acme reports a gain\n\nreuters_15190: Earnings include an after-tax gain of 29.4 mln dlrs, versus an "
+            "after-tax gain of 31.4 mln dlrs for 1986 first quarter.",
+            "1987-04-09",
+            "29.4 mln dlrs",
+            None,
+        ),
+        (
+            "Acme reports a gain\n\nreuters_15190: Earnings include an after-tax gain of 29.4 mln dlrs, versus an "
+            "after-tax gain of 31.4 mln dlrs for 1986 first quarter.",
+            "1987-04-09",
+            "31.4 mln dlrs",
+            "1986-Q1",
+        ),
+        (
+            "bbc_entertainment_216: The channel's share fell from 11.2% to 9.6% last month in comparison "
+            "with January 2004.",
+            None,
+            "11.2%",
+            "2004-01",
+        ),
+        (
+            "reuters_15422: The Philippines will import 250,000 bags of cement by the end of the month.",
+            "1987-04-09",
+            "250,000 bags",
+            "1987-04",
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -210,6 +244,12 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "a-date-after-an-earlier-from-figure-times-only-it",
         "the-previous-year-of-the-clause-s-period",
         "a-year-earlier-of-a-quarter",
+        "until-bounds-a-span",
+        "since-bounds-a-span",
+        "a-date-after-versus-times-the-compared-side",
+        "the-compared-side-s-own-date",
+        "the-from-figure-takes-the-compared-date",
+        "the-end-of-the-month",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:

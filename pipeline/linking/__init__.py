@@ -23,8 +23,8 @@ from pipeline.linking.entity import ENTITY_RULES, NO_ENTITY_WEIGHT
 from pipeline.linking.parse import Article, Mention, Previous, forget_children
 from pipeline.linking.rules import Rule, first_found
 from pipeline.linking.source import NO_SOURCE_WEIGHT, SOURCE_RULES
-from pipeline.linking.subject import NO_SUBJECT_WEIGHT, SUBJECT_RULES, find_subject, subject_text, without_date_phrase
-from pipeline.linking.time import NO_TIME_WEIGHT, TIME_RULES, clause_dates
+from pipeline.linking.subject import NO_SUBJECT_WEIGHT, SUBJECT_RULES, find_subject, subject_text, without_date_phrases
+from pipeline.linking.time import NO_TIME_WEIGHT, TIME_RULES, clause_dates, period_phrases
 from pipeline.records import Link, Quantity
 
 ALL_RULES: tuple[Rule, ...] = (*SUBJECT_RULES, *SOURCE_RULES, *ENTITY_RULES, *TIME_RULES)
@@ -101,8 +101,8 @@ def link_mention(mention: Mention) -> tuple[Link, tuple[Token, ...]]:
     else:  # a date the resolver cannot place is still shown
         unresolved = clause_dates(mention)
         time_text = min(unresolved, key=lambda item: item[1])[2] if unresolved else None
-    if period:
-        mention = replace(mention, subject=without_date_phrase(mention, period[2]))
+    dates = period_phrases(mention)
+    mention = replace(mention, subject=without_date_phrases(mention, [*dates, period[2]] if period else dates))
     subject = subject_text(mention.subject, mention.subject_rule, mention.quantity.kind, mention.span)
     names = [f"{ent.label_}:{ent.text}" for ent in mention.article.names[mention.index]]
     filled = {rule.fills for rule in decided}

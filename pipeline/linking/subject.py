@@ -457,12 +457,15 @@ def _is_noun(token: Token) -> bool:
     )
 
 
-def without_date_phrase(m: Mention, timing: frozenset[int]) -> tuple[Token, ...]:
-    """The subject without the date phrase that times the figure (it is the claim's `time`, not
-    what it measures); a period naming the measure stays (`first-quarter net income`)."""
-    if not timing & {token.i for token in m.subject} or _modifies_noun(m, timing):
+def without_date_phrases(m: Mention, dates: list[frozenset[int]]) -> tuple[Token, ...]:
+    """The subject without the date phrases in it (the one that times the figure is the claim's
+    `time`; the others bound or repeat it, `the need of four billion dlrs every year until 1991`:
+    neither is what it measures); a period naming the measure stays (`first-quarter net income`)."""
+    inside = {token.i for token in m.subject}
+    removed = frozenset().union(*(date for date in dates if date & inside and not _modifies_noun(m, date)))
+    if not removed:
         return m.subject
-    kept = [token for token in m.subject if token.i not in timing and not _governs_only(token, timing)]
+    kept = [token for token in m.subject if token.i not in removed and not _governs_only(token, removed)]
     return tuple(tidy(kept, m)) or m.subject
 
 

@@ -10,6 +10,13 @@ from pipeline.linking.rules import Rule
 
 Period = tuple[str, str, frozenset[int]]  # ISO period, the words that state it, their tokens
 _MATURITY_WORDS = frozenset({"due", "maturing", "matures", "mature"})
+# A date that opens or closes an open-ended span bounds the figure's time without stating it
+# (`a trade surplus until 1991`, `revenues have exceeded $22bn since June 2003`).
+_OPEN_SPAN_WORDS = frozenset({"until", "till", "since"})
+# Words that set a compared figure apart: a date after one times the compared side only
+# (`a gain of 29.4 mln dlrs versus a gain of 31.4 mln dlrs for 1986 first quarter`), or the
+# figure a change starts from (`fell from 11.2% to 9.6% last month in comparison with January 2004`).
+_COMPARISON_WORDS = frozenset({"vs", "vs.", "versus", "against", "compared", "comparison"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 # Words that introduce the figure a change or comparison starts from (`up from 144 mln in 1985`).
 _FIGURE_MAX_TOKENS = 8  # how far back from a date the figure before it is looked for
@@ -34,6 +41,14 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
         before = m.article.doc[ent.start - 1] if ent.start > m.sentence.start else None
         if before is not None and before.lower_ in _MATURITY_WORDS:
             continue  # `bonds due 1997`: the date names the bond, it does not time the figure
+        if before is not None and before.lower_ in _OPEN_SPAN_WORDS:
+            continue
+        if (
+            ent.start >= m.span.end
+            and m.quantity.role != "from"
+            and any(token.lower_ in _COMPARISON_WORDS for token in m.article.doc[m.span.end : ent.start])
+        ):
+            continue
         if _times_compared_figure(m, ent):
             continue
         date_verb = governing_verb(ent.root)
@@ -44,6 +59,20 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
         period = resolve_period(text, m.article.published)
         candidates.append((period, distance, text, ent.start >= m.span.end, frozenset(range(ent.start, ent.end))))
     return candidates
+
+
+def period_phrases(m: Mention) -> list[frozenset[int]]:
+    """The tokens of the sentence's dates that state or bound a period (`in 1986`, `until 1991`),
+    not a maturity that names a bond (`bonds due 1997`) nor a rate (`a year`, `daily`)."""
+    phrases = []
+    for ent in m.article.dates[m.index]:
+        before = m.article.doc[ent.start - 1] if ent.start > m.sentence.start else None
+        if before is not None and before.lower_ in _MATURITY_WORDS:
+            continue
+        bounds = before is not None and before.lower_ in _OPEN_SPAN_WORDS
+        if bounds or resolve_period(_with_preposition(m.sentence, ent), m.article.published):
+            phrases.append(frozenset(range(ent.start, ent.end)))
+    return phrases
 
 
 def _times_compared_figure(m: Mention, ent: Span) -> bool:
