@@ -3,7 +3,7 @@ parse (`Mention`), and the phrase helpers that cut a noun or verb phrase out of 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -36,6 +36,8 @@ ORG_ANAPHORS = frozenset(
 PLACE_ANAPHORS = frozenset({"country", "nation"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 COMPARED = frozenset({"vs", "vs.", "versus"})  # what sets a results table's year-earlier figures apart
+# Words that set a compared figure apart in running text (`29.4 mln dlrs versus 31.4 mln dlrs for 1986`).
+COMPARING_WORDS = COMPARED | {"against", "compared", "comparison"}
 SUBJECT_MAX_TOKENS = 12
 WINDOW = 40  # tokens either side of a phrase's head that linking looks at
 _VERB_PHRASE_DEPS = ("aux", "auxpass", "neg", "prt", "dobj", "dative", "agent", "oprd", "attr", "acomp")
@@ -137,6 +139,16 @@ class Article:
             sum(token.text in QUOTE_MARKS for token in sentence) % 2 == 1 or sentence[0].text in ('"', "“")
             for sentence in self.sentences
         ]
+
+    @cached_property
+    def comparing_tokens(self) -> list[int]:
+        """The doc's `COMPARING_WORDS`, as sorted token indexes (found once, looked up by bisection)."""
+        return [token.i for token in self.doc if token.lower_ in COMPARING_WORDS]
+
+    def compares_between(self, start: int, end: int) -> bool:
+        """Whether a comparing word lies in tokens `start` to `end` (exclusive)."""
+        found = bisect_left(self.comparing_tokens, start)
+        return found < len(self.comparing_tokens) and self.comparing_tokens[found] < end
 
     @cached_property
     def chunks(self) -> list[Span]:

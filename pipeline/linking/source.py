@@ -105,6 +105,10 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
         if names:
             return clean_name(names[0].text) if label == "PERSON" else canon.canonical(names[0])[0]
     head = speaker.root
+    if head.lower_ == "it":  # `..., it said`: the story's company, else the body that spoke before
+        if canon.topic and canon.topic[1] == "ORG":
+            return canon.topic[0]
+        return _earlier_speaker(article, index, named=False)
     wanted = "PERSON" if head.lower_ in PERSON_PRONOUNS else "ORG" if head.lemma_.lower() in ORG_ANAPHORS else None
     if wanted:
         earlier = [
@@ -117,11 +121,30 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
             return canon.canonical(earlier[-1])[0] if wanted == "ORG" else clean_name(earlier[-1].text)
         if wanted == "ORG" and canon.topic and canon.topic[1] == "ORG":
             return canon.topic[0]
-    if head.lower_ == "it" and canon.topic and canon.topic[1] == "ORG":
-        return canon.topic[0]
+        if wanted == "PERSON":  # the model may label the person ORG (`Sennen Lazo`): who spoke last, by name
+            return _earlier_speaker(article, index, named=True)
     if head.pos_ == "PRON" or head.tag_ in ("WDT", "WP"):
         return None  # a pronoun nobody named before stands for no one a reader can use
     return clean_name(speaker.text)
+
+
+_SPEAKER_REACH = 3  # how many sentences back a pronoun's speaker is looked for
+
+
+def _earlier_speaker(article: Article, index: int, *, named: bool) -> str | None:
+    """Who spoke in the nearest sentence before `index` that names its speaker (`named`: by a
+    proper name, as `he` needs; else a speaker that is no person, as `it` needs: `the ministry's
+    report`)."""
+    for where in range(index - 1, max(-1, index - 1 - _SPEAKER_REACH), -1):
+        if where not in article.attributions:
+            article.attributions[where] = attribution(article.sentences[where])
+        found = article.attributions[where]
+        if found is None or found.root.pos_ == "PRON" or (named and found.root.pos_ != "PROPN"):
+            continue
+        if not named and any(token.ent_type_ == "PERSON" for token in found):
+            continue
+        return _speaker_name(article, found, where)
+    return None
 
 
 SOURCE_RULES: tuple[Rule[Speaker], ...] = (

@@ -13,10 +13,7 @@ _MATURITY_WORDS = frozenset({"due", "maturing", "matures", "mature"})
 # A date that opens or closes an open-ended span bounds the figure's time without stating it
 # (`a trade surplus until 1991`, `revenues have exceeded $22bn since June 2003`).
 _OPEN_SPAN_WORDS = frozenset({"until", "till", "since"})
-# Words that set a compared figure apart: a date after one times the compared side only
-# (`a gain of 29.4 mln dlrs versus a gain of 31.4 mln dlrs for 1986 first quarter`), or the
-# figure a change starts from (`fell from 11.2% to 9.6% last month in comparison with January 2004`).
-_COMPARISON_WORDS = frozenset({"vs", "vs.", "versus", "against", "compared", "comparison"})
+_RELATIVE_WORDS = frozenset({"this", "last", "next", "previous", "coming", "current"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 # Words that introduce the figure a change or comparison starts from (`up from 144 mln in 1985`).
 _FIGURE_MAX_TOKENS = 8  # how far back from a date the figure before it is looked for
@@ -43,11 +40,10 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
             continue  # `bonds due 1997`: the date names the bond, it does not time the figure
         if before is not None and before.lower_ in _OPEN_SPAN_WORDS:
             continue
-        if (
-            ent.start >= m.span.end
-            and m.quantity.role != "from"
-            and any(token.lower_ in _COMPARISON_WORDS for token in m.article.doc[m.span.end : ent.start])
-        ):
+        if ent.start >= m.span.end and m.quantity.role != "from" and m.article.compares_between(m.span.end, ent.start):
+            # a date after a comparing word times the compared side (`a gain of 29.4 mln dlrs versus
+            # a gain of 31.4 mln dlrs for 1986 first quarter`), or the figure a change starts from
+            # (`fell from 11.2% to 9.6% last month in comparison with January 2004`), not this figure
             continue
         if _times_compared_figure(m, ent):
             continue
@@ -135,6 +131,9 @@ def _with_preposition(sentence: Span, ent: Span) -> str:
     """`in 2016`, `as of December 2015`: the date with the preposition that introduces it."""
     start = ent.start
     before = ent.doc[start - 1] if start > sentence.start else None
+    if before is not None and before.lower_ in _RELATIVE_WORDS:  # `this year's crop`: the entity is `year`
+        start -= 1
+        before = ent.doc[start - 1] if start > sentence.start else None
     if before is not None and before.lower_ in _TIME_PREPOSITIONS:
         start -= 1
     elif before is not None and before.lower_ == "of" and start - 2 >= sentence.start:
