@@ -799,7 +799,7 @@ def _accept(
         return replace(amount, last=noun_end, kind="count", unit=lemma)
     # No noun: only big, unambiguous numbers stand alone as counts (`employs more than 34,000`).
     if amount.scaled or ("," in number_piece.text and amount.value >= 1000):
-        unit = _unit_from_sentence(pieces, context, amount.first)
+        unit = _partitive_noun(pieces, amount.last, context) or _unit_from_sentence(pieces, context, amount.first)
         return replace(amount, kind="count", unit=unit, evidence=amount.evidence + ("unit_from_sentence",))
     return None
 
@@ -875,6 +875,23 @@ def _unit_from_sentence(pieces: list[Piece], context: _DocContext, around: int) 
             if token.pos_ == "NOUN":
                 return _noun_lemma(token)  # `the number of cards`, `the volume of sales`
     return None
+
+
+_PARTITIVE_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
+
+
+def _partitive_noun(pieces: list[Piece], index: int, context: _DocContext) -> str | None:
+    """The noun a bare number takes a part of: `ship three million of the consoles`, `5 million of its
+    new handheld consoles` count consoles (the phrase stays out of the mention)."""
+    if index + 1 >= len(pieces) or pieces[index].lower != "of" or pieces[index + 1].lower not in _PARTITIVE_DETERMINERS:
+        return None
+    of = context.doc[pieces[index].token]
+    # the parse's object of `of` (the small model may tag a plural there a verb: `consoles`)
+    whole = next((child for child in of.rights if child.dep_ == "pobj"), None) if context.has_deps else None
+    if whole is None or not whole.is_alpha or whole.pos_ in ("PRON", "PROPN", "NUM") or whole.ent_type_:
+        return None
+    lemma = _noun_lemma(whole)
+    return lemma if lemma not in TIME_NOUNS and whole.lower_ != lemma else None  # a plural: a count of them
 
 
 def _counted_noun(pieces: list[Piece], index: int, context: _DocContext) -> tuple[int, str | None]:

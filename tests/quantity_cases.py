@@ -984,6 +984,21 @@ CASES: list[tuple[str, str, list[Q]]] = [
         [Q("34,000", "count", 34000.0, None, "more_than")],
     ),
     (
+        "count-part-of-a-plural",
+        "bbc_tech_238: Sony says it intends to ship three million of the consoles by March 2005.",
+        [Q("three million", "count", 3e6, "console")],
+    ),
+    (
+        "count-part-of-a-plural-mis-tagged",
+        "bbc_tech_238: Nintendo's goal is to ship 5 million of its new Nintendo DS handheld consoles by March 2005.",
+        [Q("5 million", "count", 5e6, "console")],
+    ),
+    (
+        "count-part-of-a-mass-noun",
+        "The company repaid 2 million of its debt.",
+        [Q("2 million", "count", 2e6, None)],
+    ),
+    (
         "count-compound-nation",
         "Trump, who last week dropped out of the 12-nation Trans-Pacific Partnership, has repeatedly "
         "attacked Japan's auto market as closed.",
