@@ -119,6 +119,13 @@ CASES = [
         "share sale",
         id="a-share-sale-is-not-per-share",
     ),
+    pytest.param(
+        "reuters_15574: India's oilseed output is expected to rise to 12.25 mln tonnes this year.",
+        "12.25 mln tonnes",
+        "India",
+        "India's oilseed output",
+        id="a-trade-unit-counts-the-measure-the-verb-s-subject-names",
+    ),
 ]
 
 

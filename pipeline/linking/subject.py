@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.lexicon import QUALIFIERS, TABLE_ROW_LABELS
+from pipeline.lexicon import QUALIFIERS, TABLE_ROW_LABELS, TRADE_UNITS
 from pipeline.linking.parse import (
     COMPARED,
     COPULAS,
@@ -67,8 +67,10 @@ def _count_modifies_noun(m: Mention) -> list[Token] | None:
 
 
 def _counted_noun(m: Mention) -> list[Token] | None:
-    """A count with its noun: `13,000 vehicles from u.s. automakers sold in japan`, `stores it will close`."""
-    if not _is_counted_noun(m):
+    """A count with its noun: `13,000 vehicles from u.s. automakers sold in japan`, `stores it will close`.
+    A trade unit is how a volume is counted, not what it measures (`output rose to 12.25 mln tonnes`):
+    the rules after this one read the measure as they do for money."""
+    if not _is_counted_noun(m) or m.head.lemma_.lower() in TRADE_UNITS:
         return None
     head, verb = m.head, m.verb
     noun = phrase(head, (m.excluded - set(range(m.span.start, m.span.end))) | m.number_tokens)
