@@ -24,9 +24,11 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 # Relative periods dateparser does not turn into a period of the right size: `last year` is a
 # year, not the day a year before publication.
+# How many periods from the one of publication each relative word steps (`last year`: -1).
+RELATIVE_STEPS = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 _RELATIVE_PERIOD = re.compile(
     # `by the end of the month`: the month of publication
-    r"\b(?P<which>last|this|next|previous|past|coming|current|(?<=end of )the)\s+(?P<unit>year|month|quarter)\b",
+    rf"\b(?P<which>{'|'.join(RELATIVE_STEPS)}|(?<=end of )the)\s+(?P<unit>year|month|quarter)\b",
     re.IGNORECASE,
 )
 
@@ -297,7 +299,7 @@ def _period_part(text: str) -> tuple[str, int] | None:
 def _relative_period(which: str, unit: str, published: date | None) -> str | None:
     if published is None:
         return None
-    step = {"last": -1, "previous": -1, "past": -1, "this": 0, "the": 0, "current": 0, "next": 1, "coming": 1}[which]
+    step = RELATIVE_STEPS.get(which, 0)  # `the end of the month`: this one
     if unit == "year":
         return str(published.year + step)
     if unit == "month":

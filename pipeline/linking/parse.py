@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates import story_periods
 from pipeline.entities import NAME_LABELS, EntityCanon, actor_entities
-from pipeline.lexicon import SCALES
+from pipeline.lexicon import COMPARISON_WORDS, SCALES
 from pipeline.records import Link, Quantity
 
 SAY_VERBS = frozenset(
@@ -36,8 +36,10 @@ ORG_ANAPHORS = frozenset(
 PLACE_ANAPHORS = frozenset({"country", "nation"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 COMPARED = frozenset({"vs", "vs.", "versus"})  # what sets a results table's year-earlier figures apart
-# Words that set a compared figure apart in running text (`29.4 mln dlrs versus 31.4 mln dlrs for 1986`).
-COMPARING_WORDS = COMPARED | {"against", "compared", "comparison"}
+# The lexicon's comparison words that set a compared figure apart in running text (`29.4 mln dlrs
+# versus 31.4 mln dlrs for 1986`, `compared with`, `in comparison with`), not those a change starts
+# from (`from`, `after`).
+COMPARING_WORDS = frozenset(phrase.split()[0] for phrase in COMPARISON_WORDS) - {"from", "after"} | {"comparison"}
 SUBJECT_MAX_TOKENS = 12
 WINDOW = 40  # tokens either side of a phrase's head that linking looks at
 _VERB_PHRASE_DEPS = ("aux", "auxpass", "neg", "prt", "dobj", "dative", "agent", "oprd", "attr", "acomp")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.dates import resolve_period, year_earlier
+from pipeline.dates import RELATIVE_STEPS, resolve_period, year_earlier
 from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
 from pipeline.linking.rules import Rule
 
@@ -13,7 +13,6 @@ _MATURITY_WORDS = frozenset({"due", "maturing", "matures", "mature"})
 # A date that opens or closes an open-ended span bounds the figure's time without stating it
 # (`a trade surplus until 1991`, `revenues have exceeded $22bn since June 2003`).
 _OPEN_SPAN_WORDS = frozenset({"until", "till", "since"})
-_RELATIVE_WORDS = frozenset({"this", "last", "next", "previous", "coming", "current"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 # Words that introduce the figure a change or comparison starts from (`up from 144 mln in 1985`).
 _FIGURE_MAX_TOKENS = 8  # how far back from a date the figure before it is looked for
@@ -35,11 +34,9 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
     for ent in m.article.dates[m.index]:
         if ent.root.dep_ == "conj" and ent.root.head.ent_type_ == "DATE":
             continue
-        before = m.article.doc[ent.start - 1] if ent.start > m.sentence.start else None
-        if before is not None and before.lower_ in _MATURITY_WORDS:
-            continue  # `bonds due 1997`: the date names the bond, it does not time the figure
-        if before is not None and before.lower_ in _OPEN_SPAN_WORDS:
-            continue
+        before = _word_before(m, ent)
+        if before in _MATURITY_WORDS or before in _OPEN_SPAN_WORDS:
+            continue  # `bonds due 1997` names the bond; `until 1991` bounds a span: neither times the figure
         if ent.start >= m.span.end and m.quantity.role != "from" and m.article.compares_between(m.span.end, ent.start):
             # a date after a comparing word times the compared side (`a gain of 29.4 mln dlrs versus
             # a gain of 31.4 mln dlrs for 1986 first quarter`), or the figure a change starts from
@@ -62,13 +59,17 @@ def period_phrases(m: Mention) -> list[frozenset[int]]:
     not a maturity that names a bond (`bonds due 1997`) nor a rate (`a year`, `daily`)."""
     phrases = []
     for ent in m.article.dates[m.index]:
-        before = m.article.doc[ent.start - 1] if ent.start > m.sentence.start else None
-        if before is not None and before.lower_ in _MATURITY_WORDS:
+        before = _word_before(m, ent)
+        if before in _MATURITY_WORDS:
             continue
-        bounds = before is not None and before.lower_ in _OPEN_SPAN_WORDS
-        if bounds or resolve_period(_with_preposition(m.sentence, ent), m.article.published):
+        if before in _OPEN_SPAN_WORDS or resolve_period(_with_preposition(m.sentence, ent), m.article.published):
             phrases.append(frozenset(range(ent.start, ent.end)))
     return phrases
+
+
+def _word_before(m: Mention, ent: Span) -> str:
+    """The lower-case word right before a date in its sentence ("" at the sentence's start)."""
+    return m.article.doc[ent.start - 1].lower_ if ent.start > m.sentence.start else ""
 
 
 def _times_compared_figure(m: Mention, ent: Span) -> bool:
@@ -131,7 +132,7 @@ def _with_preposition(sentence: Span, ent: Span) -> str:
     """`in 2016`, `as of December 2015`: the date with the preposition that introduces it."""
     start = ent.start
     before = ent.doc[start - 1] if start > sentence.start else None
-    if before is not None and before.lower_ in _RELATIVE_WORDS:  # `this year's crop`: the entity is `year`
+    if before is not None and before.lower_ in RELATIVE_STEPS:  # `this year's crop`: the entity is `year`
         start -= 1
         before = ent.doc[start - 1] if start > sentence.start else None
     if before is not None and before.lower_ in _TIME_PREPOSITIONS:
