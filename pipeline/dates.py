@@ -143,14 +143,44 @@ _MONTH_SPAN = re.compile(
 )
 
 
-def _split_year(found: re.Match) -> str | None:
+# The months a story gives its split years once (`the 1986/87 season (Oct-Sept)`): its other split
+# years are seasons of the same months (`imports during the 1985/86 season`).
+_SEASON_MONTHS = re.compile(
+    rf"\s*(?:season|crop|year|marketing year)?\s*\(\s*(?P<first>{_MONTHS})\.?\s*[-–/]\s*(?P<last>{_MONTHS})\.?\s*\)",
+    re.IGNORECASE,
+)
+_SEASON_REACH = 30  # characters after a split year where its months may be given
+
+
+def season_end_month(text: str) -> int | None:
+    """The last month of the seasons a story's split years stand for, when it states them.
+
+    >>> season_end_month("imports for the 1986/87 season (Oct-Sept) are estimated")
+    9
+    >>> season_end_month("output in 1986/87 ending October")
+    10
+    >>> season_end_month("the 2002/03 season") is None
+    True
+    """
+    for found in _SPLIT_YEAR.finditer(text):
+        if _split_year(found) is None:
+            continue
+        if found.group("month"):
+            return _MONTH_NUMBERS[found.group("month").lower().rstrip(".")]
+        months = _SEASON_MONTHS.match(text, found.end(), found.end() + _SEASON_REACH)
+        if months:
+            return _MONTH_NUMBERS[months.group("last").lower().rstrip(".")]
+    return None
+
+
+def _split_year(found: re.Match, season_end: int | None = None) -> str | None:
     first = int(found.group("first"))
     second = found.group("second")
     second_year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
     if second_year != first + 1:
         return None  # `1986/90` is no split year
-    if found.group("month"):
-        last = _MONTH_NUMBERS[found.group("month").lower().rstrip(".")]
+    last = _MONTH_NUMBERS[found.group("month").lower().rstrip(".")] if found.group("month") else season_end
+    if last is not None:
         start = first * 12 + last  # the month after `last` in the first year, as a month index
         return f"{start // 12}-{start % 12 + 1:02d}/{second_year}-{last:02d}"
     return f"{first}/{second_year}"
@@ -175,10 +205,11 @@ def _month_span(found: re.Match, text: str, published: date | None) -> str | Non
 
 
 @lru_cache(maxsize=8192)  # pure; a sentence's dates are asked about once per figure in it
-def resolve_period(text: str, published: date | None) -> str | None:
+def resolve_period(text: str, published: date | None, season_end: int | None = None) -> str | None:
     """Turn a time expression into an ISO period, at the precision the words give.
 
-    Relative expressions are resolved against `published`; without it they give None.
+    Relative expressions are resolved against `published`; without it they give None. A split year
+    is the twelve months to `season_end` when the story gives its seasons' months.
 
     >>> resolve_period("in 2016", None)
     '2016'
@@ -196,6 +227,8 @@ def resolve_period(text: str, published: date | None) -> str | None:
     ('1986-Q4', '1987-Q1')
     >>> resolve_period("in 1986/87 ending October", None), resolve_period("the 2002/03 season", None)
     ('1986-11/1987-10', '2002/2003')
+    >>> resolve_period("the 1985/86 season", None, season_end=9)
+    '1985-10/1986-09'
     >>> resolve_period("the July-to-September quarter", date(2005, 2, 1))
     '2004-Q3'
     >>> resolve_period("the last quarter of 2004", None)
@@ -207,7 +240,7 @@ def resolve_period(text: str, published: date | None) -> str | None:
     """
     split = _SPLIT_YEAR.search(text)
     if split and _split_year(split):
-        return _split_year(split)
+        return _split_year(split, season_end)
     span = _MONTH_SPAN.search(text)
     if span:
         return _month_span(span, text, published)

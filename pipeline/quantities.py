@@ -29,6 +29,7 @@ from pipeline.lexicon import (
     CURRENCY_WORDS,
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
+    LEVEL_NOUNS,
     MONEY_ONLY_SCALES,
     NOT_MONEY_CHANGES,
     PERCENT_WORDS,
@@ -334,7 +335,8 @@ def _roles(pieces: list[Piece], found: list[tuple[_Amount, str, int]], context: 
             roles[position] = "by"
     for position, (amount, _, start) in enumerate(found):
         after_size = position and roles[position - 1] == "by" and _after_up_down(pieces, found[position - 1][2])
-        if _after_up_from(pieces, start) or (after_size and pieces[start - 1].lower == "from"):
+        end_word = _end_word(pieces, start, context)
+        if _after_up_from(pieces, start) or (after_size and end_word == "from"):
             roles[position] = "from"
             earlier = [
                 i for i in _clause_before(position) if found[i][0].kind == amount.kind and roles[i] in (None, "by")
@@ -346,7 +348,7 @@ def _roles(pieces: list[Piece], found: list[tuple[_Amount, str, int]], context: 
         elif roles[position] is None and start and _reaches(context.doc[pieces[start - 1].token]):
             if any(roles[i] == "by" for i in _clause_before(position)):
                 roles[position] = "to"  # `rise by 4.8%, to reach $419.3bn`
-        elif roles[position] is None and start and pieces[start - 1].lower == "from":
+        elif roles[position] is None and end_word == "from":
             ends = [i for i in _clause_before(position) if roles[i] == "to" and found[i][0].kind == amount.kind]
             if ends:
                 roles[position] = "from"  # `raised the dividend to three cts a share from two cts`
@@ -362,7 +364,11 @@ def _roles(pieces: list[Piece], found: list[tuple[_Amount, str, int]], context: 
         if roles[position] is not None or amount.kind != previous.kind:
             continue
         between = pieces[previous.last : start]
-        if roles[position - 1] == "to" and _after_comparison(pieces, start) and pieces[start - 1].lower != "from":
+        if (
+            roles[position - 1] == "to"
+            and _after_comparison(pieces, start, context)
+            and pieces[start - 1].lower != "from"
+        ):
             roles[position] = "from"  # `reaching 2.72 billion roubles compared with 713 mln`
         elif roles[position - 1] == "by" and _coordinated(between, context):
             roles[position] = "by"  # `cuts of 9.6% at Agriculture and 5.6% at the EPA`
@@ -616,7 +622,11 @@ def _read_expression(
     if pieces[index].text == "(":
         return _accounts_negative(pieces, index, context, previous)
     between = index > 0 and pieces[index - 1].lower == "between"
-    first = _read_vague(pieces, index, context) or _read_fraction(pieces, index) or _read_amount(pieces, index, context)
+    first = (
+        _read_vague(pieces, index, context)
+        or _read_fraction(pieces, index, context)
+        or _read_amount(pieces, index, context)
+    )
     if first is None and between:
         first = _bare_number(pieces, index)  # `between three and four million requests`
     if first is None:
@@ -755,7 +765,7 @@ def _accept(
     number_piece = pieces[amount.last - 1]
     number_token = doc[number_piece.token]
     if (amount.in_digits or amount.scaled) and not _is_year(pieces, amount):
-        source = next((earlier for earlier in previous if _carries_to(earlier, pieces, amount)), None)
+        source = next((earlier for earlier in previous if _carries_to(earlier, pieces, amount, context)), None)
         if source is not None:
             # `327.1 mln guilders vs 307.5 mln`, `3.70 pct after 3.80`: the kind and unit carry over
             return replace(amount, kind=source.kind, unit=source.unit, evidence=amount.evidence + ("carried",))
@@ -804,7 +814,7 @@ def _accept(
     return None
 
 
-def _carries_to(previous: _Amount, pieces: list[Piece], amount: _Amount) -> bool:
+def _carries_to(previous: _Amount, pieces: list[Piece], amount: _Amount, context: _DocContext) -> bool:
     """Whether a bare number takes the kind and unit of the amount before it in the sentence:
     after a comparison word (`vs`, `against`, `from`), or a scaled one in a list (`... and 10.05 billion`)."""
     if previous.kind not in ("money", "percent") and not (previous.kind == "count" and previous.unit):
@@ -814,10 +824,20 @@ def _carries_to(previous: _Amount, pieces: list[Piece], amount: _Amount) -> bool
     before = pieces[amount.first - 1].lower if amount.first else ""
     if previous.kind == "count":
         return before in ("vs", "vs.", "versus", "against")
-    return _after_comparison(pieces, amount.first) or (amount.scaled and before in ("and", "or"))
+    if _after_comparison(pieces, amount.first, context) or (amount.scaled and before in ("and", "or")):
+        return True
+    # `surged from a low of 37 pesos ... to 367.50`: the change's other end
+    return _end_word(pieces, amount.first, context) == "to" and _end_word(pieces, previous.first, context) == "from"
 
 
-def _after_comparison(pieces: list[Piece], index: int) -> bool:
+def _end_word(pieces: list[Piece], start: int, context: _DocContext) -> str:
+    marker = _end_marker(pieces, start, context)
+    return pieces[marker].lower if marker >= 0 else ""
+
+
+def _after_comparison(pieces: list[Piece], index: int, context: _DocContext) -> bool:
+    """`vs 307.5 mln`, `compared with 713 mln`, `from a provisional 14.8 billion`."""
+    index = _end_marker(pieces, index, context) + 1
     words = [piece.lower for piece in pieces[max(0, index - 2) : index]]
     return bool(words) and (words[-1] in COMPARISON_WORDS or " ".join(words) in COMPARISON_WORDS)
 
@@ -1014,9 +1034,13 @@ def _vague(first: int, last: int, low: Decimal, high: Decimal | None, kind: str,
     return _Amount(first, last, low, kind, unit, True, False, ("words", "vague"), high=high)
 
 
-def _read_one_in(pieces: list[Piece], index: int) -> _Amount | None:
-    """`one in 16 messages`, `1 in 5 adults`, `one in four`: a proportion, in percent."""
+def _read_one_in(pieces: list[Piece], index: int, context: _DocContext) -> _Amount | None:
+    """`one in 16 messages`, `1 in 5 adults`, `one in four`: a proportion, in percent; but `7 in
+    1986` is a figure and its year."""
     if index + 2 >= len(pieces) or pieces[index + 1].lower != "in":
+        return None
+    after = pieces[index + 3] if index + 3 < len(pieces) else None
+    if _YEAR.fullmatch(pieces[index + 2].text) and (after is None or context.doc[after.token].pos_ != "NOUN"):
         return None
     numerator, denominator = _read_number(pieces, index), _read_number(pieces, index + 2)
     if numerator is None or denominator is None or numerator[1] != index + 1 or not 0 < numerator[0] < denominator[0]:
@@ -1027,9 +1051,9 @@ def _read_one_in(pieces: list[Piece], index: int) -> _Amount | None:
     return _Amount(index, denominator[1], value, "percent", "%", False, False, ("words",))
 
 
-def _read_fraction(pieces: list[Piece], index: int) -> _Amount | None:
+def _read_fraction(pieces: list[Piece], index: int, context: _DocContext) -> _Amount | None:
     """Proportions in words: `a third of`, `three-fourths`, `half of`, `a third of 1%`, `one in 16`."""
-    one_in = _read_one_in(pieces, index)
+    one_in = _read_one_in(pieces, index, context)
     if one_in is not None:
         return one_in
     word = pieces[index].lower
@@ -1349,14 +1373,43 @@ def _qualifier_before(pieces: list[Piece], index: int) -> tuple[str, int]:
 
 def _role_word(pieces: list[Piece], index: int, context: _DocContext) -> str | None:
     """`from`/`to` when the amount is an end of a change governed by a change verb (`drop to
-    between 70 and 80 cents`: a range can be an end)."""
+    between 70 and 80 cents`: a range can be an end; `cut to 7/8 pct from the indicated 1-1/4 pct`:
+    the end's words may stand between)."""
     if index > 1 and pieces[index - 1].lower == "between":
         index -= 1
-    if index == 0 or pieces[index - 1].lower not in ("from", "to"):
+    marker = _end_marker(pieces, index, context)
+    if marker < 0 or pieces[marker].lower not in ("from", "to"):
         return None
-    if _governing_change_word(pieces, index - 1, context) is not None:
-        return pieces[index - 1].lower
+    if _governing_change_word(pieces, marker, context) is not None:
+        return pieces[marker].lower
     return None
+
+
+# Tags of the words an end of a change may put before its figure: `to a record 17.11 billion`,
+# `from a provisional 14.8 billion`, `to a seasonally adjusted 738.9 billion`, `from the year-ago 24.2`.
+_END_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD", "RB", "HYPH"})
+_END_MODIFIER_MAX = 4
+_END_DETERMINERS = frozenset({"a", "an", "the", "its", "their"})
+
+
+def _end_marker(pieces: list[Piece], start: int, context: _DocContext) -> int:
+    """Index of the piece that would say the amount at `start` is an end of a change (`from`, `to`):
+    the piece before it, or the one before a determiner with the end's modifiers (`from the
+    original 500 mln`) or a level noun (`from a low of 37 pesos`, `lexicon.LEVEL_NOUNS`); -1 at the
+    sentence's start."""
+    doc = context.doc
+    index = start - 1
+    if index >= 1 and pieces[index].lower == "of" and pieces[index - 1].lower in LEVEL_NOUNS:
+        index -= 2
+    else:
+        skipped = 0
+        while index >= 0 and skipped < _END_MODIFIER_MAX and pieces[index].lower not in _END_DETERMINERS:
+            hyphenated = pieces[index + 1].text == "-"  # `year-ago`
+            modifier = doc[pieces[index].token].tag_ in _END_MODIFIER_TAGS or pieces[index].lower in LEVEL_NOUNS
+            if not (modifier or hyphenated):
+                return start - 1
+            index, skipped = index - 1, skipped + 1
+    return index - 1 if index >= 0 and pieces[index].lower in _END_DETERMINERS else start - 1
 
 
 def _to_quantity(

@@ -838,6 +838,56 @@ CASES: list[tuple[str, str, list[Q]]] = [
             Q("1.5 mln", "count", 1.5e6, "subscriber", role="to", direction="up"),
         ],
     ),
+    # An end's own words between `from`/`to` and its figure (real wire forms)
+    (
+        "change-end-after-participle",
+        "The coupon on the convertible has been cut to 7/8 pct from the indicated 1-1/4 pct, lead manager "
+        "Swiss Bank Corp said.",
+        [
+            Q("7/8 pct", "percent", 0.875, "%", role="to", direction="down"),
+            Q("1-1/4 pct", "percent", 1.25, "%", role="from", direction="down"),
+        ],
+    ),
+    (
+        "change-end-level-noun",
+        "The common stock surged from a low of 37 dlrs in February 1986 to 367.50 at close of trading yesterday.",
+        [
+            Q("37 dlrs", "money", 37.0, "USD", role="from", direction="up"),
+            Q("367.50", "money", 367.5, "USD", role="to", direction="up"),
+        ],
+    ),
+    (
+        "change-end-record",
+        "Sales rose to a record 17.11 billion dlrs from 15.2 billion.",
+        [
+            Q("17.11 billion dlrs", "money", 17.11e9, "USD", role="to", direction="up"),
+            Q("15.2 billion", "money", 15.2e9, "USD", role="from", direction="up"),
+        ],
+    ),
+    (
+        "change-end-adjective-carries-unit",
+        "The estimate was raised to 15.1 billion yen from a provisional 14.8 billion.",
+        [
+            Q("15.1 billion yen", "money", 15.1e9, "JPY", role="to", direction="up"),
+            Q("14.8 billion", "money", 14.8e9, "JPY", role="from", direction="up"),
+        ],
+    ),
+    (
+        "change-end-hyphenated-modifier",
+        "Net income fell to 20 mln dlrs from the year-ago 24.2 mln.",
+        [
+            Q("20 mln dlrs", "money", 20e6, "USD", role="to", direction="down"),
+            Q("24.2 mln", "money", 24.2e6, "USD", role="from", direction="down"),
+        ],
+    ),
+    (
+        "change-to-end-with-year-not-proportion",
+        "Output rose from 5 pct in 1985 to 7 in 1986.",
+        [
+            Q("5 pct", "percent", 5.0, "%", role="from", direction="up"),
+            Q("7", "percent", 7.0, "%", role="to", direction="up"),
+        ],
+    ),
     (
         "range-hyphen-pct",
         "Most brokerages forecast earnings growth of 3-5% for the sector this year.",

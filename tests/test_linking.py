@@ -126,6 +126,21 @@ CASES = [
         "India's oilseed output",
         id="a-trade-unit-counts-the-measure-the-verb-s-subject-names",
     ),
+    pytest.param(
+        "U.S. automaker General Motors Corp said it earned 5 mln dlrs.",
+        "5 mln dlrs",
+        "General Motors",
+        "U.S. automaker General Motors Corp",
+        id="a-nationality-describing-a-named-company-is-not-its-owner",
+    ),
+    pytest.param(
+        "Japanese automakers make roughly 3.3 million cars in the US a year. The companies have invested "
+        "more than $60 billion in the US.",
+        "$60 billion",
+        "Japan",
+        "invested in the US",
+        id="a-nationality-describing-an-unnamed-noun-is-its-owner",
+    ),
 ]
 
 
@@ -247,6 +262,20 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "five mln tonnes",
             "1987",
         ),
+        (
+            "reuters_15287: Total South Korea corn imports for the 1986/87 season\n(Oct-Sept) are estimated at "
+            "4.3 mln tonnes. During the 1985/86 season, imports totaled only 1.3 mln tonnes of U.S. corn.",
+            "1987-04-08",
+            "4.3 mln tonnes",
+            "1986-10/1987-09",
+        ),
+        (
+            "reuters_15287: Total South Korea corn imports for the 1986/87 season\n(Oct-Sept) are estimated at "
+            "4.3 mln tonnes. During the 1985/86 season, imports totaled only 1.3 mln tonnes of U.S. corn.",
+            "1987-04-08",
+            "1.3 mln tonnes",
+            "1985-10/1986-09",
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -271,6 +300,8 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "the-end-of-the-month",
         "a-year-the-model-ran-into-a-percent",
         "this-year-s",
+        "a-season-s-months-in-brackets",
+        "the-story-s-season-months-for-its-other-split-years",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:
@@ -320,3 +351,11 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:
     claims = {claim.mention: claim for claim in extract_text(text, nlp).claims}
     assert claims[mention].source == source
+
+
+def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
+    """reuters_16022: `Oper net` and `Net` are different line items, never one fact."""
+    text = "RAI RESEARCH CORP <RAC> 3RD QTR NET\n\nOper shr two cts vs 26 cts\n    Oper net 17,806 vs 312,692\n"
+    text += "    Net 17,806 vs 328,290\n"
+    measures = {claim.mention: claim.measure for claim in extract_text(text, nlp, published="1987-04-09").claims}
+    assert (measures["312,692"], measures["328,290"], measures["26 cts"]) == ("oper net", "net", "oper shr")

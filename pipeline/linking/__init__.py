@@ -120,7 +120,7 @@ def link_mention(mention: Mention) -> tuple[Link, tuple[Token, ...]]:
         source=speaker[0] if speaker else None,
         rules=tuple(rule.key for rule in decided),
         weight=weight,
-        measure=measure_of(mention.subject),
+        measure=measure_of(mention.subject, row_label=mention.subject_rule == "table-row"),
     )
     return link, mention.subject
 
@@ -129,10 +129,13 @@ def link_mention(mention: Mention) -> tuple[Link, tuple[Token, ...]]:
 _MEASURE_DEPS = ("compound", "amod", "nmod")
 
 
-def measure_of(subject: tuple[Token, ...]) -> str | None:
+def measure_of(subject: tuple[Token, ...], *, row_label: bool = False) -> str | None:
     """What a figure measures, normalized to compare figures across stories: the subject's head noun
     with its key modifiers, lemmatized, lower case, in the text's order (`the U.S. trade deficits with
-    Japan` -> `u.s. trade deficit`); None without a noun."""
+    Japan` -> `u.s. trade deficit`); None without a noun. A results table's row label is all key
+    (`Oper net` is not `Net`), and the parser reads such labels poorly."""
+    if row_label:
+        return " ".join((token.lemma_ or token.text).lower() for token in subject if not token.is_punct) or None
     inside = {token.i for token in subject}
     heads = [token for token in subject if token.head.i not in inside or token.head == token]
     head = next((token for token in heads if token.pos_ in ("NOUN", "PROPN")), None)

@@ -109,8 +109,25 @@ def _actor_name(m: Mention) -> Name | None:
         return None
     names, spoken = _names(m)
     inside = {token.i for token in near_subtree(doer)}
-    found = next((e for e in names + spoken if e.start in inside and e.start < m.span.start), None)
+    found = _main_name([e for e in names + spoken if e.start in inside and e.start < m.span.start])
     return None if found is None or _only_speaks(m, found) else _canonical(m, found)
+
+
+def _describes_named(ent: Span, names: list[Span]) -> bool:
+    """A place or nationality describing a noun that has a name of its own: `Dutch` in `Dutch
+    insurer AEGON NV` (but `Japanese automakers` are Japan's)."""
+    if ent.label_ not in ("NORP", "GPE") or ent.root.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    head = ent.root.head
+    while head.dep_ in ("amod", "compound", "nmod") and head.head != head:
+        head = head.head  # `U.S. automaker General Motors Corp`: the phrase's head, `Corp`
+    described = {token.i for token in near_subtree(head)}
+    return any(other.label_ not in ("NORP", "GPE") and other.start in described for other in names)
+
+
+def _main_name(names: list[Span]) -> Span | None:
+    """The first name, unless it only describes another name's noun (`Dutch insurer AEGON NV`)."""
+    return next((ent for ent in names if not _describes_named(ent, names)), names[0] if names else None)
 
 
 def _only_speaks(m: Mention, owner: Span) -> bool:
@@ -219,7 +236,7 @@ def _earlier_actor(anaphor: Token, recent: list[Span], speaker_names: list[Span]
     if it is about one; `it`, `they` and other descriptions for the latest organisation, place or
     nationality acting, never for a person."""
     if anaphor.lower_ in ("it", "its", "we", "our") and speaker_names:
-        return speaker_names[0]  # `X said it ...`
+        return _main_name(speaker_names)  # `X said it ...`
     if anaphor.lemma_.lower() in ORG_ANAPHORS and topic is not None and topic.label_ == "ORG":
         return topic
     wanted = {"PERSON"} if anaphor.lower_ in PERSON_PRONOUNS else NAME_LABELS - {"PERSON"}
@@ -227,7 +244,7 @@ def _earlier_actor(anaphor: Token, recent: list[Span], speaker_names: list[Span]
     if not earlier:
         return None
     latest = max(ent.sent.start for ent in earlier)
-    return next(ent for ent in earlier if ent.sent.start == latest)  # that sentence's main actor
+    return _main_name([ent for ent in earlier if ent.sent.start == latest])  # that sentence's main actor
 
 
 def _stands_for_earlier(doer: Token) -> bool:

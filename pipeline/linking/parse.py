@@ -12,7 +12,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.dates import story_periods
+from pipeline.dates import season_end_month, story_periods
 from pipeline.entities import NAME_LABELS, EntityCanon, actor_entities
 from pipeline.lexicon import COMPARISON_WORDS, SCALES
 from pipeline.records import Link, Quantity
@@ -141,6 +141,12 @@ class Article:
             sum(token.text in QUOTE_MARKS for token in sentence) % 2 == 1 or sentence[0].text in ('"', "“")
             for sentence in self.sentences
         ]
+
+    @cached_property
+    def season_end(self) -> int | None:
+        """The last month of the seasons the story's split years stand for, if it says
+        (`dates.season_end_month`)."""
+        return season_end_month(self.doc.text)
 
     @cached_property
     def comparing_tokens(self) -> list[int]:

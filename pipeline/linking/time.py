@@ -42,14 +42,14 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
             # a gain of 31.4 mln dlrs for 1986 first quarter`), or the figure a change starts from
             # (`fell from 11.2% to 9.6% last month in comparison with January 2004`), not this figure
             continue
-        if _times_compared_figure(m, ent):
+        if _times_compared_figure(m, ent) or _restates_date_before(m, ent):
             continue
         date_verb = governing_verb(ent.root)
         if date_verb is not None and date_verb != m.verb and date_verb.lemma_.lower() in SAY_VERBS:
             continue
         text = _with_preposition(m.sentence, ent)
         distance = min(abs(ent.start - m.span.end), abs(m.span.start - ent.end))
-        period = resolve_period(text, m.article.published)
+        period = resolve_period(text, m.article.published, m.article.season_end)
         candidates.append((period, distance, text, ent.start >= m.span.end, frozenset(range(ent.start, ent.end))))
     return candidates
 
@@ -65,6 +65,21 @@ def period_phrases(m: Mention) -> list[frozenset[int]]:
         if before in _OPEN_SPAN_WORDS or resolve_period(_with_preposition(m.sentence, ent), m.article.published):
             phrases.append(frozenset(range(ent.start, ent.end)))
     return phrases
+
+
+def _restates_date_before(m: Mention, ent: Span) -> bool:
+    """`the 1986/87 season (Oct-Sept)`: a date in brackets right after a date says what that one
+    is; the one before times the figure."""
+    doc, start = m.article.doc, m.sentence.start
+    before = ent.start - 1
+    while before > start and doc[before].is_space:
+        before -= 1
+    if before <= start or doc[before].text != "(":
+        return False
+    before -= 1
+    while before > start and doc[before].is_space:
+        before -= 1
+    return doc[before].ent_type_ == "DATE"
 
 
 def _word_before(m: Mention, ent: Span) -> str:
