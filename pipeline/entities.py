@@ -282,9 +282,18 @@ def _headline_end(doc: Doc) -> int:
 
 
 def headline_names(doc: Doc) -> list[Span]:
-    """The names of a story's headline."""
+    """The names of a story's headline: its own entities, and the body's names that it spells out
+    (the model often misreads a headline: `BRAZIL GRAIN HARVEST` as one organisation holds `Brazil`)."""
     body = _headline_end(doc)
-    return [ent for ent in doc.ents if ent.end_char <= body and ent.label_ in NAME_LABELS]
+    names = [ent for ent in doc.ents if ent.end_char <= body and ent.label_ in NAME_LABELS]
+    headline = doc.text[:body].lower()
+    spelled: dict[str, Span] = {}
+    for ent in doc.ents:
+        name = clean_name(ent.text).lower()
+        in_body = ent.start_char >= body and ent.label_ in _TOPIC_LABELS and name and name not in spelled
+        if in_body and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", headline):
+            spelled[name] = ent
+    return names + list(spelled.values())
 
 
 def join_nationality_names(doc: Doc) -> None:

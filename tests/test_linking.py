@@ -359,3 +359,28 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
     text += "    Net 17,806 vs 328,290\n"
     measures = {claim.mention: claim.measure for claim in extract_text(text, nlp, published="1987-04-09").claims}
     assert (measures["312,692"], measures["328,290"], measures["26 cts"]) == ("oper net", "net", "oper shr")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        pytest.param(
+            "BRAZIL GRAIN HARVEST LOSSES SEEN\n\nBrazil may lose part of its crop, Brito said. Brito said storage "
+            "was short in Brazil. Brito, speaking from Brasilia, said he believed that about five mln tonnes "
+            "would be lost.",
+            "five mln tonnes",
+            "Brazil",
+            id="a-headline-spells-out-the-topic-the-model-misreads-and-its-capital-is-no-rival",
+        ),
+        pytest.param(
+            "DETROIT EDISON <DTE> SELLS BONDS\n\nDetroit Edison Co is raising 400 mln dlrs. A 175 mln dlr issue "
+            "of bonds was priced to yield 128 basis points over comparable Treasury securities.",
+            "175 mln dlr",
+            "Detroit Edison Co",
+            id="a-name-describing-a-noun-is-no-rival-of-the-topic",
+        ),
+    ],
+)
+def test_entity(nlp, text: str, mention: str, entity: str) -> None:
+    claims = {claim.mention: claim for claim in extract_text(text, nlp, published="1987-04-08").claims}
+    assert claims[mention].entity == entity

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.entities import NAME_LABELS
+from pipeline.entities import CAPITAL_COUNTRIES, NAME_LABELS
 from pipeline.lexicon import MACRO_MEASURES
 from pipeline.linking.parse import (
     ORG_ANAPHORS,
@@ -218,15 +218,18 @@ def _table_row(m: Mention) -> Name | None:
 
 def _topic(m: Mention) -> Name | None:
     """A figure no entity of its clause owns is about what the article is about, unless the sentence
-    names, besides its speaker, a rival of the topic's kind (another country in a story about one)."""
+    names, besides its speaker, a rival of the topic's kind (another country in a story about one)
+    that is not merely describing a noun."""
     canon = m.article.canon
     if canon.topic is None:
         return None
     names, _ = _names(m)
     for ent in names:
         name, label = canon.canonical(ent)
-        if label == canon.topic[1] and name != canon.topic[0]:
-            return None
+        if label != canon.topic[1] or name == canon.topic[0] or CAPITAL_COUNTRIES.get(name) == canon.topic[0]:
+            continue  # the topic country's capital is no rival (`speaking from Brasilia`)
+        if ent.root.dep_ not in ("compound", "amod"):
+            return None  # nor is a name describing a noun (`over comparable Treasury securities`)
     return canon.topic
 
 
