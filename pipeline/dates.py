@@ -152,6 +152,16 @@ _SEASON_MONTHS = re.compile(
 _SEASON_REACH = 30  # characters after a split year where its months may be given
 
 
+def is_split_year(text: str) -> bool:
+    """`1985/86`, `2002/2003` (but not `1986/90`).
+
+    >>> is_split_year("1985/86"), is_split_year("1986/90"), is_split_year("1985/86 season")
+    (True, False, False)
+    """
+    found = _SPLIT_YEAR.fullmatch(text)
+    return found is not None and _split_year(found) is not None
+
+
 def season_end_month(text: str) -> int | None:
     """The last month of the seasons a story's split years stand for, when it states them.
 

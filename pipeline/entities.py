@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from pipeline.dates import is_split_year
 from pipeline.lexicon import LEGAL_FORMS, NAME_CONNECTORS
 from pipeline.prepare import PreparedText
 from pipeline.truecase import load_gazetteer
@@ -294,6 +295,21 @@ def headline_names(doc: Doc) -> list[Span]:
         if in_body and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", headline):
             spelled[name] = ent
     return names + list(spelled.values())
+
+
+def mark_split_years(doc: Doc) -> None:
+    """`It estimated the 1985/86 crop at 17.06 mln tonnes`: the small model often leaves a split year
+    (a crop, season or fiscal year) unlabelled or calls it a number; it is a date, which times the figure."""
+    ents = list(doc.ents)
+    kept = [ent for ent in ents if not (ent.label_ == "CARDINAL" and is_split_year(ent.text))]  # or misreads it
+    taken = {token.i for ent in kept for token in ent}
+    found = [
+        Span(doc, token.i, token.i + 1, label="DATE")
+        for token in doc
+        if token.i not in taken and "/" in token.text and is_split_year(token.text)
+    ]
+    if found:
+        doc.ents = sorted([*kept, *found], key=lambda span: span.start)
 
 
 def join_nationality_names(doc: Doc) -> None:

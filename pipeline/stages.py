@@ -22,6 +22,7 @@ from pipeline.entities import (
     join_nationality_names,
     lede_actors,
     mark_listed_companies,
+    mark_split_years,
 )
 from pipeline.fx import with_usd
 from pipeline.ingest import make_document
@@ -60,6 +61,7 @@ def extract_document(
     merge_entities(doc, quantities)
     drop_capitalised_words(doc)
     join_nationality_names(doc)
+    mark_split_years(doc)
     listed = mark_listed_companies(doc, prepared, document.text)
     harmonise_labels(doc)
     labelled = {(ent.start, ent.end): ent for ent in doc.ents}  # the marks with the labels harmonised

@@ -384,3 +384,25 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
 def test_entity(nlp, text: str, mention: str, entity: str) -> None:
     claims = {claim.mention: claim for claim in extract_text(text, nlp, published="1987-04-08").claims}
     assert claims[mention].entity == entity
+
+
+def test_an_estimate_set_at_a_figure_is_its_object_s_and_the_estimator_is_the_source(nlp) -> None:
+    """reuters_15868: the department estimates; the crop, and the figure set against it, are Australia's."""
+    text = (
+        "USDA ESTIMATES AUSTRALIA WHEAT CROP\n\nThe U.S. Agriculture Department forecast Australia's 1986/87 wheat "
+        "crop at 16.70 mln tonnes, vs 17.30 mln tonnes last month. It estimated 1985/86 output at 16.13 mln "
+        "tonnes, vs 16.13 mln last month."
+    )
+    claims = extract_text(text, nlp, published="1987-04-09").claims
+    rows = [(c.value, c.entity, c.subject, c.source, c.time) for c in claims[:3]]
+    assert rows == [
+        (16.70e6, "Australia", "Australia's wheat crop", "U.S. Agriculture Department", "1986/1987"),
+        (17.30e6, "Australia", "Australia's wheat crop", "U.S. Agriculture Department", "1987-03"),
+        (16.13e6, "Australia", "1985/86 output", "U.S. Agriculture Department", "1985/1986"),
+    ]
+
+
+def test_a_date_s_misattached_phrase_stays_in_the_verb_phrase(nlp) -> None:
+    text = "The program will invest 300 mln rupees in 1986/87 on supplying improved seeds to farmers."
+    [claim] = extract_text(text, nlp).claims
+    assert (claim.subject, claim.time) == ("invest on supplying improved seeds to farmers", "1986/1987")

@@ -14,11 +14,12 @@ from pipeline.linking.parse import (
     Mention,
     actor,
     children_of,
+    compares_previous,
     governing_verb,
     near_subtree,
 )
 from pipeline.linking.rules import Rule
-from pipeline.linking.subject import OWNER_PHRASE_RULES
+from pipeline.linking.subject import OWNER_PHRASE_RULES, estimated_at
 
 Name = tuple[str, str]  # canonical name, label
 
@@ -64,6 +65,13 @@ def _restated_figure(m: Mention) -> Name | None:
     if m.head.dep_ != "appos" or previous is None or previous.index != m.index or previous.link.entity is None:
         return None
     return previous.link.entity, previous.link.entity_label or ""
+
+
+def _compared_figure(m: Mention) -> Name | None:
+    """The owner of the figure it is set against (`parse.compares_previous`)."""
+    if not compares_previous(m) or m.previous.link.entity is None:
+        return None
+    return m.previous.link.entity, m.previous.link.entity_label or ""
 
 
 def _its_owner(m: Mention) -> Name | None:
@@ -131,6 +139,10 @@ def _main_name(names: list[Span]) -> Span | None:
 
 
 def _only_speaks(m: Mention, owner: Span) -> bool:
+    """A person who says or tells, or anyone who sets a figure on a thing (`USDA forecast
+    Argentina's crop at 9.00 mln tonnes`), is the figure's source, not its owner."""
+    if estimated_at(m) is not None:
+        return True
     return owner.label_ == "PERSON" and m.verb is not None and m.verb.lemma_.lower() in SAY_VERBS
 
 
@@ -279,6 +291,14 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         -0.6,
         "Qwest has bid $6.3bn ([£3.4bn]) for MCI.",
         "Qwest",
+    ),
+    Rule(
+        "compared-figure",
+        _compared_figure,
+        "entity",
+        0.3,
+        "USDA forecast Argentina's wheat crop at 9.00 mln tonnes, vs [9.10 mln tonnes] last month.",
+        "Argentina",
     ),
     Rule(
         "its-owner",

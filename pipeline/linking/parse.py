@@ -23,6 +23,10 @@ SAY_VERBS = frozenset(
     disclose reveal confirm claim argue write quote warn calculate
     """.split()
 )
+# Verbs that set a figure on a thing someone else owns, `at` the figure: `USDA forecast Argentina's
+# wheat crop at 9.00 mln tonnes`, `analysts put the loss at $2 billion`, `exports are estimated at
+# 15.96 mln`: the object is measured, the verb's subject is the estimate's source.
+ESTIMATE_VERBS = frozenset("estimate forecast project put peg see expect predict place".split())
 COPULAS = frozenset({"be", "stand", "reach", "total", "hit", "remain", "come", "amount"})
 # Verbs whose subject is what a share or amount measures: `automakers have 90 percent of the market`.
 SHARE_VERBS = frozenset({"have", "account", "make", "represent", "control", "hold", "own", "command", "take"})
@@ -191,6 +195,18 @@ class Previous:
     index: int
     link: Link
     subject: tuple[Token, ...]
+
+
+def compares_previous(m: Mention) -> bool:
+    """`crop at 16.70 mln tonnes, vs 17.30 mln tonnes last month`: the figure is set against the
+    figure before it in its sentence (`vs`, `versus`), so it measures the same thing of the same owner."""
+    previous = m.previous
+    if previous is None or previous.index != m.index:
+        return False
+    before = m.span.start - 1
+    while before > m.sentence.start and before in m.excluded and before not in m.article.quantity_tokens:
+        before -= 1  # `vs about 5 mln`: past the qualifier
+    return before >= m.sentence.start and m.article.doc[before].lower_ in COMPARED
 
 
 @dataclass(frozen=True)
@@ -379,6 +395,11 @@ def verb_phrase(verb: Token, excluded: AbstractSet[int], *, with_actor: bool) ->
                 tokens.extend(phrase(child, excluded, drop_deps=CLAUSE_DEPS + ("relcl", "acl")))
         elif child.dep_ in _VERB_PHRASE_DEPS or (child.dep_ == "prep" and not is_time_phrase(child)):
             tokens.extend(near_subtree(child, verb.i))
+        elif child.dep_ == "prep":  # a date's own phrases are the verb's, misattached (`in 1986/87 on seeds`)
+            for date in children_of(child):
+                for attached in children_of(date):
+                    if attached.dep_ == "prep" and not is_time_phrase(attached) and attached.i > date.i:
+                        tokens.extend(near_subtree(attached, verb.i))
     tokens.append(verb)
     return sorted(tokens, key=lambda token: token.i)[:SUBJECT_MAX_TOKENS]
 

@@ -8,6 +8,7 @@ from pipeline.lexicon import QUALIFIERS, TABLE_ROW_LABELS, TRADE_UNITS
 from pipeline.linking.parse import (
     COMPARED,
     COPULAS,
+    ESTIMATE_VERBS,
     SAY_VERBS,
     SHARE_VERBS,
     WINDOW,
@@ -15,6 +16,7 @@ from pipeline.linking.parse import (
     TokenSet,
     actor,
     children_of,
+    compares_previous,
     near_subtree,
     phrase,
     phrase_text,
@@ -52,6 +54,11 @@ def _table_row(m: Mention) -> list[Token] | None:
     if not 0 < len(label) <= _ROW_LABEL_MAX_TOKENS or not any(token.lower_ in TABLE_ROW_LABELS for token in label):
         return None
     return label
+
+
+def _compared_figure(m: Mention) -> list[Token] | None:
+    """What the figure it is set against measures (`parse.compares_previous`)."""
+    return list(m.previous.subject) if compares_previous(m) and m.previous.subject else None
 
 
 def _is_counted_noun(m: Mention) -> bool:
@@ -128,6 +135,8 @@ def _modified_noun(m: Mention) -> list[Token] | None:
     head = m.head
     if m.quantity.kind == "money" and _per_share(m.span):
         return None  # `a charge of four cts shr`: the share is the amount's unit, the charge is measured
+    if head.head.lemma_.lower() in TRADE_UNITS:
+        return None  # `vs 17.30 mln tonnes`: how it is counted, not what it measures
     if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in (
         "NOUN",
         "PROPN",
@@ -154,6 +163,22 @@ def _appositive(m: Mention) -> list[Token] | None:
         tokens, _ = find_subject(restated)
         return tokens or None
     return None
+
+
+def estimated_at(m: Mention) -> Token | None:
+    """The thing an estimate verb sets at the figure (`forecast [Argentina's wheat crop] at 9.00 mln
+    tonnes`, `[exports] are estimated at 15.96 mln`), or None."""
+    verb, head = m.verb, m.head
+    if verb is None or verb.lemma_.lower() not in ESTIMATE_VERBS:
+        return None
+    if head.dep_ != "pobj" or head.head.lower_ != "at" or head.head.head != verb:
+        return None
+    return next((child for child in children_of(verb) if child.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _estimated_object(m: Mention) -> list[Token] | None:
+    estimated = estimated_at(m)
+    return phrase(estimated, m.excluded) if estimated is not None and estimated.pos_ != "PRON" else None
 
 
 def _measured_verb(m: Mention) -> bool:
@@ -265,11 +290,20 @@ OWNER_PHRASE_RULES = frozenset(
         "verb-subject",
         "actor-verb",
         "doer",
+        "estimated-object",
     }
 )
 
 SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
     Rule("table-row", _table_row, "subject", 0.9, "Shr 69 cts vs 64 cts\n    Net 66,719,000 vs [61,773,000]", "Net"),
+    Rule(
+        "compared-figure",
+        _compared_figure,
+        "subject",
+        0.3,
+        "USDA forecast the wheat crop at 16.70 mln tonnes, vs [17.30 mln tonnes] last month.",
+        "wheat crop",
+    ),
     Rule(
         "count-modifies-noun",
         _count_modifies_noun,
@@ -301,6 +335,14 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         -1.0,
         "Kei cars make up [a third] of the market.",
         "Kei cars share of the market",
+    ),
+    Rule(
+        "estimated-object",
+        _estimated_object,
+        "subject",
+        0.4,
+        "The U.S. Agriculture Department forecast Argentina's wheat crop at [9.00 mln tonnes].",
+        "Argentina's wheat crop",
     ),
     Rule("modified-noun", _modified_noun, "subject", 0.2, "It paid a [$5 million] fine.", "fine"),
     Rule("of-amount", _of_amount, "subject", -0.3, "Acme reported net sales of [$14.2 billion].", "net sales"),
@@ -366,7 +408,7 @@ _DANGLING_DEPS = frozenset({"aux", "auxpass", "neg", "prep", "cc", "punct", "mar
 _DANGLING_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN", "CC", "TO", "MD", "DT", "EX"})
 # Rules whose phrase is kept as it stands: a results table's row label (`Net`), read from the
 # layout, and the figure before's subject, tidied in its own sentence.
-_UNPARSED_RULES = frozenset({"table-row", "previous-subject"})
+_UNPARSED_RULES = frozenset({"table-row", "compared-figure", "previous-subject"})
 _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "nummod", "compound", "nmod", "npadvmod", "quantmod"})
 # Qualifier words (`some`, `about`, `at least`) belong to the figure's qualifier, not its subject.
 _EDGE_WORDS = frozenset({"than", "that", "which", "who", "only", "least", "most", "more", "less"}) | {
