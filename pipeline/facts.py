@@ -74,7 +74,7 @@ INSERT INTO facts
 SELECT * FROM read_parquet(?) WHERE fact_id NOT IN (SELECT fact_id FROM to_compute)
   AND fact_id IN (SELECT fact_id FROM keyed)
 """
-CLAIMS_PER_BUCKET = 200_000
+CLAIMS_PER_BUCKET = 50_000
 # Per fact: whether each article's own claims of it meet (an article that states two values for one
 # key describes two things the key cannot tell apart: this year and last, two crops), and the status.
 _STATUS = """
@@ -134,7 +134,7 @@ COPY (
 # DuckDB's working memory for the facts; its working tables live in a file beside the output, its sorts
 # and joins spill to disk, and a bucket of facts at a time is aggregated (`CLAIMS_PER_BUCKET`), so the
 # peak is bounded by this limit, not by the run's size (`python -m pipeline.bench --facts` measures it).
-MEMORY_LIMIT = "256MB"
+MEMORY_LIMIT = "128MB"
 # Rows per row group of the tables written here: the CSV is converted a row group at a time.
 ROW_GROUP_ROWS = 10_000
 

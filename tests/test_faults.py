@@ -222,11 +222,12 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
     out = tmp_path / "out"
     subprocess.run(_command([CORPUS], out), cwd=ROOT, check=True)
     before = _view(out)
-    # 120 articles in chunks of 8, about 200 kB of documents table: interrupted after a quarter of it,
-    # far from the end even on a loaded machine (at 10 copies a slow run once finished first)
+    # 120 articles in chunks of 2, the documents table written a row group of 16 chunks (32 articles)
+    # at a time: interrupted once the first is written, far from the end even on a loaded machine
+    # (at 10 copies a slow run once finished first)
     big = copies_of(FIXTURES, tmp_path / "big", 20)
     run = subprocess.Popen(
-        _command([big], out, "--chunk-size", "8"),
+        _command([big], out, "--chunk-size", "2"),
         cwd=ROOT,
         stderr=subprocess.PIPE,
         text=True,
@@ -234,7 +235,7 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
         # worker of `make test` may ignore SIGINT, and a child would then ignore it too)
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    wait_for_written_chunks(out, run, size=50_000)
+    wait_for_written_chunks(out, run, size=10_000)
     run.send_signal(signal.SIGINT)
     _, errors = run.communicate(timeout=60)
     assert run.returncode == 130
@@ -242,7 +243,7 @@ def test_ctrl_c_keeps_the_outputs_and_the_next_run_resumes(tmp_path):
     assert _view(out) == before
     kept = pq.read_metadata(out / "versions" / ".interrupted" / "documents.parquet").num_rows
     assert 0 < kept < len(list(big.iterdir()))
-    subprocess.run(_command([big], out, "--chunk-size", "8"), cwd=ROOT, check=True)
+    subprocess.run(_command([big], out, "--chunk-size", "2"), cwd=ROOT, check=True)
     assert _reused(out) == kept
     assert not (out / "versions" / ".interrupted").exists()
     documents = pq.read_table(out / "documents.parquet").to_pandas()

@@ -231,3 +231,13 @@ def test_summary_counts_ok_skipped_failed(nlp, tmp_path, capsys, files, counts, 
     )
     assert Counter(pq.read_table(out / "documents.parquet").column("status").to_pylist()) == counts
     assert json.loads((out / "run.json").read_text())["statuses"] == counts
+
+
+def test_chunks_are_gathered_into_row_groups(tmp_path) -> None:
+    """A writer keeps every row group's metadata until it closes the file: 42 chunks of one article
+    make 3 row groups (16 + 16 + 10 chunks), not 42."""
+    out, big = tmp_path / "out", copies_of(CORPUS, tmp_path / "big", 14)
+    extract([big], out, "--chunk-size", "1")
+    for name in ("documents", "entities"):
+        assert pq.read_metadata(out / f"{name}.parquet").num_row_groups == 3
+    assert pq.read_metadata(out / "documents.parquet").num_rows == 42
