@@ -338,6 +338,24 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "14.8 mln tonnes",
             "Agriculture Ministry",
         ),
+        (
+            "reuters_15417: Market sources put the total value of the privatisation at between four and five "
+            "billion francs.",
+            "four and five billion francs",
+            "Market sources",
+        ),
+        (
+            "bbc_business_296: Christian Aid condemned the move, saying it would see almost a million jobs in "
+            "Bangladesh alone being axed.",
+            "a million jobs",
+            "Christian Aid",
+        ),
+        (
+            "reuters_15534: Eurocheques can be used in over five mln retail outlets in 28 countries, with Hungary, "
+            "Tunisia and Greece added to the system this year.",
+            "28 countries",
+            None,
+        ),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -346,6 +364,9 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "no-speaker",
         "he-is-who-spoke-last-by-name",
         "it-is-the-body-that-spoke-last",
+        "who-sets-a-figure-on-a-thing-states-it",
+        "saying-after-a-clause-speaks-for-its-subject",
+        "added-to-reports-nothing",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from pipeline.entities import clean_name
 from pipeline.linking.parse import ORG_ANAPHORS, PERSON_PRONOUNS, SAY_VERBS, Article, Mention, children_of, near_subtree
 from pipeline.linking.rules import Rule
+from pipeline.linking.subject import estimated_at
 
 Speaker = tuple[str, Span]  # the name written in the claims table, the speaker phrase
 
@@ -22,11 +23,14 @@ def attribution(sentence: Span) -> Span | None:
             objects = [child for child in children_of(token.nbor(1)) if child.dep_ == "pobj"]
             if objects:
                 return _compact(objects[0])
-        if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS:
+        if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS and not _adds_to(token):
             speaker = next((child for child in children_of(token) if child.dep_ == "nsubj"), None)
             if speaker is None:
                 agent = next((child for child in children_of(token) if child.dep_ == "agent"), None)
                 speaker = next((child for child in children_of(agent) if child.dep_ == "pobj"), None) if agent else None
+            if speaker is None and token.tag_ == "VBG" and token.dep_ == "advcl":
+                # `Christian Aid condemned the move, saying it would ...`: who does the main verb says it
+                speaker = next((child for child in children_of(token.head) if child.dep_ == "nsubj"), None)
             if speaker is not None and speaker.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                 speaker = token.head  # `its 1986 results, which showed ...`
             if speaker is not None:
@@ -35,6 +39,26 @@ def attribution(sentence: Span) -> Span | None:
             if named is not None:
                 return named
     return None
+
+
+def _adds_to(verb: Token) -> bool:
+    """`with Hungary and Greece added to the system`, `added 5 pct to its shares`: `add` that puts
+    something somewhere reports nothing."""
+    return verb.lemma_.lower() == "add" and any(
+        (child.dep_ == "prep" and child.lower_ == "to") or child.dep_ == "dobj" for child in children_of(verb)
+    )
+
+
+def _estimator(m: Mention) -> Speaker | None:
+    """`Market sources put the total value of CCF's privatisation at between four and five billion
+    francs`: who sets a figure on a thing states it (`subject.estimated_at`)."""
+    estimated = estimated_at(m)
+    doer = next((child for child in children_of(m.verb) if child.dep_ == "nsubj"), None) if estimated else None
+    if doer is None or doer == estimated:
+        return None
+    found = _compact(doer)
+    name = _speaker_name(m.article, found, m.index)
+    return (name, found) if name else None
 
 
 def _name_before(verb: Token, sentence: Span) -> Span | None:
@@ -148,6 +172,14 @@ def _earlier_speaker(article: Article, index: int, *, named: bool) -> str | None
 
 
 SOURCE_RULES: tuple[Rule[Speaker], ...] = (
+    Rule(
+        "estimator",
+        _estimator,
+        "source",
+        0.2,
+        "Market sources put the total value of the sale at [five billion francs].",
+        "Market sources",
+    ),
     Rule(
         "same-sentence",
         _same_sentence,
