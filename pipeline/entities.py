@@ -269,11 +269,16 @@ def actor_entities(sentence_names: list[Span]) -> list[Span]:
 def lede_actors(doc: Doc) -> list[Span]:
     """The named actors of a story's first sentence after its headline (`Toronto Dominion Bank, Nassau
     Branch is issuing ...`): who a news story is about, even when it names them once."""
-    body = _headline_end(doc)
-    first = next((sentence for sentence in doc.sents if sentence.start_char >= body and sentence.text.strip()), None)
+    first = lede_sentence(doc)
     if first is None:
         return []
     return actor_entities([ent for ent in first.ents if ent.label_ in _TOPIC_LABELS])
+
+
+def lede_sentence(doc: Doc) -> Span | None:
+    """A story's first sentence after its headline."""
+    body = _headline_end(doc)
+    return next((sentence for sentence in doc.sents if sentence.start_char >= body and sentence.text.strip()), None)
 
 
 def _headline_end(doc: Doc) -> int:

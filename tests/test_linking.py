@@ -276,6 +276,20 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "1.3 mln tonnes",
             "1985-10/1986-09",
         ),
+        (
+            "BUSH UNVEILS BUDGET\n\nPresident Bush has presented his 2006 budget, cutting domestic spending. "
+            "Spending is forecast to grow by 3.5% to $2.57 trillion. The plan affects 150 domestic programmes.",
+            "2005-02-07",
+            "$2.57 trillion",
+            "2006",
+        ),
+        (
+            "BUSH UNVEILS BUDGET\n\nPresident Bush has presented his 2006 budget, cutting domestic spending. "
+            "Spending is forecast to grow by 3.5% to $2.57 trillion. The plan affects 150 domestic programmes.",
+            "2005-02-07",
+            "150 domestic programmes",
+            None,
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -302,6 +316,8 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "this-year-s",
         "a-season-s-months-in-brackets",
         "the-story-s-season-months-for-its-other-split-years",
+        "the-lede-s-period-for-the-story-s-undated-figures",
+        "the-lede-s-period-is-not-a-count-s",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:

@@ -3,6 +3,7 @@ parse (`Mention`), and the phrase helpers that cut a noun or verb phrase out of 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
@@ -12,8 +13,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.dates import season_end_month, story_periods
-from pipeline.entities import NAME_LABELS, EntityCanon, actor_entities
+from pipeline.dates import resolve_period, season_end_month, story_periods
+from pipeline.entities import NAME_LABELS, EntityCanon, actor_entities, lede_sentence
 from pipeline.lexicon import COMPARISON_WORDS, SCALES
 from pipeline.records import Link, Quantity
 
@@ -23,6 +24,8 @@ SAY_VERBS = frozenset(
     disclose reveal confirm claim argue write quote warn calculate
     """.split()
 )
+# Periods a story can be about: a year, a quarter or half, a month, a span of months (not a day).
+_STORY_PERIOD = re.compile(r"\d{4}(?:-[QH]\d|-\d\d)?(?:/\d{4}(?:-\d\d)?)?")
 # Verbs that set a figure on a thing someone else owns, `at` the figure: `USDA forecast Argentina's
 # wheat crop at 9.00 mln tonnes`, `analysts put the loss at $2 billion`, `exports are estimated at
 # 15.96 mln`: the object is measured, the verb's subject is the estimate's source.
@@ -145,6 +148,22 @@ class Article:
             sum(token.text in QUOTE_MARKS for token in sentence) % 2 == 1 or sentence[0].text in ('"', "“")
             for sentence in self.sentences
         ]
+
+    @cached_property
+    def lede_period(self) -> tuple[str, str] | None:
+        """The period a story's first sentence gives the thing it reports (`President Bush has
+        presented his 2006 budget`, `reported 1986 net profit of ...`, `fourth-quarter profits
+        rose`): a year, quarter, half or month naming a noun, with its words."""
+        lede = lede_sentence(self.doc)
+        if lede is None:
+            return None
+        for ent in self.dates[bisect_right(self.starts, lede.start) - 1]:
+            if ent.root.dep_ not in ("compound", "amod", "nmod", "nummod", "poss") or ent.root.head.pos_ != "NOUN":
+                continue
+            period = resolve_period(ent.text, self.published, self.season_end)
+            if period is not None and _STORY_PERIOD.fullmatch(period):
+                return period, ent.text
+        return None
 
     @cached_property
     def season_end(self) -> int | None:

@@ -143,6 +143,19 @@ def _story_period(m: Mention) -> Period | None:
     return period, words, frozenset()
 
 
+def _lede_period(m: Mention) -> Period | None:
+    """A money or percentage figure with no date of its own, in a story whose first sentence gives
+    the period of what it reports (`parse.Article.lede_period`: `his 2006 budget`), is that period's;
+    a `vs` figure, or the `from` end of a change, the same period a year before."""
+    if m.article.lede_period is None or m.counted:
+        return None
+    period, words = m.article.lede_period
+    before = m.article.doc[max(m.sentence.start, m.span.start - 3) : m.span.start]
+    if m.quantity.role == "from" or any(token.lower_ in COMPARED for token in before):
+        return year_earlier(period), f"{words} (a year earlier)", frozenset()
+    return period, words, frozenset()
+
+
 def _with_preposition(sentence: Span, ent: Span) -> str:
     """`in 2016`, `as of December 2015`: the date with the preposition that introduces it."""
     start = ent.start
@@ -173,5 +186,13 @@ TIME_RULES: tuple[Rule[Period], ...] = (
         0.9,
         "date 1987-04-08\nACME CORP <ACM> 1ST QTR NET\n\nShr 12 cts vs [10 cts]\n    Net 1,200,000 vs 1,000,000",
         "1986-Q1",
+    ),
+    Rule(
+        "lede-period",
+        _lede_period,
+        "time",
+        0.0,
+        "BUSH BUDGET\n\nPresident Bush has presented his 2006 budget. Spending is forecast to grow by [3.5%].",
+        "2006",
     ),
 )
