@@ -292,9 +292,10 @@ NOT_MONEY_CHANGES = frozenset({"raise", "gain", "lose", "loss", "add"})
 CHANGE_NOUNS = frozenset(
     "rise increase drop fall decline cut gain jump hike reduction growth surge slump dip climb boost".split()
 )
-# Nouns of a level that an end of a change names before its figure: `surged from a low of 37
-# pesos`, `rose to a record of 5.2 pct`, `fell to a total of 111`.
-LEVEL_NOUNS = frozenset({"low", "high", "record", "peak", "level", "total", "figure", "trough"})
+# Nouns of a level, not of a measure: an end of a change names one before its figure (`surged from
+# a low of 37 pesos`, `fell to a total of 111`), and a figure naming one measures what reaches it
+# (`sales of his merchandise hit the $50m mark`).
+LEVEL_NOUNS = frozenset({"low", "high", "record", "peak", "level", "total", "figure", "trough", "mark"})
 # Words before a bare number that compare it with the amount before it: the number takes that
 # amount's kind and unit (`327.1 mln guilders vs 307.5 mln`, `3.70 pct after 3.80`).
 COMPARISON_WORDS = frozenset({"vs", "vs.", "versus", "against", "from", "compared with", "compared to", "after"})

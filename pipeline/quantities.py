@@ -1255,8 +1255,9 @@ def _read_amount(pieces: list[Piece], index: int, context: _DocContext, *, money
             multiplier *= factor
             return amount(position + 1, "money", sub_currency)
         return amount(position, None, None)
-    if position < len(pieces) and pieces[position].lower in CURRENCY_WORDS:
-        position += 1  # `$5 million dollars`
+    repeated = CURRENCY_WORDS.get(pieces[position].lower) if position < len(pieces) else None
+    if repeated == currency or (repeated and repeated.endswith("D") and currency.endswith("D")):
+        position += 1  # `$5 million dollars`, `C$5 million dollars`; but `the $50m mark` is no Deutsche mark
     return amount(position, "money", currency)
 
 

@@ -840,6 +840,11 @@ CASES: list[tuple[str, str, list[Q]]] = [
     ),
     # An end's own words between `from`/`to` and its figure (real wire forms)
     (
+        "symbol-then-mark-is-a-level",
+        "The renewed popularity has seen sales of his merchandise hit the $50m mark.",
+        [Q("$50m", "money", 50e6, "USD")],
+    ),
+    (
         "change-end-after-participle",
         "The coupon on the convertible has been cut to 7/8 pct from the indicated 1-1/4 pct, lead manager "
         "Swiss Bank Corp said.",

@@ -134,6 +134,14 @@ CASES = [
         id="a-nationality-describing-a-named-company-is-not-its-owner",
     ),
     pytest.param(
+        "bbc_entertainment_206: The renewed popularity for Ozzy has seen sales of his merchandise hit the $50m "
+        "(£27.2m) mark, a record for a heavy metal artist.",
+        "$50m",
+        None,
+        "sales of his merchandise",
+        id="a-level-noun-is-where-the-measure-stands-not-what-it-is",
+    ),
+    pytest.param(
         "Japanese automakers make roughly 3.3 million cars in the US a year. The companies have invested "
         "more than $60 billion in the US.",
         "$60 billion",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.lexicon import QUALIFIERS, TABLE_ROW_LABELS, TRADE_UNITS
+from pipeline.lexicon import LEVEL_NOUNS, QUALIFIERS, TABLE_ROW_LABELS, TRADE_UNITS
 from pipeline.linking.parse import (
     COMPARED,
     COPULAS,
@@ -135,8 +135,8 @@ def _modified_noun(m: Mention) -> list[Token] | None:
     head = m.head
     if m.quantity.kind == "money" and _per_share(m.span):
         return None  # `a charge of four cts shr`: the share is the amount's unit, the charge is measured
-    if head.head.lemma_.lower() in TRADE_UNITS:
-        return None  # `vs 17.30 mln tonnes`: how it is counted, not what it measures
+    if head.head.lemma_.lower() in TRADE_UNITS | LEVEL_NOUNS:
+        return None  # `vs 17.30 mln tonnes`, `hit the $50m mark`: how it is counted or where it stands
     if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.head.pos_ in (
         "NOUN",
         "PROPN",
@@ -149,8 +149,11 @@ def _of_amount(m: Mention) -> list[Token] | None:
     head = m.head
     if head.dep_ == "compound" and head.head.lower_ in _SHARE_WORDS:
         head = head.head  # `a charge of [four cts] shr`: the amount with its per-share unit
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-        return phrase(head.head.head, m.excluded)  # `net sales of $14.2 billion`
+    measured = head.head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and measured.pos_ == "NOUN":
+        if measured.lemma_.lower() in LEVEL_NOUNS:
+            return None  # `stands at an average of 28.6%`: a level of what the clause says
+        return phrase(measured, m.excluded)  # `net sales of $14.2 billion`
     return None
 
 
