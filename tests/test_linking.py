@@ -424,6 +424,13 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
             "Detroit Edison Co",
             id="a-name-describing-a-noun-is-no-rival-of-the-topic",
         ),
+        pytest.param(
+            "DETROIT EDISON <DTE> SELLS BONDS\n\nDetroit Edison Co is raising 400 mln dlrs. The bonds were "
+            "priced to yield 8.845 pct, or 128 basis points over comparable Treasury securities.",
+            "128 basis points",
+            "Detroit Edison Co",
+            id="a-name-describing-a-noun-in-the-clause-owns-nothing",
+        ),
     ],
 )
 def test_entity(nlp, text: str, mention: str, entity: str) -> None:

@@ -161,7 +161,11 @@ def _same_clause(m: Mention) -> Name | None:
     """A name in the figure's clause; a person merely named there (`a margin over Sonia`) does not
     own its figures."""
     names, _ = _names(m)
-    same = [ent for ent in names if governing_verb(ent.root) == m.verb and ent.label_ != "PERSON"]
+    same = [
+        ent
+        for ent in names
+        if governing_verb(ent.root) == m.verb and ent.label_ != "PERSON" and ent.root.dep_ not in ("compound", "amod")
+    ]  # a name describing a noun (`comparable Treasury securities`) owns nothing
     if not same:
         return None
     span = m.span
