@@ -214,6 +214,23 @@ def _month_span(found: re.Match, text: str, published: date | None) -> str | Non
     return f"{start_year}-{first:02d}/{end_year}-{last:02d}"
 
 
+# Two dates of the same precision that bound a span: `between yesterday and April 30` (ISO 8601
+# interval, `1987-04-07/1987-04-30`).
+_BETWEEN = re.compile(r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|through|until)\s+(?P<last>.+)", re.IGNORECASE)
+
+
+def _between(found: re.Match, published: date | None, season_end: int | None) -> str | None:
+    last = resolve_period(found.group("last"), published, season_end)
+    first_text = found.group("first")
+    year = _YEAR_RE.search(found.group("last"))
+    if year and not _YEAR_RE.search(first_text):
+        first_text = f"{first_text} {year.group(1)}"  # `between March 1 and April 30, 1987`
+    first = resolve_period(first_text, published, season_end)
+    if first is None or last is None or len(first) != len(last) or first >= last:
+        return None
+    return f"{first}/{last}"
+
+
 @lru_cache(maxsize=8192)  # pure; a sentence's dates are asked about once per figure in it
 def resolve_period(text: str, published: date | None, season_end: int | None = None) -> str | None:
     """Turn a time expression into an ISO period, at the precision the words give.
@@ -247,6 +264,8 @@ def resolve_period(text: str, published: date | None, season_end: int | None = N
     '2004-Q4'
     >>> resolve_period("by the end of the month", date(1987, 4, 8))
     '1987-04'
+    >>> resolve_period("between yesterday and April 30", date(1987, 4, 8))
+    '1987-04-07/1987-04-30'
     """
     split = _SPLIT_YEAR.search(text)
     if split and _split_year(split):
@@ -254,6 +273,9 @@ def resolve_period(text: str, published: date | None, season_end: int | None = N
     span = _MONTH_SPAN.search(text)
     if span:
         return _month_span(span, text, published)
+    between = _BETWEEN.fullmatch(text.strip())
+    if between:
+        return _between(between, published, season_end)
     reported = REPORTING_PERIOD.search(text)
     if reported and reported.group("month") and published is not None:
         return reporting_period(reported, published)  # `the quarter ended Sept. 30`, `nine months to June 30`

@@ -298,6 +298,13 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "150 domestic programmes",
             None,
         ),
+        (
+            "reuters_15291: The Chevrolet division said buyers of its Celebrity cars between yesterday and "
+            "April 30 are eligible to receive 1,000 dlrs rebate.",
+            "1987-04-08",
+            "1,000 dlrs",
+            "1987-04-07/1987-04-30",
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -326,6 +333,7 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "the-story-s-season-months-for-its-other-split-years",
         "the-lede-s-period-for-the-story-s-undated-figures",
         "the-lede-s-period-is-not-a-count-s",
+        "between-two-days-the-model-tagged-apart",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:

@@ -31,8 +31,14 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
     that only time the reporting (`told reporters on Thursday`) are skipped, and of coordinated
     dates (`in both 2016 and 2015`) the first counts."""
     candidates = []
-    for ent in m.article.dates[m.index]:
-        if ent.root.dep_ == "conj" and ent.root.head.ent_type_ == "DATE":
+    dates = m.article.dates[m.index]
+    bounded = {second.start for first, second in zip(dates, dates[1:], strict=False) if _bounds_span(m, first, second)}
+    for position, ent in enumerate(dates):
+        if ent.start in bounded:
+            continue  # the end of `between yesterday and April 30`, read with its start
+        if position + 1 < len(dates) and dates[position + 1].start in bounded:
+            ent = Span(m.article.doc, ent.start - 1, dates[position + 1].end, label="DATE")  # the whole span
+        elif ent.root.dep_ == "conj" and ent.root.head.ent_type_ == "DATE":
             continue
         before = _word_before(m, ent)
         if before in _MATURITY_WORDS or before in _OPEN_SPAN_WORDS:
@@ -65,6 +71,17 @@ def period_phrases(m: Mention) -> list[frozenset[int]]:
         if before in _OPEN_SPAN_WORDS or resolve_period(_with_preposition(m.sentence, ent), m.article.published):
             phrases.append(frozenset(range(ent.start, ent.end)))
     return phrases
+
+
+def _bounds_span(m: Mention, first: Span, second: Span) -> bool:
+    """`between yesterday and April 30`: two dates the model tagged apart that bound one span."""
+    doc = m.article.doc
+    return (
+        first.start > m.sentence.start
+        and doc[first.start - 1].lower_ == "between"
+        and second.start == first.end + 1
+        and doc[first.end].lower_ == "and"
+    )
 
 
 def _restates_date_before(m: Mention, ent: Span) -> bool:
