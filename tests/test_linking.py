@@ -383,6 +383,18 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "Christian Aid",
         ),
         (
+            '"We need more focus on people," Jan Uddenfeldt told the BBC News website.\n\nFor the study, Ericsson '
+            "interviewed 14,000 mobile phone owners.",
+            "14,000 mobile phone owners",
+            None,
+        ),
+        (
+            '"We have too many stores," said Jane Smith, chief executive. "The stores we are closing lost a '
+            'combined $310 million last year."',
+            "$310 million",
+            "Jane Smith",
+        ),
+        (
             "reuters_15534: Eurocheques can be used in over five mln retail outlets in 28 countries, with Hungary, "
             "Tunisia and Greece added to the system this year.",
             "28 countries",
@@ -398,6 +410,8 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "it-is-the-body-that-spoke-last",
         "who-sets-a-figure-on-a-thing-states-it",
         "saying-after-a-clause-speaks-for-its-subject",
+        "a-closed-quote-of-the-paragraph-before-is-not-carried",
+        "a-quote-opened-again-after-an-attributed-one",
         "added-to-reports-nothing",
     ],
 )

@@ -24,6 +24,7 @@ SAY_VERBS = frozenset(
     disclose reveal confirm claim argue write quote warn calculate
     """.split()
 )
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]+")
 # Periods a story can be about: a year, a quarter or half, a month, a span of months (not a day).
 _STORY_PERIOD = re.compile(r"\d{4}(?:-[QH]\d|-\d\d)?(?:/\d{4}(?:-\d\d)?)?")
 # Verbs that set a figure on a thing someone else owns, `at` the figure: `USDA forecast Argentina's
@@ -142,12 +143,24 @@ class Article:
 
     @cached_property
     def opens_quote(self) -> list[bool]:
-        """Per sentence: whether it opens a quote it does not close (an odd number of quote marks,
-        or a quote mark first), computed once for all sentences."""
-        return [
-            sum(token.text in QUOTE_MARKS for token in sentence) % 2 == 1 or sentence[0].text in ('"', "“")
-            for sentence in self.sentences
-        ]
+        """Per sentence: whether a quote is still open at its end (`“` opens, `”` closes, a straight
+        `"` does either; a paragraph starts outside any quote), computed once for all sentences."""
+        inside, found = False, []
+        for index, sentence in enumerate(self.sentences):
+            if index and self.starts_paragraph(index):
+                inside = False
+            for token in sentence:
+                if token.text in QUOTE_MARKS:
+                    inside = token.text == "“" or (token.text == '"' and not inside)
+            found.append(inside)
+        return found
+
+    def starts_paragraph(self, index: int) -> bool:
+        """Whether sentence `index` starts a paragraph: a blank line, or a wire story's indented line, before it."""
+        before, sentence = self.sentences[index - 1], self.sentences[index]
+        last = next((token for token in reversed(before) if not token.is_space), before[-1])
+        first = next((token for token in sentence if not token.is_space), sentence[0])
+        return bool(_PARAGRAPH_BREAK.search(self.doc.text[last.idx + len(last.text) : first.idx]))
 
     @cached_property
     def lede_period(self) -> tuple[str, str] | None:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.entities import clean_name
-from pipeline.linking.parse import ORG_ANAPHORS, PERSON_PRONOUNS, SAY_VERBS, Article, Mention, children_of, near_subtree
+from pipeline.linking.parse import (
+    ORG_ANAPHORS,
+    PERSON_PRONOUNS,
+    QUOTE_MARKS,
+    SAY_VERBS,
+    Article,
+    Mention,
+    children_of,
+    near_subtree,
+)
 from pipeline.linking.rules import Rule
 from pipeline.linking.subject import estimated_at
 
@@ -102,9 +111,16 @@ def _quote_closed_next(m: Mention) -> Speaker | None:
 
 
 def _quote_opened_before(m: Mention) -> Speaker | None:
-    if m.index > 0 and m.article.opens_quote[m.index - 1]:
-        return _attributed(m, m.index - 1)
-    return None
+    """A quote the sentence before, in the same paragraph, left open (`"We will spend heavily, John
+    Smith said. We need $5 million more."`) or that the figure's sentence opens again after a quote
+    the sentence before attributes (`"We have too many stores," said Jane Smith. "The stores lost
+    $310 million."`). A quote that goes on into a new paragraph is not carried."""
+    article = m.article
+    if m.index == 0 or article.starts_paragraph(m.index):
+        return None
+    sentence, before = article.sentences[m.index], article.sentences[m.index - 1]
+    opens_again = sentence[0].text in ('"', "“") and any(token.text in QUOTE_MARKS for token in before)
+    return _attributed(m, m.index - 1) if article.opens_quote[m.index - 1] or opens_again else None
 
 
 def _compact(token: Token) -> Span:
