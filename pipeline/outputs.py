@@ -28,7 +28,7 @@ import filelock
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.facts import FactsBuilt, build_facts
+from pipeline.facts import MEMORY_LIMIT, FactsBuilt, build_facts
 from pipeline.records import Claim, DocumentResult, EntityMention
 
 CLAIMS_SCHEMA = pa.schema(
@@ -368,15 +368,10 @@ def _write_csv(rows: pa.Table, path: Path, list_columns: tuple[str, ...], *, app
     frame.to_csv(path, index=False, mode="a" if append else "w", header=not append, lineterminator="\r\n")
 
 
-# DuckDB memory for copying the Parquet tables into the database file: a streaming copy, which needs
-# less than the facts' aggregation (`facts.MEMORY_LIMIT`).
-DUCKDB_COPY_LIMIT = "32MB"
-
-
 def _write_duckdb(path: Path, staging: Path) -> None:
     connection = duckdb.connect(str(path))
     try:
-        connection.execute(f"SET memory_limit = '{DUCKDB_COPY_LIMIT}'")  # by default, most of the machine's memory
+        connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")  # by default, most of the machine's memory
         connection.execute("SET threads = 1")  # each thread buffers its own share of the rows being copied
         for name in ("claims", "entities", "documents", "facts"):
             source = str(staging / f"{name}.parquet").replace("'", "''")
