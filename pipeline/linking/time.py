@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.dates import RELATIVE_STEPS, resolve_period, year_earlier
 from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
@@ -87,16 +87,20 @@ def _bounds_span(m: Mention, first: Span, second: Span) -> bool:
 def _restates_date_before(m: Mention, ent: Span) -> bool:
     """`the 1986/87 season (Oct-Sept)`: a date in brackets right after a date says what that one
     is; the one before times the figure."""
-    doc, start = m.article.doc, m.sentence.start
-    before = ent.start - 1
-    while before > start and doc[before].is_space:
-        before -= 1
-    if before <= start or doc[before].text != "(":
+    bracket = _word_token_before(m, ent.start)
+    if bracket is None or bracket.text != "(":
         return False
-    before -= 1
-    while before > start and doc[before].is_space:
-        before -= 1
-    return doc[before].ent_type_ == "DATE"
+    before = _word_token_before(m, bracket.i)
+    return before is not None and before.ent_type_ == "DATE"
+
+
+def _word_token_before(m: Mention, index: int) -> Token | None:
+    """The sentence's last token before `index` that is not white space (None at its start)."""
+    doc = m.article.doc
+    for before in range(index - 1, m.sentence.start - 1, -1):
+        if not doc[before].is_space:
+            return doc[before]
+    return None
 
 
 def _word_before(m: Mention, ent: Span) -> str:
@@ -152,10 +156,14 @@ def _story_period(m: Mention) -> Period | None:
     governing = [(period, words) for start, period, words in m.article.periods if start <= m.span.start]
     if not governing or (m.counted and m.subject_rule != "table-row"):
         return None
-    period, words = governing[-1]
+    return _carried(m, *governing[-1])
+
+
+def _carried(m: Mention, period: str, words: str) -> Period:
+    """A period the story sets, as this figure's: a `vs` figure, or the `from` end of a change, is
+    the same period a year before."""
     before = m.article.doc[max(m.sentence.start, m.span.start - 3) : m.span.start]
-    compared = m.quantity.role == "from" or any(token.lower_ in COMPARED for token in before)
-    if compared:
+    if m.quantity.role == "from" or any(token.lower_ in COMPARED for token in before):
         return year_earlier(period), f"{words} (a year earlier)", frozenset()
     return period, words, frozenset()
 
@@ -166,11 +174,7 @@ def _lede_period(m: Mention) -> Period | None:
     a `vs` figure, or the `from` end of a change, the same period a year before."""
     if m.article.lede_period is None or m.counted:
         return None
-    period, words = m.article.lede_period
-    before = m.article.doc[max(m.sentence.start, m.span.start - 3) : m.span.start]
-    if m.quantity.role == "from" or any(token.lower_ in COMPARED for token in before):
-        return year_earlier(period), f"{words} (a year earlier)", frozenset()
-    return period, words, frozenset()
+    return _carried(m, *m.article.lede_period)
 
 
 def _with_preposition(sentence: Span, ent: Span) -> str:
