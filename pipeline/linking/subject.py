@@ -33,8 +33,9 @@ _ROW_LABEL_MAX_TOKENS = 4
 
 def _table_row(m: Mention) -> list[Token] | None:
     """A figure of a results table row (`Shr 69 cts vs 64 cts`, `Avg shrs 35.4 mln vs 164.7 mln`)
-    measures what the row's label says: the words that start its line. The labels name money and
-    share rows (`lexicon.TABLE_ROW_LABELS`): a percentage is no such row's figure."""
+    measures what the row's label says: the words that start its line. The label names a money or
+    share row (`lexicon.TABLE_ROW_LABELS`), or the line holds nothing but figures after it (`Leaving
+    326.9 mln stg vs 337.3 mln`). A percentage is no such row's figure."""
     if m.quantity.kind == "percent":
         return None
     doc = m.article.doc
@@ -51,9 +52,18 @@ def _table_row(m: Mention) -> list[Token] | None:
         if token.like_num or token.i in m.article.quantity_tokens or not token.is_alpha:
             break
         label.append(token)
-    if not 0 < len(label) <= _ROW_LABEL_MAX_TOKENS or not any(token.lower_ in TABLE_ROW_LABELS for token in label):
+    if not 0 < len(label) <= _ROW_LABEL_MAX_TOKENS:
         return None
-    return label
+    named_row = any(token.lower_ in TABLE_ROW_LABELS for token in label)
+    return label if named_row or _only_figures(doc[start + len(label) : end], m) else None
+
+
+def _only_figures(rest: Span, m: Mention) -> bool:
+    """Nothing but figures set against each other: a table row's, where prose goes on in words."""
+    return all(
+        token.i in m.article.quantity_tokens or token.lower_ in COMPARED or token.is_punct or token.is_space
+        for token in rest
+    )
 
 
 def _compared_figure(m: Mention) -> list[Token] | None:
