@@ -400,6 +400,23 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "28 countries",
             None,
         ),
+        (
+            "bbc_business_248: After registering falls at the back end of 2004, Halifax said house prices rose by "
+            "0.8% in January and Nationwide reported a rise of 0.4% in the first month of the year.",
+            "0.4%",
+            "Nationwide",
+        ),
+        (
+            "bbc_business_248: After registering falls at the back end of 2004, Halifax said house prices rose by "
+            "0.8% in January and Nationwide reported a rise of 0.4% in the first month of the year.",
+            "0.8%",
+            "Halifax",
+        ),
+        (
+            "Jane Smith said the central bank expected inflation to average 3 pct next year.",
+            "3 pct",
+            "Jane Smith",
+        ),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -413,6 +430,9 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "a-closed-quote-of-the-paragraph-before-is-not-carried",
         "a-quote-opened-again-after-an-attributed-one",
         "added-to-reports-nothing",
+        "each-of-two-coordinated-reports-has-its-speaker",
+        "the-first-report-of-two-coordinated",
+        "a-report-inside-another-is-the-outer-speaker-s",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:

@@ -114,7 +114,7 @@ class Article:
     published: date | None
     quantity_tokens: set[int]
     periods: list[tuple[int, str, str]]  # the story's reporting periods: (first token governed, period, words)
-    attributions: dict[int, Span | None] = field(default_factory=dict)
+    attributions: dict[int, list] = field(default_factory=dict)  # sentence -> source.attributions(sentence)
 
     @classmethod
     def of(cls, doc: Doc, quantities: list[Quantity], published: date | None, canon: EntityCanon) -> Article:

@@ -23,31 +23,56 @@ Speaker = tuple[str, Span]  # the name written in the claims table, the speaker 
 NO_SOURCE_WEIGHT = 0.4  # no rule filled the source
 
 
-def attribution(sentence: Span) -> Span | None:
-    """The speaker phrase of `according to` or of a reporting verb in the sentence. A passive
-    reporting verb's subject is what is reported (`spending is forecast to grow`): its speaker is
-    the `by` agent, if any; a relative pronoun speaks for the noun it hangs on."""
+Attribution = tuple[Token | None, Span]  # the reporting verb (None for `according to`), its speaker phrase
+
+
+def attributions(sentence: Span) -> list[Attribution]:
+    """Every speaker phrase of the sentence, in order: the object of `according to`, and the speaker
+    of each reporting verb. A passive reporting verb's subject is what is reported (`spending is
+    forecast to grow`): its speaker is the `by` agent, if any; a relative pronoun speaks for the noun
+    it hangs on."""
+    found: list[Attribution] = []
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 <= sentence.end and token.nbor(1).lower_ == "to":
             objects = [child for child in children_of(token.nbor(1)) if child.dep_ == "pobj"]
             if objects:
-                return _compact(objects[0])
+                found.append((None, _compact(objects[0])))
         if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS and not _adds_to(token):
-            speaker = next((child for child in children_of(token) if child.dep_ == "nsubj"), None)
-            if speaker is None:
-                agent = next((child for child in children_of(token) if child.dep_ == "agent"), None)
-                speaker = next((child for child in children_of(agent) if child.dep_ == "pobj"), None) if agent else None
-            if speaker is None and token.tag_ == "VBG" and token.dep_ == "advcl":
-                # `Christian Aid condemned the move, saying it would ...`: who does the main verb says it
-                speaker = next((child for child in children_of(token.head) if child.dep_ == "nsubj"), None)
-            if speaker is not None and speaker.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
-                speaker = token.head  # `its 1986 results, which showed ...`
+            speaker = _speaker_of(token, sentence)
             if speaker is not None:
-                return _compact(speaker)
-            named = _name_before(token, sentence)
-            if named is not None:
-                return named
-    return None
+                found.append((token, speaker))
+    return found
+
+
+def _speaker_of(verb: Token, sentence: Span) -> Span | None:
+    speaker = next((child for child in children_of(verb) if child.dep_ == "nsubj"), None)
+    if speaker is None:
+        agent = next((child for child in children_of(verb) if child.dep_ == "agent"), None)
+        speaker = next((child for child in children_of(agent) if child.dep_ == "pobj"), None) if agent else None
+    if speaker is None and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        # `Christian Aid condemned the move, saying it would ...`: who does the main verb says it
+        speaker = next((child for child in children_of(verb.head) if child.dep_ == "nsubj"), None)
+    if speaker is not None and speaker.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        speaker = verb.head  # `its 1986 results, which showed ...`
+    return _compact(speaker) if speaker is not None else _name_before(verb, sentence)
+
+
+def _governing(found: list[Attribution], figure: Token) -> Attribution | None:
+    """The attribution whose reporting verb governs the figure: each of two coordinated reports has
+    its own speaker (`Halifax said prices rose 0.8% and Nationwide reported a rise of [0.4%]`), a
+    report inside another is the outer speaker's (`He said the bank expected inflation of [3%]`).
+    Else the sentence's first."""
+    ancestors = {token.i for token in figure.ancestors}
+    by_verb = {verb.i: (verb, speaker) for verb, speaker in reversed(found) if verb is not None and verb.i in ancestors}
+    verb = next((token for token in figure.ancestors if token.i in by_verb), None)
+    if verb is None:
+        return found[0] if found else None
+    while verb.dep_ in _REPORTED_CLAUSE_DEPS and verb.head.i in by_verb:
+        verb = verb.head
+    return by_verb[verb.i]
+
+
+_REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
 
 
 def _adds_to(verb: Token) -> bool:
@@ -86,13 +111,19 @@ def _name_before(verb: Token, sentence: Span) -> Span | None:
     return verb.doc[start : end + 1]
 
 
-def _attributed(m: Mention, where: int) -> Speaker | None:
-    """The speaker of sentence `where`, unless it is the figure itself (`half of them said`: a
-    survey answer, not a source)."""
-    article = m.article
+def sentence_attributions(article: Article, where: int) -> list[Attribution]:
     if where not in article.attributions:
-        article.attributions[where] = attribution(article.sentences[where])
-    found = article.attributions[where]
+        article.attributions[where] = attributions(article.sentences[where])
+    return article.attributions[where]
+
+
+def _attributed(m: Mention, where: int) -> Speaker | None:
+    """The speaker of sentence `where` (in the figure's own sentence, the one whose reporting verb
+    governs it), unless it is the figure itself (`half of them said`: a survey answer, not a source)."""
+    article = m.article
+    candidates = sentence_attributions(article, where)
+    chosen = _governing(candidates, m.head) if where == m.index else (candidates[0] if candidates else None)
+    found = chosen[1] if chosen else None
     if found is None or (found.start < m.span.end and m.span.start < found.end):
         return None
     name = _speaker_name(article, found, where)
@@ -176,9 +207,8 @@ def _earlier_speaker(article: Article, index: int, *, named: bool) -> str | None
     proper name, as `he` needs; else a speaker that is no person, as `it` needs: `the ministry's
     report`)."""
     for where in range(index - 1, max(-1, index - 1 - _SPEAKER_REACH), -1):
-        if where not in article.attributions:
-            article.attributions[where] = attribution(article.sentences[where])
-        found = article.attributions[where]
+        candidates = sentence_attributions(article, where)
+        found = candidates[0][1] if candidates else None
         if found is None or found.root.pos_ == "PRON" or (named and found.root.pos_ != "PROPN"):
             continue
         if not named and any(token.ent_type_ == "PERSON" for token in found):
