@@ -149,6 +149,27 @@ CASES = [
         "invested in the US",
         id="a-nationality-describing-an-unnamed-noun-is-its-owner",
     ),
+    pytest.param(
+        "General Motors Corp offers a rebate of 1,000 dlrs for first-time buyers.",
+        "1,000 dlrs",
+        "General Motors",
+        "rebate for first-time buyers",
+        id="what-a-noun-is-for-hung-on-its-amount-stays-in-the-subject",
+    ),
+    pytest.param(
+        "Acme Paper Co said the quarter included a charge of 4.1 mln dlrs for closing older plants in Ohio and Texas.",
+        "4.1 mln dlrs",
+        "Acme Paper Co",
+        "charge for closing older plants in Ohio and Texas",
+        id="a-place-deeper-in-the-phrase-says-where-not-whose",
+    ),
+    pytest.param(
+        "Christian Aid said almost a million jobs in Bangladesh could be lost.",
+        "a million jobs",
+        "Bangladesh",
+        "jobs in Bangladesh could be lost",
+        id="a-place-on-the-measured-noun-is-its-owner",
+    ),
 ]
 
 

@@ -93,7 +93,25 @@ def _in_subject(m: Mention) -> Name | None:
         return None
     names, _ = _names(m)
     measured = _measured_tokens(m)
-    return _canonical(m, next((ent for ent in names if any(t.i in measured for t in ent)), None))
+    owners = (ent for ent in names if any(t.i in measured for t in ent) and not _says_where(ent, m))
+    return _canonical(m, next(owners, None))
+
+
+_WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+def _says_where(ent: Span, m: Mention) -> bool:
+    """`a charge for closing mills in Maine and Georgia`: a place after a preposition of place that
+    hangs on a word deeper in the phrase says where something is, not whose the figure is; on the
+    measured noun itself it is (`jobs in Bangladesh`, `unemployment in Spain`)."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    if ent.label_ not in ("GPE", "LOC", "FAC") or root.dep_ != "pobj" or root.head.lower_ not in _WHERE_PREPOSITIONS:
+        return False
+    subject = {token.i for token in m.subject}
+    measured = {token for token in m.subject if token.head.i not in subject or token.head == token} | {m.head}
+    return root.head.head not in measured
 
 
 def _macro_country(m: Mention) -> Name | None:

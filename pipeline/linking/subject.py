@@ -17,6 +17,7 @@ from pipeline.linking.parse import (
     actor,
     children_of,
     compares_previous,
+    is_time_phrase,
     near_subtree,
     phrase,
     phrase_text,
@@ -163,8 +164,23 @@ def _of_amount(m: Mention) -> list[Token] | None:
     if head.dep_ == "pobj" and head.head.lower_ == "of" and measured.pos_ == "NOUN":
         if measured.lemma_.lower() in LEVEL_NOUNS:
             return None  # `stands at an average of 28.6%`: a level of what the clause says
-        return phrase(measured, m.excluded)  # `net sales of $14.2 billion`
+        # `net sales of $14.2 billion`; `a rebate of 1,000 dlrs for buyers of Celebrity cars`: the
+        # parser hangs what the noun is for on the amount, the phrase's last noun
+        return sorted(phrase(measured, m.excluded) + _amount_modifiers(head, m), key=lambda token: token.i)
     return None
+
+
+def _amount_modifiers(amount: Token, m: Mention) -> list[Token]:
+    """The prepositional phrases after an amount that say what its noun is of or for (not a date,
+    not one holding another figure)."""
+    found: list[Token] = []
+    for child in children_of(amount):
+        if child.dep_ != "prep" or child.i < amount.i or is_time_phrase(child):
+            continue
+        inside = near_subtree(child, amount.i)
+        if not {token.i for token in inside} & m.excluded:
+            found.extend(inside)
+    return found
 
 
 def _appositive(m: Mention) -> list[Token] | None:
