@@ -521,3 +521,11 @@ def test_a_date_s_misattached_phrase_stays_in_the_verb_phrase(nlp) -> None:
     text = "The program will invest 300 mln rupees in 1986/87 on supplying improved seeds to farmers."
     [claim] = extract_text(text, nlp).claims
     assert (claim.subject, claim.time) == ("invest on supplying improved seeds to farmers", "1986/1987")
+
+
+def test_a_change_hung_on_a_noun_measures_that_noun(nlp) -> None:
+    """reuters_15413: `up 68 pct from 778.9 mln pesos` has no verb of its own; the noun it hangs on is
+    what changed, and the figure before does not take `up` into its subject."""
+    text = "PLDT reported 1986 net income of 1.89 billion pesos, up 68 pct from 778.9 mln pesos in 1985."
+    subjects = {claim.mention: claim.subject for claim in extract_text(text, nlp, published="1987-04-09").claims}
+    assert subjects == {"1.89 billion pesos": "net income", "68 pct": "net income", "778.9 mln pesos": "net income"}

@@ -376,7 +376,7 @@ def phrase(root: Token, excluded: AbstractSet[int], *, drop_deps: tuple[str, ...
         if (
             child.dep_ in drop_deps
             or (child.dep_ == "prep" and is_time_phrase(child))
-            or (subtree & excluded and child.dep_ in ("relcl", "acl", "prep"))
+            or (subtree & excluded and child.dep_ in ("relcl", "acl", "prep", "advmod"))
         ):
             dropped.update(subtree)
     tokens = near_subtree(root)

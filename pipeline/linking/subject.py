@@ -170,6 +170,24 @@ def _of_amount(m: Mention) -> list[Token] | None:
     return None
 
 
+_CHANGE_ADVERBS = frozenset({"up", "down", "off", "higher", "lower"})
+
+
+def _changed_noun(m: Mention) -> list[Token] | None:
+    """`net income of 1.89 billion pesos, up [68 pct] from [778.9 mln pesos]`: a change the parser
+    hangs on a noun (no verb of its own) measures that noun."""
+    token = m.head
+    for _ in range(3):
+        if token.dep_ not in ("npadvmod", "pobj", "prep", "dobj") or token.head == token:
+            return None
+        token = token.head
+        if token.lower_ in _CHANGE_ADVERBS and token.dep_ == "advmod":
+            noun = token.head
+            changed = noun.pos_ in ("NOUN", "PROPN") and noun.i not in m.article.quantity_tokens
+            return phrase(noun, m.excluded | {t.i for t in near_subtree(token, noun.i)}) if changed else None
+    return None
+
+
 def _amount_modifiers(amount: Token, m: Mention) -> list[Token]:
     """The prepositional phrases after an amount that say what its noun is of or for (not a date,
     not one holding another figure)."""
@@ -376,6 +394,14 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
     Rule("modified-noun", _modified_noun, "subject", 0.2, "It paid a [$5 million] fine.", "fine"),
     Rule("of-amount", _of_amount, "subject", -0.3, "Acme reported net sales of [$14.2 billion].", "net sales"),
     Rule(
+        "changed-noun",
+        _changed_noun,
+        "subject",
+        0.0,
+        "Acme reported net income of 1.89 billion pesos, up [68 pct] from 778.9 mln pesos.",
+        "net income",
+    ),
+    Rule(
         "appositive",
         _appositive,
         "subject",
@@ -419,7 +445,7 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
     Rule("actor-verb", _actor_verb, "subject", 0.6, "Calloway earned [$3 million].", "Calloway earned"),
     Rule("doer", _doer, "subject", 0.6, "Calloway sold the unit, getting [$3 million].", "Calloway"),
     Rule("nearest-chunk", _nearest_chunk, "subject", -0.6, "Profits: [$3 million].", "Profits"),
-    Rule("nearest-noun", _nearest_noun, "subject", 0.0, "Up [5 pct], sales.", "sales"),
+    Rule("nearest-noun", _nearest_noun, "subject", 0.0, "Up [5 pct]: sales.", "sales"),
     Rule(
         "previous-subject",
         _previous_subject,
