@@ -170,6 +170,25 @@ def _of_amount(m: Mention) -> list[Token] | None:
     return None
 
 
+def _worth(m: Mention) -> list[Token] | None:
+    """`a deal worth [$8bn]`, `250,000 bags of cement worth [375,000 dlrs]`: what is worth the
+    figure, the noun `worth` describes (the parser often hangs `worth` on the verb: then the noun
+    right before it)."""
+    worth = m.head.head
+    if worth.lower_ != "worth" or m.head.dep_ not in ("npadvmod", "pobj", "dobj", "nmod"):
+        return None
+    noun = worth.head if worth.head.pos_ in ("NOUN", "PROPN") else None
+    if noun is None:
+        before = [t for t in m.sentence if t.i < worth.i and t.pos_ in ("NOUN", "PROPN")]
+        noun = before[-1] if before and worth.i - before[-1].i <= 2 else None
+    if noun is None:
+        return None
+    tokens = phrase(noun, m.excluded | {t.i for t in near_subtree(worth)})
+    if worth.head == noun or worth.i == noun.i + 1:  # `a deal worth`, as readers write it; not `the deal is worth`
+        tokens = sorted({*tokens, worth}, key=lambda token: token.i)
+    return tokens
+
+
 _CHANGE_ADVERBS = frozenset({"up", "down", "off", "higher", "lower"})
 
 
@@ -393,6 +412,7 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
     ),
     Rule("modified-noun", _modified_noun, "subject", 0.2, "It paid a [$5 million] fine.", "fine"),
     Rule("of-amount", _of_amount, "subject", -0.3, "Acme reported net sales of [$14.2 billion].", "net sales"),
+    Rule("worth", _worth, "subject", 0.0, "Qwest said MCI had rejected a deal worth [$8bn].", "deal worth"),
     Rule(
         "changed-noun",
         _changed_noun,
