@@ -499,6 +499,25 @@ def _period_end(period: str) -> int | None:
     return year * 12 + int(number) * size - 1
 
 
+def day_earlier(period: str, *, working: bool = False) -> str | None:
+    """The day before a day (`working`: the working day before, past a weekend); None for a period
+    that is no single day.
+
+    >>> day_earlier("1987-04-08"), day_earlier("1987-04-06", working=True), day_earlier("1987-04") is None
+    ('1987-04-07', '1987-04-03', True)
+    """
+    try:
+        day = date.fromisoformat(period) if len(period) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        return None
+    day -= timedelta(days=1)
+    while working and day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day.isoformat()
+
+
 def year_earlier(period: str) -> str:
     """The same period a year before: what a results table's `vs` figures cover.
 

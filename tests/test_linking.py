@@ -196,6 +196,19 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         ("Acme said sales in the quarter ended Feb. 28 rose 5 pct.", "1987-04-10", "5 pct", "1986-12/1987-02"),
         ("Last December, prices rose 12 pct.", "1987-04-10", "12 pct", "1986-12"),
         (
+            "reuters_15935: Treasury balances at the Federal Reserve fell on April 8 to 3.531 billion dlrs from "
+            "4.229 billion dlrs on the previous business day, the Treasury said.",
+            "1987-04-09",
+            "4.229 billion dlrs",
+            "1987-04-07",
+        ),
+        (
+            "The dollar closed at 145.20 yen on Monday, April 6, up from 144.80 yen on the previous business day.",
+            "1987-04-09",
+            "144.80 yen",
+            "1987-04-03",
+        ),
+        (
             "reuters_15389: Industrial businesses contributed 202 mln stg to net profit, a 40 pct increase "
             "from 144 mln in 1985.",
             "1987-03-04",
@@ -332,6 +345,8 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "the-reporting-day-is-not-the-period",
         "quarter-ended",
         "last-december",
+        "the-previous-business-day-counts-back-from-the-clause-s-date",
+        "a-working-day-before-a-monday-is-the-friday",
         "a-date-after-the-from-figure-times-it",
         "a-date-after-the-from-figure-times-only-it",
         "compared-with-own-date",

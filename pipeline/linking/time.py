@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from spacy.tokens import Span, Token
 
-from pipeline.dates import RELATIVE_STEPS, resolve_period, year_earlier
+from pipeline.dates import RELATIVE_STEPS, day_earlier, resolve_period, year_earlier
 from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
 from pipeline.linking.rules import Rule
 
@@ -19,7 +22,17 @@ _FIGURE_MAX_TOKENS = 8  # how far back from a date the figure before it is looke
 _COMPARED_FROM = frozenset({"from", "with", "against", "after", "vs", "vs.", "versus"})
 # A year before the period of the clause's other date, not before the day of publication:
 # `turnover for 1986 fell to 130.9 billion from 142.1 billion the previous year` (1985).
-_YEAR_BEFORE_WORDS = ("the previous year", "a year earlier", "a year before", "the year before", "the prior year")
+# Words that count back from the clause's other date, with what they count back to:
+# `turnover for 1986 fell to 130.9 billion from 142.1 billion the previous year` (1985), `fell on
+# April 8 to 3.531 billion dlrs from 4.229 billion dlrs on the previous business day` (April 7).
+_COUNTED_BACK: tuple[tuple[tuple[str, ...], Callable[[str], str | None]], ...] = (
+    (("the previous year", "a year earlier", "a year before", "the year before", "the prior year"), year_earlier),
+    (("the previous day", "the day before", "a day earlier", "a day before", "the prior day"), day_earlier),
+    (
+        ("the previous business day", "the previous trading day", "the prior business day"),
+        partial(day_earlier, working=True),
+    ),
+)
 
 NO_TIME_WEIGHT = -0.6  # no rule filled the time
 
@@ -131,17 +144,24 @@ def _nearest_date(m: Mention) -> Period | None:
     """The clause's nearest date (of two as near, the one after the figure); `the previous year`
     and its like count back from the clause's other date when it has one."""
     dates = clause_dates(m)
-    year_before = [item for item in dates if item[2].lower().endswith(_YEAR_BEFORE_WORDS)]
-    anchors = [item for item in dates if item[0] and item not in year_before]
-    nearest = min((item for item in dates if item[0] or item in year_before), key=_closeness, default=None)
+    counting_back = {id(item): back for item in dates if (back := _counts_back(item[2]))}
+    anchors = [item for item in dates if item[0] and id(item) not in counting_back]
+    nearest = min((item for item in dates if item[0] or id(item) in counting_back), key=_closeness, default=None)
     if nearest is None:
         return None
-    if nearest in year_before and anchors:
+    if id(nearest) in counting_back and anchors:
         anchor = min(anchors, key=_closeness)
-        return year_earlier(anchor[0]), f"{nearest[2]} (before {anchor[2]})", nearest[4]
-    if not nearest[0]:  # `a year earlier` with no other date: the nearest date that resolves
+        period = counting_back[id(nearest)](anchor[0])
+        if period is not None:
+            return period, f"{nearest[2]} (before {anchor[2]})", nearest[4]
+    if id(nearest) in counting_back or not nearest[0]:  # `a year earlier` with no other date: the nearest that resolves
         nearest = min((item for item in dates if item[0]), key=_closeness, default=None)
     return (nearest[0], nearest[2], nearest[4]) if nearest is not None else None
+
+
+def _counts_back(words: str) -> Callable[[str], str | None] | None:
+    lowered = words.lower()
+    return next((back for endings, back in _COUNTED_BACK if lowered.endswith(endings)), None)
 
 
 def _closeness(item: tuple) -> tuple[int, bool]:
