@@ -453,6 +453,18 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "3 pct",
             "Jane Smith",
         ),
+        (
+            "bbc_business_249: Some experts believe this could require borrowing of up to $4.5 trillion over a "
+            "20-year period.",
+            "$4.5 trillion",
+            "Some experts",
+        ),
+        (
+            "The study, conducted by consultancy Building Zones, found that 16% of visitors came to work.",
+            "16%",
+            "Building Zones",
+        ),
+        ("Acme Corp has maintained its quarterly dividend at 5 cts a share.", "5 cts", None),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -469,6 +481,9 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "each-of-two-coordinated-reports-has-its-speaker",
         "the-first-report-of-two-coordinated",
         "a-report-inside-another-is-the-outer-speaker-s",
+        "a-verb-of-thinking-reports-its-clause",
+        "a-study-that-found-a-clause",
+        "a-verb-of-asserting-with-an-object-reports-nothing",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:
