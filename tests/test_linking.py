@@ -465,6 +465,13 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "Building Zones",
         ),
         ("Acme Corp has maintained its quarterly dividend at 5 cts a share.", "5 cts", None),
+        (
+            "bbc_politics_246: The Hefce report, drawing on child benefits data, said 50% of teenagers went. "
+            "Fees did not seem to matter. The report also showed women were 18% more likely than men to enter "
+            "higher education.",
+            "18%",
+            "Hefce",
+        ),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -484,6 +491,7 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "a-verb-of-thinking-reports-its-clause",
         "a-study-that-found-a-clause",
         "a-verb-of-asserting-with-an-object-reports-nothing",
+        "the-report-is-the-one-named-before",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:

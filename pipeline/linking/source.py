@@ -214,7 +214,28 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
             return _earlier_speaker(article, index, named=True)
     if head.pos_ == "PRON" or head.tag_ in ("WDT", "WP"):
         return None  # a pronoun nobody named before stands for no one a reader can use
+    if head.lemma_.lower() in DOCUMENT_NOUNS:
+        named = _named_document(article, head.lemma_.lower(), index)
+        if named:
+            return named
     return clean_name(speaker.text)
+
+
+# What a body publishes: `the report` stands for the report named before (`the Hefce report`).
+DOCUMENT_NOUNS = frozenset("report study survey poll statement figures data index review analysis".split())
+
+
+def _named_document(article: Article, noun: str, index: int) -> str | None:
+    """Whose the `report` (`study`, `poll` ...) is, from the nearest sentence before, anywhere in the
+    story, that names a speaker with the same noun and a name (`The Hefce report, drawing on ...,
+    said`). Each sentence's speakers are found once (`sentence_attributions`)."""
+    for where in range(index - 1, -1, -1):
+        for _, found in sentence_attributions(article, where):
+            if found.root.lemma_.lower() == noun:
+                first, last = found.root.left_edge.i, found.root.right_edge.i
+                if any(first <= ent.start <= last for ent in article.names[where]):
+                    return _speaker_name(article, found, where)
+    return None
 
 
 _SPEAKER_REACH = 3  # how many sentences back a pronoun's speaker is looked for
