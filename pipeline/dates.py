@@ -266,6 +266,9 @@ def resolve_period(text: str, published: date | None, season_end: int | None = N
     '1987-04'
     >>> resolve_period("between yesterday and April 30", date(1987, 4, 8))
     '1987-04-07/1987-04-30'
+    >>> april = date(1987, 4, 9)
+    >>> resolve_period("February last year", april), resolve_period("the third quarter of last year", april)
+    ('1986-02', '1986-Q3')
     """
     split = _SPLIT_YEAR.search(text)
     if split and _split_year(split):
@@ -287,7 +290,12 @@ def resolve_period(text: str, published: date | None, season_end: int | None = N
         relative = None  # `the last quarter of 2004` is that year's last, below
         text = re.sub(r"\blast\b", "fourth", text, flags=re.IGNORECASE)
     if relative:
-        return _relative_period(relative.group("which").lower(), relative.group("unit").lower(), published)
+        period = _relative_period(relative.group("which").lower(), relative.group("unit").lower(), published)
+        if period is not None and relative.group("unit").lower() == "year" and text.strip() != relative.group(0):
+            # `February last year`, `the third quarter of last year`: that part of the year
+            within = resolve_period(text[: relative.start()] + period + text[relative.end() :], published, season_end)
+            return within if within is not None and within.startswith(period) else period
+        return period
     lowered = text.lower()
     year = _YEAR_RE.search(text)
     month = _MONTH_RE.search(text)
