@@ -203,6 +203,12 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "1987-04-07",
         ),
         (
+            "Sales rose to 5 mln dlrs in the first quarter from 4 mln dlrs in the same period last year.",
+            "1987-04-09",
+            "4 mln dlrs",
+            "1986-Q1",
+        ),
+        (
             "The dollar closed at 145.20 yen on Monday, April 6, up from 144.80 yen on the previous business day.",
             "1987-04-09",
             "144.80 yen",
@@ -346,6 +352,7 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "quarter-ended",
         "last-december",
         "the-previous-business-day-counts-back-from-the-clause-s-date",
+        "the-same-period-last-year-is-the-clause-s-period-a-year-before",
         "a-working-day-before-a-monday-is-the-friday",
         "a-date-after-the-from-figure-times-it",
         "a-date-after-the-from-figure-times-only-it",

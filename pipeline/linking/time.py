@@ -27,6 +27,10 @@ _COMPARED_FROM = frozenset({"from", "with", "against", "after", "vs", "vs.", "ve
 # April 8 to 3.531 billion dlrs from 4.229 billion dlrs on the previous business day` (April 7).
 _COUNTED_BACK: tuple[tuple[tuple[str, ...], Callable[[str], str | None]], ...] = (
     (("the previous year", "a year earlier", "a year before", "the year before", "the prior year"), year_earlier),
+    (  # `rose 5 pct in the first quarter from the same period last year`: that quarter a year before
+        ("same period last year", "same quarter last year", "same month last year", "same period a year ago"),
+        year_earlier,
+    ),
     (("the previous day", "the day before", "a day earlier", "a day before", "the prior day"), day_earlier),
     (
         ("the previous business day", "the previous trading day", "the prior business day"),
