@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span, Token
 
 from pipeline.entities import clean_name
@@ -61,17 +63,20 @@ def _governing(found: list[Attribution], figure: Token) -> Attribution | None:
     """The attribution whose reporting verb governs the figure: each of two coordinated reports has
     its own speaker (`Halifax said prices rose 0.8% and Nationwide reported a rise of [0.4%]`), a
     report inside another is the outer speaker's (`He said the bank expected inflation of [3%]`).
-    Else the sentence's first."""
-    ancestors = {token.i for token in figure.ancestors}
-    by_verb = {verb.i: (verb, speaker) for verb, speaker in reversed(found) if verb is not None and verb.i in ancestors}
-    verb = next((token for token in figure.ancestors if token.i in by_verb), None)
-    if verb is None:
+    Else the sentence's first. The walk up from the figure is bounded: a sentence of thousands of
+    figures may parse as one long chain."""
+    if len(found) < 2:
         return found[0] if found else None
-    while verb.dep_ in _REPORTED_CLAUSE_DEPS and verb.head.i in by_verb:
+    by_verb = {verb.i: (verb, speaker) for verb, speaker in reversed(found) if verb is not None}
+    verb = next((token for token in islice(figure.ancestors, _GOVERNOR_REACH) if token.i in by_verb), None)
+    if verb is None:
+        return found[0]
+    while verb.dep_ in _REPORTED_CLAUSE_DEPS and verb.head.i in by_verb and verb.head != verb:
         verb = verb.head
     return by_verb[verb.i]
 
 
+_GOVERNOR_REACH = 16  # dependency steps from a figure up to the reporting verb that governs it
 _REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
 
 
@@ -223,13 +228,14 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
 
 # What a body publishes: `the report` stands for the report named before (`the Hefce report`).
 DOCUMENT_NOUNS = frozenset("report study survey poll statement figures data index review analysis".split())
+_DOCUMENT_REACH = 50  # sentences back: a news story's length, and a bound for a hostile one
 
 
 def _named_document(article: Article, noun: str, index: int) -> str | None:
-    """Whose the `report` (`study`, `poll` ...) is, from the nearest sentence before, anywhere in the
-    story, that names a speaker with the same noun and a name (`The Hefce report, drawing on ...,
-    said`). Each sentence's speakers are found once (`sentence_attributions`)."""
-    for where in range(index - 1, -1, -1):
+    """Whose the `report` (`study`, `poll` ...) is, from the nearest sentence before that names a
+    speaker with the same noun and a name (`The Hefce report, drawing on ..., said`). Each
+    sentence's speakers are found once (`sentence_attributions`)."""
+    for where in range(index - 1, max(-1, index - 1 - _DOCUMENT_REACH), -1):
         for _, found in sentence_attributions(article, where):
             if found.root.lemma_.lower() == noun:
                 first, last = found.root.left_edge.i, found.root.right_edge.i

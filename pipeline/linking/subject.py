@@ -179,8 +179,9 @@ def _worth(m: Mention) -> list[Token] | None:
         return None
     noun = worth.head if worth.head.pos_ in ("NOUN", "PROPN") else None
     if noun is None:
-        before = [t for t in m.sentence if t.i < worth.i and t.pos_ in ("NOUN", "PROPN")]
-        noun = before[-1] if before and worth.i - before[-1].i <= 2 else None
+        start = max(m.sentence.start, worth.i - 2)
+        before = [t for t in m.article.doc[start : worth.i] if t.pos_ in ("NOUN", "PROPN")]
+        noun = before[-1] if before else None
     if noun is None:
         return None
     tokens = phrase(noun, m.excluded | {t.i for t in near_subtree(worth)})
