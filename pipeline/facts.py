@@ -9,7 +9,8 @@ out, as is a claim whose measure is only the counted thing (`tonne`) or the enti
 
 Each claim stands for an interval (`claims.interval_low`/`interval_high`: its written precision and
 qualifier, see `claims.interval`). A fact of one claim is `single`; its claims `agree` when all their
-intervals meet; they are in `conflict` when the claims of different articles do not meet while each
+intervals overlap (two values at one precision whose intervals only touch, `27 cts` and `28 cts`, do
+not); they are in `conflict` when the claims of different articles do not meet while each
 article's own claims do. An article that gives two values for one key (`Shr 46 cts vs 22 cts`: this
 year and last) describes two things the key cannot tell apart: that fact is `ambiguous`, never a
 conflict. A conversion restates its amount (`¥8.6 trillion ($59.4 billion)`): in dollars they are
@@ -77,17 +78,20 @@ SELECT * FROM read_parquet(?) WHERE fact_id NOT IN (SELECT fact_id FROM to_compu
 CLAIMS_PER_BUCKET = 50_000
 # Per fact: whether each article's own claims of it meet (an article that states two values for one
 # key describes two things the key cannot tell apart: this year and last, two crops), and the status.
+# Intervals meet when they overlap, or the values are the same: two values at one precision that
+# only touch (`27 cts` and `28 cts`, [26.5, 27.5] and [27.5, 28.5]) are two different figures.
 _STATUS = """
 INSERT INTO fact_status
 WITH per_article AS (
-    SELECT fact_id, count(*) AS n, max(low) AS low, min(high) AS high, max(low) <= min(high) AS consistent
+    SELECT fact_id, count(*) AS n, max(low) AS low, min(high) AS high, min(value) AS value_min,
+           max(value) AS value_max, max(low) < min(high) OR min(value) = max(value) AS consistent
     FROM keyed_bucketed WHERE bucket = $bucket GROUP BY fact_id, doc_id
 )
 SELECT fact_id,
        CASE
            WHEN NOT bool_and(consistent) THEN 'ambiguous'
            WHEN sum(n) = 1 THEN 'single'
-           WHEN max(low) <= min(high) THEN 'agree'
+           WHEN max(low) < min(high) OR min(value_min) = max(value_max) THEN 'agree'
            ELSE 'conflict'
        END AS status
 FROM per_article GROUP BY fact_id

@@ -56,6 +56,12 @@ CASES = [
     ("rounding-agrees",
      [claim("a", "d1", "3.3 million cars", 3.3e6), claim("b", "d2", "3,340,000 cars", 3.34e6)],
      [("agree", ["a", "b"])]),
+    ("values-whose-rounding-only-touches-conflict",
+     [claim("a", "d1", "27 cts", 0.27, **CENTS), claim("b", "d2", "28 cts", 0.28, **CENTS)],
+     [("conflict", ["a", "b"])]),
+    ("one-article-with-touching-values-is-ambiguous",  # reuters: `Oper shr 27 cts vs 28 cts`
+     [claim("a", "d1", "27 cts", 0.27, **CENTS), claim("b", "d1", "28 cts", 0.28, **CENTS)],
+     [("ambiguous", ["a", "b"])]),
     ("single", [claim("a", "d1", "3.3 million cars", 3.3e6)], [("single", ["a"])]),
     ("other-period-other-fact",
      [claim("a", "d1", "3.3 million cars", 3.3e6), claim("b", "d2", "2.1 million", 2.1e6, time="2015")],
