@@ -574,3 +574,13 @@ def test_a_change_hung_on_a_noun_measures_that_noun(nlp) -> None:
     text = "PLDT reported 1986 net income of 1.89 billion pesos, up 68 pct from 778.9 mln pesos in 1985."
     subjects = {claim.mention: claim.subject for claim in extract_text(text, nlp, published="1987-04-09").claims}
     assert subjects == {"1.89 billion pesos": "net income", "68 pct": "net income", "778.9 mln pesos": "net income"}
+
+
+def test_who_reports_a_figure_is_not_what_it_measures(nlp) -> None:
+    """bbc_business_284: the nearest noun phrase is the think-tank that says it; the subject is the rate."""
+    text = (
+        '"Estimates of Iraq\'s unemployment rate vary, but we estimate it to be between 30-40%," the '
+        "Washington-based independent think-tank The Brookings Institution says in its Iraq Index."
+    )
+    claims = {claim.mention: claim for claim in extract_text(text, nlp).claims}
+    assert claims["30-40%"].subject == "Iraq's unemployment rate"

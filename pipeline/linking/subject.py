@@ -314,11 +314,20 @@ def _nearest_chunk(m: Mention) -> list[Token] | None:
         and chunk.root.ent_type_ not in ("DATE", "TIME")
         and chunk.root.i not in m.excluded
         and chunk.start - 1 not in m.article.quantity_tokens  # `95 cts a share`: another figure's unit
+        and not _speaks(chunk.root)
     ]
     if not chunks:
         return None
     nearest = min(chunks, key=lambda chunk: min(abs(chunk.start - span.start), abs(chunk.end - span.end)))
     return [token for token in nearest if token.i not in m.excluded]
+
+
+def _speaks(token: Token) -> bool:
+    """`..., the think-tank The Brookings Institution says`: who reports a figure is never what it
+    measures (the subject of a reporting verb, or an apposition to it)."""
+    while token.dep_ == "appos" and token.head != token:
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SAY_VERBS
 
 
 def _nearest_noun(m: Mention) -> list[Token] | None:
