@@ -314,7 +314,7 @@ def _nearest_chunk(m: Mention) -> list[Token] | None:
         and chunk.root.ent_type_ not in ("DATE", "TIME")
         and chunk.root.i not in m.excluded
         and chunk.start - 1 not in m.article.quantity_tokens  # `95 cts a share`: another figure's unit
-        and not _speaks(chunk.root)
+        and not (_speaks(chunk.root) and not _pronoun_doer(m))
     ]
     if not chunks:
         return None
@@ -322,9 +322,19 @@ def _nearest_chunk(m: Mention) -> list[Token] | None:
     return [token for token in nearest if token.i not in m.excluded]
 
 
+def _pronoun_doer(m: Mention) -> bool:
+    """`General Motors Corp said it earned 5 mln dlrs`: a pronoun does it, the speaker it stands for
+    (but in `we estimate it to be 30-40%` the pronouns report and restate it)."""
+    verb = m.verb
+    doer = actor(verb) if verb is not None else None
+    only_states = verb is not None and verb.lemma_.lower() in SAY_VERBS | ESTIMATE_VERBS | COPULAS
+    return doer is not None and doer.pos_ == "PRON" and not only_states
+
+
 def _speaks(token: Token) -> bool:
-    """`..., the think-tank The Brookings Institution says`: who reports a figure is never what it
-    measures (the subject of a reporting verb, or an apposition to it)."""
+    """`..., the think-tank The Brookings Institution says`: who reports a figure is not what it
+    measures (the subject of a reporting verb, or an apposition to it), unless a pronoun for the
+    speaker does what the figure measures."""
     while token.dep_ == "appos" and token.head != token:
         token = token.head
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in SAY_VERBS
