@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.entities import EntityCanon
 from pipeline.linking.entity import ENTITY_RULES, NO_ENTITY_WEIGHT
-from pipeline.linking.parse import Article, Mention, Previous, forget_children
+from pipeline.linking.parse import Article, Mention, Previous, forget_children, phrase_heads
 from pipeline.linking.rules import Rule, first_found
 from pipeline.linking.source import NO_SOURCE_WEIGHT, SOURCE_RULES
 from pipeline.linking.subject import NO_SUBJECT_WEIGHT, SUBJECT_RULES, find_subject, subject_text, without_date_phrases
@@ -136,9 +136,7 @@ def measure_of(subject: tuple[Token, ...], *, row_label: bool = False) -> str | 
     (`Oper net` is not `Net`), and the parser reads such labels poorly."""
     if row_label:
         return " ".join((token.lemma_ or token.text).lower() for token in subject if not token.is_punct) or None
-    inside = {token.i for token in subject}
-    heads = [token for token in subject if token.head.i not in inside or token.head == token]
-    head = next((token for token in heads if token.pos_ in ("NOUN", "PROPN")), None)
+    head = next((token for token in phrase_heads(subject) if token.pos_ in ("NOUN", "PROPN")), None)
     if head is None:  # a verb phrase (`Toyota sold cars in the US`): the first common noun
         head = next((token for token in subject if token.pos_ == "NOUN"), None)
     if head is None:

@@ -17,6 +17,7 @@ from pipeline.linking.parse import (
     compares_previous,
     governing_verb,
     near_subtree,
+    phrase_heads,
 )
 from pipeline.linking.rules import Rule
 from pipeline.linking.subject import OWNER_PHRASE_RULES, estimated_at
@@ -109,9 +110,7 @@ def _says_where(ent: Span, m: Mention) -> bool:
         root = root.head
     if ent.label_ not in ("GPE", "LOC", "FAC") or root.dep_ != "pobj" or root.head.lower_ not in _WHERE_PREPOSITIONS:
         return False
-    subject = {token.i for token in m.subject}
-    measured = {token for token in m.subject if token.head.i not in subject or token.head == token} | {m.head}
-    return root.head.head not in measured
+    return root.head.head not in {*phrase_heads(m.subject), m.head}
 
 
 def _macro_country(m: Mention) -> Name | None:

@@ -11,11 +11,11 @@ from pipeline.linking.parse import (
     ORG_ANAPHORS,
     PERSON_PRONOUNS,
     QUOTE_MARKS,
-    SAY_VERBS,
     Article,
     Mention,
     children_of,
     near_subtree,
+    reports,
 )
 from pipeline.linking.rules import Rule
 from pipeline.linking.subject import estimated_at
@@ -39,7 +39,7 @@ def attributions(sentence: Span) -> list[Attribution]:
             objects = [child for child in children_of(token.nbor(1)) if child.dep_ == "pobj"]
             if objects:
                 found.append((None, _compact(objects[0])))
-        if token.pos_ == "VERB" and _reports(token):
+        if token.pos_ == "VERB" and reports(token):
             speaker = _speaker_of(token, sentence)
             if speaker is not None:
                 found.append((token, speaker))
@@ -67,7 +67,7 @@ def _governing(found: list[Attribution], figure: Token) -> Attribution | None:
     figures may parse as one long chain."""
     if len(found) < 2:
         return found[0] if found else None
-    by_verb = {verb.i: (verb, speaker) for verb, speaker in reversed(found) if verb is not None}
+    by_verb = {verb.i: (verb, speaker) for verb, speaker in found if verb is not None}
     verb = next((token for token in islice(figure.ancestors, _GOVERNOR_REACH) if token.i in by_verb), None)
     if verb is None:
         return found[0]
@@ -78,32 +78,6 @@ def _governing(found: list[Attribution], figure: Token) -> Attribution | None:
 
 _GOVERNOR_REACH = 16  # dependency steps from a figure up to the reporting verb that governs it
 _REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
-
-
-# Verbs of thinking and asserting report only what they take as a clause (`experts believe this
-# could require borrowing of $4.5 trillion`, `the study found that 16% of visitors ...`); with an
-# object they report nothing (`Tokyo has maintained its stance`, `found a buyer`).
-CLAUSE_REPORTING_VERBS = frozenset(
-    """
-    believe think reckon suggest indicate insist admit acknowledge stress find conclude assert maintain
-    contend allege concede reiterate
-    """.split()
-)
-
-
-def _reports(verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    if lemma in CLAUSE_REPORTING_VERBS:
-        return any(child.dep_ == "ccomp" for child in children_of(verb))
-    return lemma in SAY_VERBS and not _adds_to(verb)
-
-
-def _adds_to(verb: Token) -> bool:
-    """`with Hungary and Greece added to the system`, `added 5 pct to its shares`: `add` that puts
-    something somewhere reports nothing."""
-    return verb.lemma_.lower() == "add" and any(
-        (child.dep_ == "prep" and child.lower_ == "to") or child.dep_ == "dobj" for child in children_of(verb)
-    )
 
 
 def _estimator(m: Mention) -> Speaker | None:

@@ -21,6 +21,7 @@ from pipeline.linking.parse import (
     near_subtree,
     phrase,
     phrase_text,
+    reports,
     verb_phrase,
 )
 from pipeline.linking.rules import Rule
@@ -177,11 +178,9 @@ def _worth(m: Mention) -> list[Token] | None:
     worth = m.head.head
     if worth.lower_ != "worth" or m.head.dep_ not in ("npadvmod", "pobj", "dobj", "nmod"):
         return None
-    noun = worth.head if worth.head.pos_ in ("NOUN", "PROPN") else None
-    if noun is None:
-        start = max(m.sentence.start, worth.i - 2)
-        before = [t for t in m.article.doc[start : worth.i] if t.pos_ in ("NOUN", "PROPN")]
-        noun = before[-1] if before else None
+    start = max(m.sentence.start, worth.i - 2)
+    before = [t for t in m.article.doc[start : worth.i] if t.pos_ in ("NOUN", "PROPN")]
+    noun = worth.head if worth.head.pos_ in ("NOUN", "PROPN") else before[-1] if before else None
     if noun is None:
         return None
     tokens = phrase(noun, m.excluded | {t.i for t in near_subtree(worth)})
@@ -337,7 +336,7 @@ def _speaks(token: Token) -> bool:
     speaker does what the figure measures."""
     while token.dep_ == "appos" and token.head != token:
         token = token.head
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SAY_VERBS
+    return token.dep_ == "nsubj" and reports(token.head)
 
 
 def _nearest_noun(m: Mention) -> list[Token] | None:

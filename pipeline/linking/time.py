@@ -20,9 +20,8 @@ _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at"
 # Words that introduce the figure a change or comparison starts from (`up from 144 mln in 1985`).
 _FIGURE_MAX_TOKENS = 8  # how far back from a date the figure before it is looked for
 _COMPARED_FROM = frozenset({"from", "with", "against", "after", "vs", "vs.", "versus"})
-# A year before the period of the clause's other date, not before the day of publication:
-# `turnover for 1986 fell to 130.9 billion from 142.1 billion the previous year` (1985).
-# Words that count back from the clause's other date, with what they count back to:
+# Words that count back from the clause's other date (not from the day of publication), with what
+# they count back to:
 # `turnover for 1986 fell to 130.9 billion from 142.1 billion the previous year` (1985), `fell on
 # April 8 to 3.531 billion dlrs from 4.229 billion dlrs on the previous business day` (April 7).
 _COUNTED_BACK: tuple[tuple[tuple[str, ...], Callable[[str], str | None]], ...] = (
@@ -148,17 +147,18 @@ def _nearest_date(m: Mention) -> Period | None:
     """The clause's nearest date (of two as near, the one after the figure); `the previous year`
     and its like count back from the clause's other date when it has one."""
     dates = clause_dates(m)
-    counting_back = {id(item): back for item in dates if (back := _counts_back(item[2]))}
-    anchors = [item for item in dates if item[0] and id(item) not in counting_back]
-    nearest = min((item for item in dates if item[0] or id(item) in counting_back), key=_closeness, default=None)
-    if nearest is None:
+    backs = [_counts_back(item[2]) for item in dates]
+    anchors = [item for item, back in zip(dates, backs, strict=True) if item[0] and back is None]
+    candidates = [(item, back) for item, back in zip(dates, backs, strict=True) if item[0] or back]
+    if not candidates:
         return None
-    if id(nearest) in counting_back and anchors:
+    nearest, back = min(candidates, key=lambda candidate: _closeness(candidate[0]))
+    if back is not None and anchors:
         anchor = min(anchors, key=_closeness)
-        period = counting_back[id(nearest)](anchor[0])
+        period = back(anchor[0])
         if period is not None:
             return period, f"{nearest[2]} (before {anchor[2]})", nearest[4]
-    if id(nearest) in counting_back or not nearest[0]:  # `a year earlier` with no other date: the nearest that resolves
+    if back is not None or not nearest[0]:  # `a year earlier` with no other date: the nearest that resolves
         nearest = min((item for item in dates if item[0]), key=_closeness, default=None)
     return (nearest[0], nearest[2], nearest[4]) if nearest is not None else None
 
