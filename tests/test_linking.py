@@ -584,3 +584,38 @@ def test_who_reports_a_figure_is_not_what_it_measures(nlp) -> None:
     )
     claims = {claim.mention: claim for claim in extract_text(text, nlp).claims}
     assert claims["30-40%"].subject == "Iraq's unemployment rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "subject"),
+    [
+        pytest.param(
+            "reuters_15149: She estimated 1987 earnings of 2.50 dlrs per share.",
+            "2.50 dlrs",
+            "earnings a share",
+            id="a-rate-of-the-amount-is-its-unit-written-once",
+        ),
+        pytest.param(
+            "reuters_15094: NOTE: Includes loss of 89.6 mln dlrs vs loss 14.5 mln dlrs in year.",
+            "89.6 mln dlrs",
+            "loss",
+            id="the-figure-it-is-set-against-is-not-its-noun-s",
+        ),
+        pytest.param(
+            "reuters_15899: NOTE: 1986 net includes gain of 15,598 dlrs in 3rd qtr.",
+            "15,598 dlrs",
+            "gain",
+            id="a-period-the-model-tags-no-date-is-no-phrase-of-the-noun",
+        ),
+        pytest.param(
+            "reuters_15547: Company also set dividend of 11 marks for new preference shares, which were issued "
+            "in 1986.",
+            "11 marks",
+            "dividend for new preference shares",
+            id="what-the-noun-is-for-without-its-clause",
+        ),
+    ],
+)
+def test_phrases_an_amount_carries(nlp, text: str, mention: str, subject: str) -> None:
+    claims = {claim.mention: claim for claim in extract_text(text, nlp, published="1987-04-09").claims}
+    assert claims[mention].subject == subject

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from pipeline.dates import PERIOD_PARTS
 from pipeline.lexicon import LEVEL_NOUNS, QUALIFIERS, TABLE_ROW_LABELS, TRADE_UNITS
 from pipeline.linking.parse import (
     COMPARED,
@@ -207,16 +208,36 @@ def _changed_noun(m: Mention) -> list[Token] | None:
     return None
 
 
+# Words after an amount that begin no phrase of its noun: a rate of the amount itself (`12 cts per
+# share`, which `subject_text` writes), or the figure it is set against (`vs loss 14.5 mln dlrs`).
+_AMOUNT_OWN_PREPOSITIONS = frozenset({"per", "a"}) | COMPARED
+# Nouns of a stretch of time: `in current qtr` times the figure even where the model tags no DATE.
+_PERIOD_NOUNS = frozenset(PERIOD_PARTS) | {"year", "month", "week", "day", "period", "mths", "months"}
+
+
 def _amount_modifiers(amount: Token, m: Mention) -> list[Token]:
-    """The prepositional phrases after an amount that say what its noun is of or for (not a date,
-    not one holding another figure)."""
+    """The prepositional phrases after an amount that say what its noun is of or for (`a rebate of
+    1,000 dlrs for first-time buyers`), without their clauses; not a rate or a comparison, not a
+    period, not one holding another figure. A name there is no owner (`entity._in_subject`)."""
     found: list[Token] = []
     for child in children_of(amount):
-        if child.dep_ != "prep" or child.i < amount.i or is_time_phrase(child):
+        if child.dep_ != "prep" or child.i < amount.i or child.lower_ in _AMOUNT_OWN_PREPOSITIONS:
             continue
-        inside = near_subtree(child, amount.i)
-        if not {token.i for token in inside} & m.excluded:
-            found.extend(inside)
+        if is_time_phrase(child):
+            continue
+        clauses = {
+            t.i
+            for grand in children_of(child)
+            for clause in children_of(grand)
+            if clause.dep_ in ("relcl", "acl")
+            for t in near_subtree(clause, amount.i)
+        }  # `for new preference shares, which were issued ...`: the shares, not the clause
+        inside = [t for t in near_subtree(child, amount.i) if t.i not in clauses]
+        while inside and inside[-1].is_punct:
+            inside.pop()
+        if any(t.i in m.excluded or t.lemma_.lower() in _PERIOD_NOUNS for t in inside):
+            continue
+        found.extend(inside)
     return found
 
 
