@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from itertools import product
 
 from spacy.tokens import Span, Token
 
@@ -27,7 +28,14 @@ _COMPARED_FROM = frozenset({"from", "with", "against", "after", "vs", "vs.", "ve
 _COUNTED_BACK: tuple[tuple[tuple[str, ...], Callable[[str], str | None]], ...] = (
     (("the previous year", "a year earlier", "a year before", "the year before", "the prior year"), year_earlier),
     (  # `rose 5 pct in the first quarter from the same period last year`: that quarter a year before
-        ("same period last year", "same quarter last year", "same month last year", "same period a year ago"),
+        tuple(
+            f"{like} {stretch} {ago}"
+            for like, stretch, ago in product(
+                ("same", "comparable", "corresponding", "like"),
+                ("period", "quarter", "month", "week", "half"),
+                ("last year", "a year ago"),
+            )
+        ),
         year_earlier,
     ),
     (("the previous day", "the day before", "a day earlier", "a day before", "the prior day"), day_earlier),
@@ -155,6 +163,8 @@ def _nearest_date(m: Mention) -> Period | None:
     nearest, back = min(candidates, key=lambda candidate: _closeness(candidate[0]))
     if back is not None and anchors:
         anchor = min(anchors, key=_closeness)
+        if m.quantity.role == "by":  # `up 16 pct from 537 mln dlrs for the same quarter a year ago`
+            return anchor[0], anchor[2], anchor[4]  # a change is of the period it reaches, not the one before
         period = back(anchor[0])
         if period is not None:
             return period, f"{nearest[2]} (before {anchor[2]})", nearest[4]
