@@ -635,3 +635,15 @@ def test_who_reports_a_figure_is_not_what_it_measures(nlp) -> None:
 def test_phrases_an_amount_carries(nlp, text: str, mention: str, subject: str) -> None:
     claims = {claim.mention: claim for claim in extract_text(text, nlp, published="1987-04-09").claims}
     assert claims[mention].subject == subject
+
+
+def test_a_change_the_parser_hangs_on_an_earlier_noun_is_not_that_noun_s(nlp) -> None:
+    """reuters_15733: `off nine pct` is the gas reserves' change; the parser hangs `off` on the oil
+    reserves, three figures back."""
+    text = (
+        "Proved oil reserves at year-end 3.3 mln barrels, up 39 pct from a year earlier, and natural gas "
+        "reserves 4.7 billion cubic feet, off nine pct."
+    )
+    subjects = {claim.mention: claim.subject for claim in extract_text(text, nlp, published="1987-04-09").claims}
+    assert subjects["39 pct"] == "Proved oil reserves"
+    assert subjects["nine pct"] != "Proved oil reserves"

@@ -204,7 +204,9 @@ def _changed_noun(m: Mention) -> list[Token] | None:
         if token.lower_ in _CHANGE_ADVERBS and token.dep_ == "advmod":
             noun = token.head
             changed = noun.pos_ in ("NOUN", "PROPN") and noun.i not in m.article.quantity_tokens
-            return phrase(noun, m.excluded | {t.i for t in near_subtree(token, noun.i)}) if changed else None
+            if not changed or _figures_between(m, noun.i, token.i) > 1:
+                return None  # `oil reserves 3.3 mln barrels, up 39 pct, and gas reserves 4.7 bcf, off [9 pct]`
+            return phrase(noun, m.excluded | {t.i for t in near_subtree(token, noun.i)})
     return None
 
 
@@ -213,6 +215,13 @@ def _changed_noun(m: Mention) -> list[Token] | None:
 _AMOUNT_OWN_PREPOSITIONS = frozenset({"per", "a"}) | COMPARED
 # Nouns of a stretch of time: `in current qtr` times the figure even where the model tags no DATE.
 _PERIOD_NOUNS = frozenset(PERIOD_PARTS) | {"year", "month", "week", "day", "period", "mths", "months"}
+
+
+def _figures_between(m: Mention, start: int, end: int) -> int:
+    """How many figures begin between tokens `start` and `end`: a noun's own amount is one; more,
+    and the parser has hung a later change on an earlier noun."""
+    figures = m.article.quantity_tokens
+    return sum(1 for i in range(start + 1, end) if i in figures and i - 1 not in figures)
 
 
 def _amount_modifiers(amount: Token, m: Mention) -> list[Token]:
