@@ -641,9 +641,11 @@ def test_a_change_the_parser_hangs_on_an_earlier_noun_is_not_that_noun_s(nlp) ->
     """reuters_15733: `off nine pct` is the gas reserves' change; the parser hangs `off` on the oil
     reserves, three figures back."""
     text = (
-        "Proved oil reserves at year-end 3.3 mln barrels, up 39 pct from a year earlier, and natural gas "
-        "reserves 4.7 billion cubic feet, off nine pct."
+        "MSR EXPLORATION LTD <MSR> YEAR LOSS\n\nShr loss five cts vs profit 10 cts\n    Net loss 381,391 vs "
+        "profit 736,974\n    Revs 6,161,391 vs 9,241,882\n    NOTE: Canadian dollars.\n    Proved oil reserves at "
+        "year-end 3.3 mln barrels, up 39 pct\nfrom a year earlier, and natural gas reserves 4.7 billion cubic\n"
+        "feet, off nine pct.\n Reuter\n"
     )
-    subjects = {claim.mention: claim.subject for claim in extract_text(text, nlp, published="1987-04-09").claims}
-    assert subjects["39 pct"] == "Proved oil reserves"
-    assert subjects["nine pct"] != "Proved oil reserves"
+    claims = extract_text(text, nlp, published="1987-04-09").claims
+    subjects = {" ".join(claim.mention.split()): claim.subject for claim in claims}
+    assert subjects["nine pct"] not in ("Proved oil reserves", "oil reserves")
