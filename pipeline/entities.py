@@ -283,7 +283,8 @@ def lede_sentence(doc: Doc) -> Span | None:
 
 def _headline_end(doc: Doc) -> int:
     """Where a story's headline ends: its first line, set apart by a blank line (0: no headline)."""
-    body = doc.text.find("\n\n")
+    head = doc[: min(len(doc), _HEADLINE_MAX_CHARS)].text  # not `doc.text`, which joins every token
+    body = head.find("\n\n")
     return body if 0 < body <= _HEADLINE_MAX_CHARS else 0
 
 
@@ -292,7 +293,7 @@ def headline_names(doc: Doc) -> list[Span]:
     (the model often misreads a headline: `BRAZIL GRAIN HARVEST` as one organisation holds `Brazil`)."""
     body = _headline_end(doc)
     names = [ent for ent in doc.ents if ent.end_char <= body and ent.label_ in NAME_LABELS]
-    headline = doc.text[:body].lower()
+    headline = doc[: min(len(doc), _HEADLINE_MAX_CHARS)].text[:body].lower()
     spelled: dict[str, Span] = {}
     for ent in doc.ents:
         name = clean_name(ent.text).lower()

@@ -179,14 +179,15 @@ def find_quantities(
     Returns:
         Quantities in text order; offsets are into `doc.text`.
     """
-    lowered = doc.text.lower()
+    text = doc.text  # once: spaCy joins every token's text on each access
+    lowered = text.lower()
     context = _DocContext(
         doc=doc,
         default_dollar=default_dollar,
-        yen_article="yen" in lowered or "¥" in doc.text or "japan" in lowered,
-        article_dollar=article_dollar(doc.text),
-        word_currencies=article_currencies(doc.text),
-        text=doc.text,
+        yen_article="yen" in lowered or "¥" in text or "japan" in lowered,
+        article_dollar=article_dollar(text),
+        word_currencies=article_currencies(text),
+        text=text,
         has_deps=doc.has_annotation("DEP"),
     )
     quantities: list[Quantity] = []

@@ -105,6 +105,7 @@ class Article:
     many figures)."""
 
     doc: Doc
+    text: str  # doc.text, once (spaCy joins every token's text on each access)
     sentences: list[Span]
     starts: list[int]
     names: list[list[Span]]  # per sentence: entities that name things
@@ -129,8 +130,9 @@ class Article:
                 dates[bisect_right(starts, ent.start) - 1].append(ent)
         quantity_tokens = {i for quantity in quantities for i in range(quantity.token_start, quantity.token_end)}
         actors = [actor_entities(sentence_names) for sentence_names in names]
+        text = doc.text
         lines, offset = [], 0
-        for line in doc.text.split("\n"):
+        for line in text.split("\n"):
             if line.strip():
                 lines.append((offset, line))
             offset += len(line) + 1
@@ -139,7 +141,7 @@ class Article:
             (bisect_right(token_starts, start) - 1, period, words)
             for start, period, words in story_periods(lines, published)
         ]
-        return cls(doc, sentences, starts, names, dates, actors, canon, published, quantity_tokens, periods)
+        return cls(doc, text, sentences, starts, names, dates, actors, canon, published, quantity_tokens, periods)
 
     @cached_property
     def opens_quote(self) -> list[bool]:
@@ -160,7 +162,7 @@ class Article:
         before, sentence = self.sentences[index - 1], self.sentences[index]
         last = next((token for token in reversed(before) if not token.is_space), before[-1])
         first = next((token for token in sentence if not token.is_space), sentence[0])
-        return bool(_PARAGRAPH_BREAK.search(self.doc.text[last.idx + len(last.text) : first.idx]))
+        return bool(_PARAGRAPH_BREAK.search(self.text[last.idx + len(last.text) : first.idx]))
 
     @cached_property
     def lede_period(self) -> tuple[str, str] | None:
@@ -182,7 +184,7 @@ class Article:
     def season_end(self) -> int | None:
         """The last month of the seasons the story's split years stand for, if it says
         (`dates.season_end_month`)."""
-        return season_end_month(self.doc.text)
+        return season_end_month(self.text)
 
     @cached_property
     def comparing_tokens(self) -> list[int]:
