@@ -13,6 +13,7 @@ count inside a DATE/TIME/ORDINAL entity is dropped (it is a date, not a count).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -217,11 +218,14 @@ _MAY_HOLD_NUMBER = re.compile(
 )
 
 
-_COUNTRY_NAMES = {
-    code: re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-    for countries in CURRENCY_COUNTRIES.values()
-    for code, names in countries.items()
+# Every country name of the table in one pattern, read in one pass over the article (no name is
+# part of another, so the counts are those of one pattern per currency).
+_NAME_CURRENCY = {
+    name: code for countries in CURRENCY_COUNTRIES.values() for code, names in countries.items() for name in names
 }
+_COUNTRY_NAME = re.compile(
+    r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(_NAME_CURRENCY, key=len, reverse=True))) + r")(?!\w)"
+)
 
 
 def article_currencies(text: str) -> dict[str, str]:
@@ -239,11 +243,12 @@ def article_currencies(text: str) -> dict[str, str]:
     >>> article_currencies("Its Canadian unit earned 11.2 mln Canadian dlrs; Canada's mills 5 mln dlrs.")
     {}
     """
+    named = Counter(_NAME_CURRENCY[name] for name in _COUNTRY_NAME.findall(text))
     resolved = {}
     for default, countries in CURRENCY_COUNTRIES.items():
-        counts = {code: len(_COUNTRY_NAMES[code].findall(text)) for code in countries}
+        counts = {code: named[code] for code in countries}
         best = max(counts, key=lambda code: (counts[code], code == default))
-        if best != default and counts[best] > counts[default] and not _EXPLICIT_CURRENCY[best].search(text):
+        if best != default and counts[best] > counts[default] and not _states_currency(best, text, text.lower()):
             resolved[default] = best
     return resolved
 
@@ -268,6 +273,25 @@ _EXPLICIT_CURRENCY = {
 }
 
 
+# What an article must hold for `_EXPLICIT_CURRENCY[code]` to match (its adjectives, lowercased;
+# its signs and codes, as written): most articles hold none, and a substring test is cheaper than the pattern.
+_EXPLICIT_TRIGGERS = {
+    code: (
+        tuple(a.lower() for a, c in CURRENCY_ADJECTIVES.items() if c == code),
+        tuple(p for p, c in CURRENCY_PREFIXES.items() if c == code and (len(p) > 1 or p.isalpha() and p.isupper())),
+    )
+    for countries in CURRENCY_COUNTRIES.values()
+    for code in countries
+}
+
+
+def _states_currency(code: str, text: str, lowered: str) -> bool:
+    """Whether the article writes this currency out (`Canadian dlrs`, `C$5`, `CAD`)."""
+    adjectives, signs = _EXPLICIT_TRIGGERS[code]
+    triggered = any(a in lowered for a in adjectives) or any(p in text for p in signs)
+    return triggered and _EXPLICIT_CURRENCY[code].search(text) is not None
+
+
 def article_dollar(text: str) -> str | None:
     """The dollar a bare `$` means in this article when the article says so, else None.
 
@@ -276,9 +300,10 @@ def article_dollar(text: str) -> str | None:
     >>> article_dollar("It paid C$2.5 billion and US$5m.") is None
     True
     """
-    if _EXPLICIT_CURRENCY["USD"].search(text):
+    lowered = text.lower()
+    if _states_currency("USD", text, lowered):
         return None
-    named = [code for code in CURRENCY_COUNTRIES["USD"] if code != "USD" and _EXPLICIT_CURRENCY[code].search(text)]
+    named = [code for code in CURRENCY_COUNTRIES["USD"] if code != "USD" and _states_currency(code, text, lowered)]
     return named[0] if len(named) == 1 else None
 
 
