@@ -30,9 +30,18 @@ import duckdb
 
 # The claims of facts, each with its key, its fact's id, and its value and interval (money in USD where
 # it can be): everything below reads this table only.
-_KEYED = r"""
-CREATE TABLE {table} AS
-WITH claims AS (
+# Every claim with its fact key: `fact_id` is null for a claim no fact holds. Claims are read in
+# file order and the key is a pure function of the claim's own columns, so the claims table with its
+# fact ids is a streaming projection of the claims (no join, no sort: memory stays flat).
+_WITH_KEYS = r"""
+SELECT *,
+    CASE WHEN entity IS NOT NULL AND measure IS NOT NULL AND (role IS NULL OR role <> 'from')
+              -- a measure that is only the counted thing (`tonne`) or the entity's own name says too little
+              AND measure <> lower(COALESCE(unit, '')) AND measure <> lower(entity)
+              AND fact_time IS NOT NULL
+         THEN substr(sha256(concat_ws('|', entity, measure, kind, fact_unit, fact_time, aspect)), 1, 16)
+    END AS fact_id
+FROM (
     SELECT *,
         CASE
             WHEN role = 'by' THEN 'change'
@@ -45,18 +54,15 @@ WITH claims AS (
         COALESCE(time, 'published ' || CAST(year(published) AS VARCHAR)) AS fact_time,
         CASE WHEN kind = 'money' AND fx_rate IS NOT NULL THEN fx_rate ELSE 1.0 END AS factor
     FROM read_parquet(?)
-    WHERE entity IS NOT NULL AND measure IS NOT NULL AND (role IS NULL OR role <> 'from')
-      -- a measure that is only the counted thing (`tonne`) or the entity's own name says too little
-      AND measure <> lower(COALESCE(unit, '')) AND measure <> lower(entity)
 )
-SELECT claim_id, doc_id, char_start, source, entity, measure, kind, aspect, fact_unit, fact_time,
-       substr(sha256(concat_ws('|', entity, measure, kind, fact_unit, fact_time, aspect)), 1, 16) AS fact_id,
-       value * factor AS value, interval_low * factor AS low, interval_high * factor AS high
-FROM claims
-WHERE fact_time IS NOT NULL
 """
-# Facts are grouped a bucket of fact ids at a time (a fact's claims all fall in one bucket), so the
-# lists and medians held in memory are those of one bucket's claims, whatever the run's size.
+_KEYED = f"""
+CREATE TABLE {{table}} AS
+SELECT claim_id, doc_id, char_start, source, entity, measure, kind, aspect, fact_unit, fact_time, fact_id,
+       value * factor AS value, interval_low * factor AS low, interval_high * factor AS high
+FROM ({_WITH_KEYS})
+WHERE fact_id IS NOT NULL
+"""
 _BUCKETED = """
 CREATE TABLE keyed_bucketed AS
 SELECT *, hash(fact_id) % $buckets AS bucket FROM keyed WHERE fact_id IN (SELECT fact_id FROM to_compute)
@@ -125,22 +131,28 @@ CREATE TABLE facts (
 )
 """
 # The claims in their order, each with its fact.
-_CLAIMS_WITH_FACTS = """
-COPY (
-    SELECT c.* EXCLUDE (row_in_file), k.fact_id
-    FROM (SELECT *, row_number() OVER () AS row_in_file FROM read_parquet(?)) c
-    LEFT JOIN keyed k USING (claim_id)
-    ORDER BY c.row_in_file
-) TO '{target}' (FORMAT parquet, ROW_GROUP_SIZE {row_group})
+_CLAIMS_WITH_FACTS = f"""
+COPY (SELECT * EXCLUDE (aspect, fact_unit, fact_time, factor) FROM ({_WITH_KEYS}))
+TO '{{target}}' (FORMAT parquet, ROW_GROUP_SIZE {{row_group}})
 """
 
 
 # DuckDB's working memory for the facts; its working tables live in a file beside the output, its sorts
 # and joins spill to disk, and a bucket of facts at a time is aggregated (`CLAIMS_PER_BUCKET`), so the
 # peak is bounded by this limit, not by the run's size (`python -m pipeline.bench --facts` measures it).
-MEMORY_LIMIT = "128MB"
+MEMORY_LIMIT = "64MB"
 # Rows per row group of the tables written here: the CSV is converted a row group at a time.
 ROW_GROUP_ROWS = 10_000
+
+
+def limit_memory(connection: duckdb.DuckDBPyConnection) -> None:
+    """Bound what DuckDB holds: `MEMORY_LIMIT`, one thread (each thread holds its own aggregation
+    state and its own share of the rows being copied), and its allocator handing freed memory back
+    after each statement (by default it keeps up to 128 MB)."""
+    connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    connection.execute("SET threads = 1")
+    connection.execute("SET allocator_flush_threshold = '8MB'")
+    connection.execute("SET allocator_bulk_deallocation_flush_threshold = '8MB'")
 
 
 @dataclass(frozen=True)
@@ -158,9 +170,8 @@ def build_facts(claims: Path, facts: Path, claims_with_facts: Path, previous: Pa
     spill.mkdir(exist_ok=True)
     connection = duckdb.connect(str(spill / "facts.duckdb"))  # working tables on disk, not in memory
     try:
-        connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        limit_memory(connection)
         connection.execute("SET temp_directory = ?", [str(spill)])
-        connection.execute("SET threads = 1")  # each thread holds its own aggregation state
         connection.execute("SET preserve_insertion_order = false")
         source = str(claims)
         connection.execute(_KEYED.format(table="keyed"), [source])
@@ -181,6 +192,7 @@ def build_facts(claims: Path, facts: Path, claims_with_facts: Path, previous: Pa
         target = str(facts).replace("'", "''")
         connection.execute(_FACTS_IN_ORDER.format(target=target, row_group=ROW_GROUP_ROWS))
         with_facts = str(claims_with_facts).replace("'", "''")
+        connection.execute("SET preserve_insertion_order = true")  # the claims keep their order
         connection.execute(_CLAIMS_WITH_FACTS.format(target=with_facts, row_group=ROW_GROUP_ROWS), [source])
     finally:
         connection.close()

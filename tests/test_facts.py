@@ -104,6 +104,24 @@ def test_facts_by_rule(tmp_path, claims, expected):
     assert set(linked[linked.fact_id.notna()].claim_id) == in_facts
 
 
+def test_claims_keep_their_order_and_facts_over_many_row_groups(tmp_path):
+    """The claims with their fact ids are a streaming projection of the claims file: row groups are
+    read in order, and each claim's `fact_id` is that of the fact listing it."""
+    claims = [
+        claim(f"c{n:05d}", f"d{n // 5:04d}", f"{n % 7 + 1} million cars", (n % 7 + 1) * 1e6, entity=f"Maker {n % 13}")
+        for n in range(20_000)
+    ]
+    source = tmp_path / "claims.parquet"
+    pq.write_table(claims_table(claims), source, row_group_size=700)
+    build_facts(source, tmp_path / "facts.parquet", tmp_path / "linked.parquet")
+    linked = pd.read_parquet(tmp_path / "linked.parquet")
+    assert linked.claim_id.tolist() == [c.claim_id for c in claims]
+    facts = pd.read_parquet(tmp_path / "facts.parquet")
+    assert len(facts) == 13 and facts.n_claims.sum() == 20_000
+    listed = {claim_id: row.fact_id for row in facts.itertuples() for claim_id in row.claim_ids}
+    assert linked.fact_id.tolist() == [listed[c.claim_id] for c in claims]
+
+
 def test_fact_columns(tmp_path):
     claims = [claim("a", "d1", "3.3 million cars", 3.3e6, source="Toyota"), claim("b", "d2", "4 million cars", 4e6)]
     pq.write_table(claims_table(claims), tmp_path / "claims.parquet")
