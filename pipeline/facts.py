@@ -140,7 +140,7 @@ TO '{{target}}' (FORMAT parquet, ROW_GROUP_SIZE {{row_group}})
 # DuckDB's working memory for the facts; its working tables live in a file beside the output, its sorts
 # and joins spill to disk, and a bucket of facts at a time is aggregated (`CLAIMS_PER_BUCKET`), so the
 # peak is bounded by this limit, not by the run's size (`python -m pipeline.bench --facts` measures it).
-MEMORY_LIMIT = "64MB"
+MEMORY_LIMIT = "128MB"
 # Rows per row group of the tables written here: the CSV is converted a row group at a time.
 ROW_GROUP_ROWS = 10_000
 
