@@ -281,19 +281,25 @@ def lede_sentence(doc: Doc) -> Span | None:
     return next((sentence for sentence in doc.sents if sentence.start_char >= body and sentence.text.strip()), None)
 
 
-def _headline_end(doc: Doc) -> int:
-    """Where a story's headline ends: its first line, set apart by a blank line (0: no headline)."""
-    head = doc[: min(len(doc), _HEADLINE_MAX_CHARS)].text  # not `doc.text`, which joins every token
+def _headline(doc: Doc) -> str:
+    """A story's headline: its first line, set apart by a blank line ('' when it has none). Read from
+    the first tokens only (`doc.text` joins every token of the article)."""
+    head = doc[:_HEADLINE_MAX_CHARS].text  # a token holds at least one character
     body = head.find("\n\n")
-    return body if 0 < body <= _HEADLINE_MAX_CHARS else 0
+    return head[:body] if 0 < body <= _HEADLINE_MAX_CHARS else ""
+
+
+def _headline_end(doc: Doc) -> int:
+    """Where a story's headline ends (0: no headline)."""
+    return len(_headline(doc))
 
 
 def headline_names(doc: Doc) -> list[Span]:
     """The names of a story's headline: its own entities, and the body's names that it spells out
     (the model often misreads a headline: `BRAZIL GRAIN HARVEST` as one organisation holds `Brazil`)."""
-    body = _headline_end(doc)
+    headline = _headline(doc).lower()
+    body = len(headline)
     names = [ent for ent in doc.ents if ent.end_char <= body and ent.label_ in NAME_LABELS]
-    headline = doc[: min(len(doc), _HEADLINE_MAX_CHARS)].text[:body].lower()
     spelled: dict[str, Span] = {}
     for ent in doc.ents:
         name = clean_name(ent.text).lower()

@@ -28,8 +28,6 @@ from pathlib import Path
 
 import duckdb
 
-# The claims of facts, each with its key, its fact's id, and its value and interval (money in USD where
-# it can be): everything below reads this table only.
 # Every claim with its fact key: `fact_id` is null for a claim no fact holds. Claims are read in
 # file order and the key is a pure function of the claim's own columns, so the claims table with its
 # fact ids is a streaming projection of the claims (no join, no sort: memory stays flat).
@@ -56,6 +54,8 @@ FROM (
     FROM read_parquet(?)
 )
 """
+# The claims of facts, each with its key, its fact's id, and its value and interval (money in USD where
+# it can be): everything below reads this table only.
 _KEYED = f"""
 CREATE TABLE {{table}} AS
 SELECT claim_id, doc_id, char_start, source, entity, measure, kind, aspect, fact_unit, fact_time, fact_id,
@@ -63,6 +63,8 @@ SELECT claim_id, doc_id, char_start, source, entity, measure, kind, aspect, fact
 FROM ({_WITH_KEYS})
 WHERE fact_id IS NOT NULL
 """
+# Facts are grouped a bucket of fact ids at a time (a fact's claims all fall in one bucket), so the
+# lists and medians held in memory are those of one bucket's claims, whatever the run's size.
 _BUCKETED = """
 CREATE TABLE keyed_bucketed AS
 SELECT *, hash(fact_id) % $buckets AS bucket FROM keyed WHERE fact_id IN (SELECT fact_id FROM to_compute)

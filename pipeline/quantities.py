@@ -244,51 +244,46 @@ def article_currencies(text: str) -> dict[str, str]:
     {}
     """
     named = Counter(_NAME_CURRENCY[name] for name in _COUNTRY_NAME.findall(text))
+    lowered = text.lower()
     resolved = {}
     for default, countries in CURRENCY_COUNTRIES.items():
         counts = {code: named[code] for code in countries}
         best = max(counts, key=lambda code: (counts[code], code == default))
-        if best != default and counts[best] > counts[default] and not _states_currency(best, text, text.lower()):
+        if best != default and counts[best] > counts[default] and not _states_currency(best, text, lowered):
             resolved[default] = best
     return resolved
 
 
-# A currency written out with its adjective, its own sign or its code: `Canadian dlrs`, `C$5`, `CAD`.
-_EXPLICIT_CURRENCY = {
-    code: re.compile(
-        "|".join(
-            [
-                rf"(?i:\b{re.escape(a)}\s+(?:{'|'.join(map(re.escape, CURRENCY_WORDS))})\b)"
-                for a, c in CURRENCY_ADJECTIVES.items()
-                if c == code
-            ]
-            # its own signs and codes, as written (case matters: `A$`, not `a $`), not a shared bare `$`
-            + [re.escape(p) + r"\s?\d" for p, c in CURRENCY_PREFIXES.items() if c == code and len(p) > 1]
-            + [rf"\b{p}\b" for p, c in CURRENCY_PREFIXES.items() if c == code and p.isalpha() and p.isupper()]
-            or [r"(?!)"]
-        )
+# A currency written out with its adjective, its own sign or its code: `Canadian dlrs`, `C$5`, `CAD`;
+# per currency: its adjectives, its signs (more than one character: not a shared bare `$`) and its
+# codes, as written (case matters: `A$`, not `a $`).
+_SPELLINGS = {
+    code: (
+        tuple(a for a, c in CURRENCY_ADJECTIVES.items() if c == code),
+        tuple(p for p, c in CURRENCY_PREFIXES.items() if c == code and len(p) > 1),
+        tuple(p for p, c in CURRENCY_PREFIXES.items() if c == code and p.isalpha() and p.isupper()),
     )
     for countries in CURRENCY_COUNTRIES.values()
     for code in countries
 }
-
-
-# What an article must hold for `_EXPLICIT_CURRENCY[code]` to match (its adjectives, lowercased;
-# its signs and codes, as written): most articles hold none, and a substring test is cheaper than the pattern.
-_EXPLICIT_TRIGGERS = {
-    code: (
-        tuple(a.lower() for a, c in CURRENCY_ADJECTIVES.items() if c == code),
-        tuple(p for p, c in CURRENCY_PREFIXES.items() if c == code and (len(p) > 1 or p.isalpha() and p.isupper())),
+_EXPLICIT_CURRENCY = {
+    code: re.compile(
+        "|".join(
+            [rf"(?i:\b{re.escape(a)}\s+(?:{'|'.join(map(re.escape, CURRENCY_WORDS))})\b)" for a in adjectives]
+            + [re.escape(p) + r"\s?\d" for p in signs]
+            + [rf"\b{p}\b" for p in codes]
+            or [r"(?!)"]
+        )
     )
-    for countries in CURRENCY_COUNTRIES.values()
-    for code in countries
+    for code, (adjectives, signs, codes) in _SPELLINGS.items()
 }
 
 
 def _states_currency(code: str, text: str, lowered: str) -> bool:
     """Whether the article writes this currency out (`Canadian dlrs`, `C$5`, `CAD`)."""
-    adjectives, signs = _EXPLICIT_TRIGGERS[code]
-    triggered = any(a in lowered for a in adjectives) or any(p in text for p in signs)
+    adjectives, signs, codes = _SPELLINGS[code]
+    # most articles hold none of the words: a substring test first, cheaper than the pattern
+    triggered = any(a.lower() in lowered for a in adjectives) or any(p in text for p in signs + codes)
     return triggered and _EXPLICIT_CURRENCY[code].search(text) is not None
 
 
