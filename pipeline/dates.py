@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import dateparser
 
+from pipeline.lexicon import MONTHLY_MEASURES
+
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -415,6 +417,35 @@ _MONTH_NUMBERS |= {name[:3]: number for name, number in list(_MONTH_NUMBERS.item
 _RESULTS_WORDS = re.compile(r"\s*(?:net|loss|profit|earnings|results|oper|shr|sales|revs?)\b", re.IGNORECASE)
 
 
+# A month a headline reports, within two words before what it measures (`lexicon.MONTHLY_MEASURES`):
+# `CANADA FEBRUARY TRADE SURPLUS`, `SEARS <S> MARCH RETAIL SALES UP`; not a day (`WHEAT APRIL 13`),
+# and `may` only right before the measure (`IMPORTS MAY INCREASE` is a verb).
+HEADLINE_MONTH = re.compile(
+    rf"""\b(?P<month>{_MONTHS})\.?(?P<between>(?:\s+[a-z][a-z-]*){{0,2}})\s+(?:{"|".join(sorted(MONTHLY_MEASURES))})\b""",
+    re.IGNORECASE,
+)
+
+
+def headline_month(headline: str, published: date | None) -> tuple[str, str] | None:
+    """The month a headline reports, as (ISO month, words): the latest such month before publication.
+
+    >>> headline_month("ZAYRE <ZY> MARCH SALES UP 12.7 PCT", date(1987, 4, 9))
+    ('1987-03', 'MARCH SALES')
+    >>> headline_month("CANADA DECEMBER TRADE SURPLUS 1.2 BILLION DLRS", date(1987, 2, 9))
+    ('1986-12', 'DECEMBER TRADE SURPLUS')
+    >>> headline_month("SOUTH KOREA CORN IMPORTS MAY INCREASE - USDA", date(1987, 4, 8)) is None
+    True
+    """
+    for found in HEADLINE_MONTH.finditer(headline):
+        month = found.group("month").lower()
+        if published is None or (month == "may" and found.group("between")):
+            continue
+        number = _MONTH_NUMBERS[month]
+        year = published.year if number < published.month else published.year - 1
+        return f"{year}-{number:02d}", found.group(0)
+    return None
+
+
 def story_periods(lines: list[tuple[int, str]], published: date | None) -> list[tuple[int, str, str]]:
     """The reporting periods a results story sets, as (offset, period, words): its headline's
     (`DOW JONES AND CO INC <DJ> 1ST QTR NET`), then each table heading line (`Six mths`, `Year`),
@@ -428,6 +459,9 @@ def story_periods(lines: list[tuple[int, str]], published: date | None) -> list[
     """
     periods: list[tuple[int, str, str]] = []
     for number, (offset, line) in enumerate(lines):
+        if number == 0 and (month := headline_month(line, published)) is not None:
+            periods.append((offset, *month))
+            continue
         if number == 0:
             match = next(
                 (

@@ -324,6 +324,10 @@ MACRO_MEASURES = frozenset(
     """.split()
 )
 
+# What a month's figures measure, as a headline names them after the month (`ZAYRE <ZY> MARCH
+# SALES UP 12.7 PCT`, `UAL MARCH LOAD FACTOR RISES`, `CANADA FEBRUARY TRADE SURPLUS`).
+MONTHLY_MEASURES = MACRO_MEASURES | frozenset("sales traffic load starts orders shipments deliveries".split())
+
 TABLE_ROW_LABELS: dict[str, str] = {
     **dict.fromkeys(
         """net shr sales rev revs revenues revenue income profit loss turnover earnings oper assets deposits

@@ -25,10 +25,10 @@ def _pair(rules: list[str], fully_right: bool) -> dict:
 
 def test_fit_rewards_rules_that_are_right() -> None:
     pairs = [_pair(["subject:table-row", "time:story-period"], True) for _ in range(40)]
-    pairs += [_pair(["subject:nearest-chunk", "entity:same-clause"], False) for _ in range(40)]
+    pairs += [_pair(["subject:nearest-chunk", "entity:previous-figure"], False) for _ in range(40)]
     keys, weights, _, _, error = fit(pairs)
     fitted = dict(zip(keys, weights, strict=True))
-    assert fitted["time:story-period"] > 0.5 and fitted["entity:same-clause"] < -0.5
+    assert fitted["time:story-period"] > 0.5 and fitted["entity:previous-figure"] < -0.5
     assert error < 0.05
 
 

@@ -359,6 +359,52 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "1,000 dlrs",
             "1987-04-07/1987-04-30",
         ),
+        (
+            "reuters_15473: CATER HAWLEY HALE <CHH> MARCH SALES UP 7.8 PCT\n\nThe company said sales rose.",
+            "1987-04-09",
+            "7.8 PCT",
+            "1987-03",
+        ),
+        (
+            "CATER HAWLEY HALE <CHH> MARCH SALES UP 7.8 PCT\n\nreuters_15473: The company said sales for the first "
+            "two months of its\nfiscal year were up 7.7 pct to 554.7 mln dlrs from 515.1 mln\ndlrs a year earlier.",
+            "1987-04-09",
+            "7.7 pct",
+            None,
+        ),
+        (
+            "CATER HAWLEY HALE <CHH> MARCH SALES UP 7.8 PCT\n\nThe company said sales were up 7.7 pct to 554.7 mln "
+            "dlrs from 515.1 mln dlrs.",
+            "1987-04-09",
+            "515.1 mln dlrs",
+            "1986-03",
+        ),
+        (
+            "bbc_business_291: They said they had met many of the government's demands in a landmark $206bn "
+            "settlement reached with 46 states in 1998.",
+            "2005-02-05",
+            "$206bn",
+            "1998",
+        ),
+        (
+            "bbc_business_257: The economy is expanding at a healthy rate, with 7.9% growth expected in 2004.",
+            "2005-01-01",
+            "7.9%",
+            "2004",
+        ),
+        (
+            "reuters_15865: Brazil's 1986/87 soybean exports were forecast at 2.50 mln\ntonnes, vs 2.50 mln "
+            "tonnes estimated last month.",
+            "1987-04-09",
+            "2.50 mln",
+            "1986/1987",
+        ),
+        (
+            "reuters_15035: The offering included 3.5 mln shares announced April 1.",
+            "1987-04-09",
+            "3.5 mln shares",
+            None,
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -393,6 +439,13 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "the-lede-s-period-for-the-story-s-undated-figures",
         "the-lede-s-period-is-not-a-count-s",
         "between-two-days-the-model-tagged-apart",
+        "a-headline-month-before-what-it-measures",
+        "a-headline-month-is-not-a-sentence-s-that-states-its-own-period",
+        "a-headline-month-a-year-earlier-for-the-from-figure",
+        "with-not-after-a-comparing-word-compares-nothing",
+        "a-participle-of-expecting-describing-the-figure-s-noun-with-its-period",
+        "a-participle-of-estimating-with-a-bare-date-times-the-estimate",
+        "a-participle-of-announcing-with-a-bare-date-times-the-announcement",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:

@@ -15,7 +15,6 @@ from pipeline.linking.parse import (
     actor,
     children_of,
     compares_previous,
-    governing_verb,
     near_subtree,
     phrase_heads,
 )
@@ -172,21 +171,6 @@ def _actor_anaphor(m: Mention) -> Name | None:
     _, spoken = _names(m)
     found = _earlier_actor(doer, _recent_actors(m), spoken, m.article.canon.topic_span)
     return None if found is None or _only_speaks(m, found) else _canonical(m, found)
-
-
-def _same_clause(m: Mention) -> Name | None:
-    """A name in the figure's clause; a person merely named there (`a margin over Sonia`) does not
-    own its figures."""
-    names, _ = _names(m)
-    same = [
-        ent
-        for ent in names
-        if governing_verb(ent.root) == m.verb and ent.label_ != "PERSON" and ent.root.dep_ not in ("compound", "amod")
-    ]  # a name describing a noun (`comparable Treasury securities`) owns nothing
-    if not same:
-        return None
-    span = m.span
-    return _canonical(m, min(same, key=lambda ent: min(abs(ent.start - span.end), abs(span.start - ent.end))))
 
 
 # Prepositions that put a figure where it holds: `65% in the City of London`, `5.6% at the EPA`.
@@ -362,14 +346,6 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         0.0,
         "The biggest gains were made in Wales, where house prices were up by [23%].",
         "Wales",
-    ),
-    Rule(
-        "same-clause",
-        _same_clause,
-        "entity",
-        -1.2,
-        "Profits rose [5 pct] in Brazil.",
-        "Brazil",
     ),
     Rule(
         "previous-figure",

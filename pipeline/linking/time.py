@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from itertools import product
@@ -17,10 +18,14 @@ _MATURITY_WORDS = frozenset({"due", "maturing", "matures", "mature"})
 # A date that opens or closes an open-ended span bounds the figure's time without stating it
 # (`a trade surplus until 1991`, `revenues have exceeded $22bn since June 2003`).
 _OPEN_SPAN_WORDS = frozenset({"until", "till", "since"})
+_PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 # Words that introduce the figure a change or comparison starts from (`up from 144 mln in 1985`).
 _FIGURE_MAX_TOKENS = 8  # how far back from a date the figure before it is looked for
-_COMPARED_FROM = frozenset({"from", "with", "against", "after", "vs", "vs.", "versus"})
+_COMPARED_FROM = frozenset({"from", "against", "after", "vs", "vs.", "versus"})
+# `with` sets a figure against another only after a comparing word (`compared with 144 mln in
+# 1985`), not in `a settlement reached with 46 states in 1998`.
+_COMPARED_WITH = frozenset({"compared", "comparison", "compares", "compare"})
 # Words that count back from the clause's other date (not from the day of publication), with what
 # they count back to:
 # `turnover for 1986 fell to 130.9 billion from 142.1 billion the previous year` (1985), `fell on
@@ -44,6 +49,8 @@ _COUNTED_BACK: tuple[tuple[tuple[str, ...], Callable[[str], str | None]], ...] =
         partial(day_earlier, working=True),
     ),
 )
+
+_ONE_MONTH = re.compile(r"\d{4}-\d\d")
 
 NO_TIME_WEIGHT = -0.6  # no rule filled the time
 
@@ -74,14 +81,25 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
             continue
         if _times_compared_figure(m, ent) or _restates_date_before(m, ent):
             continue
-        date_verb = governing_verb(ent.root)
-        if date_verb is not None and date_verb != m.verb and date_verb.lemma_.lower() in SAY_VERBS:
+        if _times_saying(m, ent):
             continue
         text = _with_preposition(m.sentence, ent)
         distance = min(abs(ent.start - m.span.end), abs(m.span.start - ent.end))
         period = resolve_period(text, m.article.published, m.article.season_end)
         candidates.append((period, distance, text, ent.start >= m.span.end, frozenset(range(ent.start, ent.end))))
     return candidates
+
+
+def _times_saying(m: Mention, ent: Span) -> bool:
+    """A date on a verb of saying other than the figure's own times the saying (`told reporters on
+    Thursday`, `2.50 mln tonnes estimated last month`), unless that verb only describes the figure's
+    noun and the date says in or for what period (`7.9% growth expected in 2004`, `12.4 mln tonnes
+    estimated by private sources for the 1985/86 crop`)."""
+    verb = governing_verb(ent.root)
+    if verb is None or verb == m.verb or verb.lemma_.lower() not in SAY_VERBS:
+        return False
+    describes_figure = verb.dep_ == "acl" and verb.head in (m.head, m.head.head)
+    return not (describes_figure and _word_before(m, ent) in _PERIOD_PREPOSITIONS)
 
 
 def period_phrases(m: Mention) -> list[frozenset[int]]:
@@ -148,7 +166,11 @@ def _times_compared_figure(m: Mention, ent: Span) -> bool:
     if start < m.span.end and m.span.start <= end:
         return False  # the run holds this figure: the date is its own
     before = doc[max(m.sentence.start, start - 2) : start]
-    return any(token.lower_ in _COMPARED_FROM for token in before)
+    return any(
+        token.lower_ in _COMPARED_FROM
+        or (token.lower_ == "with" and token.i > m.sentence.start and doc[token.i - 1].lower_ in _COMPARED_WITH)
+        for token in before
+    )
 
 
 def _nearest_date(m: Mention) -> Period | None:
@@ -190,7 +212,10 @@ def _story_period(m: Mention) -> Period | None:
     governing = [(period, words) for start, period, words in m.article.periods if start <= m.span.start]
     if not governing or (m.counted and m.subject_rule != "table-row"):
         return None
-    return _carried(m, *governing[-1])
+    period, words = governing[-1]
+    if _ONE_MONTH.fullmatch(period) and m.article.dates[m.index]:
+        return None  # a headline's month is not the period of a sentence that states its own (`the first nine weeks`)
+    return _carried(m, period, words)
 
 
 def _carried(m: Mention, period: str, words: str) -> Period:
