@@ -85,7 +85,7 @@ def _pipeline_seconds(inputs: list[Path], out: Path, config: Config) -> float:
 _PEAK_RSS_RUNNER = """
 import sys
 from pipeline.cli import main
-status = main(sys.argv[1:])
+status = main()  # as the `news-claims` program runs it (its own arguments)
 peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
 print(int(peak.split()[1]), file=sys.stderr)
 sys.exit(status)

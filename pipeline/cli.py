@@ -193,9 +193,12 @@ def _scheduler_address(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; `argv` None (the process's own arguments) when run as a program."""
     args = build_parser().parse_args(argv)
     if args.command == "extract":
-        return _extract(args)
+        # a program's run ends with the process: its model can go before publishing (`run`);
+        # a caller in the same process (tests, notebooks) keeps the loaded model for its next run
+        return _extract(args, release_model=argv is None)
     if args.command == "eval":
         from pipeline.evaluate import main as evaluate_main
 
@@ -256,7 +259,7 @@ def _eval_summary(paths: list[Path]) -> int:
     return 0
 
 
-def _extract(args: argparse.Namespace) -> int:
+def _extract(args: argparse.Namespace, *, release_model: bool = False) -> int:
     from pipeline.engines import ClusterError
     from pipeline.outputs import OutputLocked
     from pipeline.run import run
@@ -286,7 +289,7 @@ def _extract(args: argparse.Namespace) -> int:
         allow_empty=args.allow_empty,
     )
     try:
-        summary = run(list(args.inputs), config, progress=not args.quiet)
+        summary = run(list(args.inputs), config, progress=not args.quiet, release_model=release_model)
     except (InputError, ClusterError, OutputLocked, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

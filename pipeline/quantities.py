@@ -311,6 +311,7 @@ class _DocContext:
     text: str = ""  # doc.text, once (spaCy builds it on every access)
     has_deps: bool = False  # doc.has_annotation("DEP"), once (it reads every token)
     currencies: list[str] = field(default_factory=list)  # of the money amounts so far, in order
+    table_rows: list[int] = field(default_factory=list)  # offsets of the earnings-table rows so far
     word_currencies: dict[str, str] = field(default_factory=dict)  # a currency word's default -> its currency here
 
 
@@ -793,7 +794,9 @@ def _accept(
         row = _table_row_kind(pieces, amount, context)
         if row == "row" and context.currencies:
             row = "money"  # a row the labels do not name (`Operating 55.04 billion vs ...`): the table's money
-        if row == "money":
+        if row is not None:
+            context.table_rows.append(pieces[amount.first].start)  # `Net 2,139,034 vs 854,182`
+        if row == "money" or (row is None and _in_table_note(pieces, amount, context)):
             currency = context.currencies[0] if context.currencies else context.default_dollar
             return replace(amount, kind="money", unit=currency, evidence=amount.evidence + ("table_row",))
         if row == "share":
@@ -883,6 +886,21 @@ def _table_row_kind(pieces: list[Piece], amount: _Amount, context: _DocContext) 
         return None
     kinds = [TABLE_ROW_LABELS[word] for word in label if word in TABLE_ROW_LABELS]
     return kinds[-1] if kinds else "row"
+
+
+# The note under an earnings table, to its paragraph's end: a blank or an indented line.
+_TABLE_NOTE = re.compile(r"(?im)^[ \t]*note\s*:(?:[^\n]|\n(?![ \t\n]))*\Z")
+_NOTE_CHARS = 400
+
+
+def _in_table_note(pieces: list[Piece], amount: _Amount, context: _DocContext) -> bool:
+    """Whether a big bare figure stands in the note under an earnings table, whose figures are the
+    table's money (`NOTE: 1986 net includes loss of 49,040 in nine months`, `Oper excludes gain ...
+    of 15,598`); small ones there are counts or days."""
+    if not context.table_rows or not (amount.scaled or amount.value >= 1000):
+        return False
+    start = pieces[amount.first].start
+    return _TABLE_NOTE.search(context.text, max(0, start - _NOTE_CHARS), start) is not None
 
 
 def _names_a_thing(token) -> bool:

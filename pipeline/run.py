@@ -35,6 +35,7 @@ from pipeline.outputs import (
     current_version,
     documents_table,
     entities_table,
+    release_memory,
 )
 from pipeline.records import Document, DocumentResult
 
@@ -56,13 +57,15 @@ class NothingToPublish(InputError):
     """The inputs hold no article: publishing would replace the previous tables with empty ones."""
 
 
-def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSummary:
+def run(inputs: list[Path], config: Config, *, progress: bool = True, release_model: bool = False) -> RunSummary:
     """Extract claims from `inputs` and publish the output tables in `config.out_dir`.
 
     Articles stream through in chunks: read, processed by the configured engine, written. An
     article whose text, publication date and pipeline (code, data and model files) match the
     previous run's output, or the finished chunks of an interrupted run, is not processed again;
-    its rows are copied (unless `config.force`).
+    its rows are copied (unless `config.force`). With `release_model` (the command line's runs, which
+    end with the process), the spaCy model is let go before publishing: the facts, CSV and DuckDB
+    steps then do not stand on the model's memory (about 50 MB).
 
     Raises:
         NothingToPublish: no article in the inputs (unless `config.allow_empty`); nothing is written.
@@ -98,6 +101,11 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
             bar.close()
             if not statuses and not config.allow_empty:
                 raise NothingToPublish(_nothing_message(found.not_articles, files))
+            model_version = nlp.meta.get("version")
+            if release_model:
+                del nlp
+                load_nlp.cache_clear()
+                release_memory()
             seconds = time.perf_counter() - started
             finished = datetime.now(UTC)
             run_info = {
@@ -108,7 +116,7 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True) -> RunSumm
                 "python": platform.python_version(),
                 "spacy": spacy.__version__,
                 "model": config.model,
-                "model_version": nlp.meta.get("version"),
+                "model_version": model_version,
                 "engine": config.engine,
                 "processes": config.processes,
                 "inputs": [str(path) for path in inputs],

@@ -122,6 +122,21 @@ WIRE = [
             claim("259.7 mln", M, 259.7e6, "USD"),
         ],
     ),
+    (
+        "the-note-under-a-table-states-the-table-money",
+        "reuters_15899: RAI RESEARCH CORP <RAC> 3RD QTR FEB 28\n\n    Net 17,806 vs 328,290\n"
+        "    NOTE:1986 net includes loss of 49,040 in nine months from\ndiscontinued operations.\n",
+        [
+            claim("17,806", M, 17806.0, "USD"),
+            claim("328,290", M, 328290.0, "USD"),
+            claim("49,040", M, 49040.0, "USD"),
+        ],
+    ),
+    (
+        "a-note-without-a-table-is-plain-text",
+        "Note: 12,000 jobs went.",
+        [claim("12,000 jobs", C, 12000.0, "job")],
+    ),
 ]
 
 CURRENCY_BEFORE = [
