@@ -170,6 +170,20 @@ CASES = [
         "jobs in Bangladesh could be lost",
         id="a-place-on-the-measured-noun-is-its-owner",
     ),
+    pytest.param(
+        "Japan bought 2 mln tonnes of U.S. wheat.",
+        "2 mln tonnes",
+        "Japan",
+        "U.S. wheat",
+        id="a-place-naming-the-stuff-an-amount-is-of-says-its-origin",
+    ),
+    pytest.param(
+        "Canada shipped 30 pct of U.S. exports.",
+        "30 pct",
+        "United States",
+        "share of U.S. exports",
+        id="a-share-s-whole-is-its-owner-s",
+    ),
 ]
 
 

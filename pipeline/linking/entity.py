@@ -93,8 +93,23 @@ def _in_subject(m: Mention) -> Name | None:
         return None
     names, _ = _names(m)
     measured = _measured_tokens(m)
-    owners = (ent for ent in names if any(t.i in measured for t in ent) and not _says_where(ent, m))
+    owners = (
+        ent
+        for ent in names
+        if any(t.i in measured for t in ent) and not _says_where(ent, m) and not _says_origin(ent, m)
+    )
     return _canonical(m, next(owners, None))
+
+
+def _says_origin(ent: Span, m: Mention) -> bool:
+    """`2.4 mln tonnes of U.S. corn`, `3 mln barrels of Saudi crude`: a place naming the stuff an
+    amount is of says where it comes from; whose the figure is, the sentence's actor says
+    (`Japan bought ...`). A share's whole is the owner's (`30 pct of U.S. exports`)."""
+    root = ent.root
+    if m.quantity.kind == "percent" or ent.label_ not in ("GPE", "NORP") or root.dep_ not in ("compound", "amod"):
+        return False
+    stuff = root.head
+    return stuff.dep_ == "pobj" and stuff.head.lower_ == "of" and stuff.head.head == m.head
 
 
 _WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
