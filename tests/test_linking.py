@@ -184,6 +184,13 @@ CASES = [
         "share of U.S. exports",
         id="a-share-s-whole-is-its-owner-s",
     ),
+    pytest.param(
+        "Acme Corp announced a 5 mln dlr stock buyback.",
+        "5 mln dlr",
+        "Acme Corp",
+        "stock buyback",
+        id="a-figure-on-a-compound-measures-the-compound-s-head",
+    ),
 ]
 
 

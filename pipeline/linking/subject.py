@@ -154,7 +154,10 @@ def _modified_noun(m: Mention) -> list[Token] | None:
         "NOUN",
         "PROPN",
     ):
-        return phrase(head.head, m.excluded)
+        noun = head.head
+        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            noun = noun.head  # `a 1.8 mln dlrs loan increase`: the compound's head is what is measured
+        return phrase(noun, m.excluded)
     return None
 
 
