@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import dateparser
 
-from pipeline.lexicon import MONTHLY_MEASURES
+from pipeline.lexicon import MONTHLY_MEASURES, UNITS_WORDS
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -216,6 +216,38 @@ def _month_span(found: re.Match, text: str, published: date | None) -> str | Non
     return f"{start_year}-{first:02d}/{end_year}-{last:02d}"
 
 
+# `the first three months of the year`, `the first two months of 1987`: the months from January of
+# a calendar year (a bare `first nine months` may be a fiscal year's, which start where the story
+# does not say: `the first two months of its fiscal year`).
+_FIRST_MONTHS = re.compile(
+    rf"\bfirst\s+(?P<count>{'|'.join(word for word, value in UNITS_WORDS.items() if 1 <= value <= 12)}|1[0-2]|[1-9])"
+    r"\s+months\s+of\s+(?:(?P<which>this|last|the)\s+year|(?P<year>1[89]\d\d|20\d\d))\b",
+    re.IGNORECASE,
+)
+
+
+def _first_months(found: re.Match, published: date | None) -> str | None:
+    """The first months of the stated year, of last year, else of the latest year in which they had
+    ended by the month of publication; three are the first quarter, six the first half.
+
+    >>> april = date(1987, 4, 9)
+    >>> [_first_months(_FIRST_MONTHS.search(t), april) for t in ("the first three months of the year",
+    ...     "the first nine months of the year", "the first two months of 1986", "first six months of last year")]
+    ['1987-Q1', '1986-01/1986-09', '1986-01/1986-02', '1986-H1']
+    """
+    count = int(found.group("count")) if found.group("count").isdigit() else UNITS_WORDS[found.group("count").lower()]
+    if found.group("year"):
+        end_year = int(found.group("year"))
+    elif published is None:
+        return None
+    elif found.group("which").lower() == "last":
+        end_year = published.year - 1
+    else:
+        end_year = published.year - (count >= published.month)
+    named = {1: f"{end_year}-01", 3: f"{end_year}-Q1", 6: f"{end_year}-H1", 12: str(end_year)}
+    return named.get(count, f"{end_year}-01/{end_year}-{count:02d}")
+
+
 # Two dates of the same precision that bound a span: `between yesterday and April 30` (ISO 8601
 # interval, `1987-04-07/1987-04-30`).
 _BETWEEN = re.compile(r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|through|until)\s+(?P<last>.+)", re.IGNORECASE)
@@ -281,6 +313,9 @@ def resolve_period(text: str, published: date | None, season_end: int | None = N
     between = _BETWEEN.fullmatch(text.strip())
     if between:
         return _between(between, published, season_end)
+    first_months = _FIRST_MONTHS.search(text)
+    if first_months:
+        return _first_months(first_months, published)
     reported = REPORTING_PERIOD.search(text)
     if reported and reported.group("month") and published is not None:
         return reporting_period(reported, published)  # `the quarter ended Sept. 30`, `nine months to June 30`

@@ -88,6 +88,12 @@ def test_resolve_period(expression: str, published: date | None, expected: str |
         ("between October and December", date(2005, 2, 1), "2004-Q4"),
         ("January-March 1987", None, "1987-Q1"),
         ("November to January", date(1987, 4, 8), "1986-11/1987-01"),
+        # the first months of a calendar year; a bare `first two months` may be a fiscal year's
+        ("the first three months of the year", date(1987, 4, 9), "1987-Q1"),
+        ("the first two months of 1987", None, "1987-01/1987-02"),
+        ("the first six months of 2005", None, "2005-H1"),
+        ("the first nine months of last year", date(1987, 4, 9), "1986-01/1986-09"),
+        ("the first two months", date(1987, 4, 9), None),
         ("February-April 1987", None, "1987-02/1987-04"),
         ("between October and December", None, None),
     ],
