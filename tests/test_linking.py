@@ -426,6 +426,34 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "3.5 mln shares",
             None,
         ),
+        (
+            "reuters_15192: UAL'S (UAL) UNITED AIR MARCH LOAD FACTOR RISES\n\nAvailable seat miles for the "
+            "month increased 15.4 pct to 8.56 billion from 7.42 billion, it said.",
+            "1987-04-08",
+            "8.56 billion",
+            "1987-03",
+        ),
+        (
+            "UAL'S (UAL) UNITED AIR MARCH LOAD FACTOR RISES\n\nreuters_15192: Available seat miles for the "
+            "month increased 15.4 pct to 8.56 billion from 7.42 billion, it said.",
+            "1987-04-08",
+            "7.42 billion",
+            "1986-03",
+        ),
+        (
+            "ACME CORP <ACM> YEAR NET\n\nreuters_15307: NOTE: 1986 excludes charge of 12 cts per share in the "
+            "fourth quarter and gain of 11 cts per share in the year.",
+            "1987-04-08",
+            "11 cts",
+            "1986",
+        ),
+        (
+            "reuters_15307: The quarter included a charge of 12 mln dlrs for closing mills, which will "
+            "eliminate about 640 jobs.",
+            "1987-04-08",
+            "640 jobs",
+            None,
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -467,6 +495,10 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "a-participle-of-expecting-describing-the-figure-s-noun-with-its-period",
         "a-participle-of-estimating-with-a-bare-date-times-the-estimate",
         "a-participle-of-announcing-with-a-bare-date-times-the-announcement",
+        "for-the-month-is-the-story-s-month",
+        "for-the-month-from-a-figure-a-year-earlier",
+        "in-the-year-is-the-story-s-year-not-the-clause-s-quarter",
+        "the-quarter-as-a-subject-times-nothing-else",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:

@@ -86,8 +86,36 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
         text = _with_preposition(m.sentence, ent)
         distance = min(abs(ent.start - m.span.end), abs(m.span.start - ent.end))
         period = resolve_period(text, m.article.published, m.article.season_end)
+        if period is None and (anaphor := _story_anaphor(m, text)) is not None:
+            period, text = anaphor
         candidates.append((period, distance, text, ent.start >= m.span.end, frozenset(range(ent.start, ent.end))))
     return candidates
+
+
+# `in the quarter`, `for the month`, `the year-ago period`: the period the story sets, of that kind.
+_PERIOD_ANAPHOR = re.compile(
+    r"(?:in|for|during)\s+the\s+(?P<ago>year[- ]ago\s+)?(?P<unit>month|quarter|year|period)", re.IGNORECASE
+)
+_PERIOD_SHAPES = {"quarter": re.compile(r"\d{4}-Q\d"), "month": _ONE_MONTH, "year": re.compile(r"\d{4}")}
+
+
+def _story_anaphor(m: Mention, text: str) -> tuple[str, str] | None:
+    """The story's period (its governing heading or headline, else its lede's) that `the quarter`,
+    `the month`, `the year` or `the period` stands for, when it is of that kind; `the year-ago
+    quarter`, or the `from` end of a change (`rose to 8.56 billion from 7.42 billion`), is that
+    period a year before, as a carried story period is (`_carried`)."""
+    found = _PERIOD_ANAPHOR.fullmatch(text.strip())
+    if found is None:
+        return None
+    unit = found.group("unit").lower()
+    governing = [(period, words) for start, period, words in m.article.periods if start <= m.span.start]
+    stated = governing[-1:] + ([m.article.lede_period] if m.article.lede_period is not None else [])
+    for period, words in stated:
+        if unit == "period" or _PERIOD_SHAPES[unit].fullmatch(period):
+            if found.group("ago") or m.quantity.role == "from":
+                return year_earlier(period), f"{text} ({words}, a year earlier)"
+            return period, f"{text} ({words})"
+    return None
 
 
 def _times_saying(m: Mention, ent: Span) -> bool:
