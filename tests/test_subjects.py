@@ -81,6 +81,8 @@ def test_subjects_are_phrases_of_their_sentence(dev_claims: pd.DataFrame, nlp) -
             others = [m for m in mentions[claim.doc_id] if m != claim.mention and len(m) > 2]
             if any(" ".join(m.split()) in " ".join(subject.split()) for m in others):
                 problems.append("holds another claim")
+            if subject.endswith(" a share") and {"share", "shr"} & set(_words(subject[: -len(" a share")])):
+                problems.append("a share added to a phrase that names shares")  # `share a share`
             timed = isinstance(claim.time, str) and isinstance(claim.time_text, str)
             if timed and DATE_PHRASE.match(claim.time_text) and claim.time_text in subject:
                 problems.append("holds the date phrase that times it")

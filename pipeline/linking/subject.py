@@ -669,8 +669,8 @@ def subject_text(tokens: list[Token] | tuple[Token, ...], rule: str, kind: str, 
                 article = before.text if before.dep_ == "det" and before.i > of_token.i else ""
                 parts = (phrase_text(owner), "share of", article, phrase_text(whole))
                 return " ".join(part for part in parts if part)
-    if kind == "money" and _per_share(span):
-        return f"{text} a share" if text and not text.endswith("a share") else text
+    if kind == "money" and _per_share(span) and text and not _SHARE_WORDS & {token.lower_ for token in tokens}:
+        return f"{text} a share"  # not twice, nor after a phrase of shares (`share a share`)
     return text
 
 
