@@ -888,7 +888,8 @@ def _table_row_kind(pieces: list[Piece], amount: _Amount, context: _DocContext) 
     return kinds[-1] if kinds else "row"
 
 
-# The note under an earnings table, to its paragraph's end: a blank or an indented line.
+# The note under an earnings table, to its paragraph's end: a blank or an indented line. It starts
+# within `_NOTE_CHARS` of the table's last row, and a figure in it lies within as much of its start.
 _TABLE_NOTE = re.compile(r"(?im)^[ \t]*note\s*:(?:[^\n]|\n(?![ \t\n]))*\Z")
 _NOTE_CHARS = 400
 
@@ -900,7 +901,8 @@ def _in_table_note(pieces: list[Piece], amount: _Amount, context: _DocContext) -
     if not context.table_rows or not (amount.scaled or amount.value >= 1000):
         return False
     start = pieces[amount.first].start
-    return _TABLE_NOTE.search(context.text, max(0, start - _NOTE_CHARS), start) is not None
+    note = _TABLE_NOTE.search(context.text, max(0, start - _NOTE_CHARS), start)
+    return note is not None and 0 < note.start() - context.table_rows[-1] <= _NOTE_CHARS  # right under the table
 
 
 def _names_a_thing(token) -> bool:

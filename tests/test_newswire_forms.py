@@ -137,6 +137,17 @@ WIRE = [
         "Note: 12,000 jobs went.",
         [claim("12,000 jobs", C, 12000.0, "job")],
     ),
+    (
+        "a-note-far-below-the-table-is-plain-text",
+        "    Net 17,806 vs 328,290\n\n"
+        + "The company said demand for its products stayed weak. " * 8
+        + "\n    Note: 12,000 jobs went.\n",
+        [
+            claim("17,806", M, 17806.0, "USD"),
+            claim("328,290", M, 328290.0, "USD"),
+            claim("12,000 jobs", C, 12000.0, "job"),
+        ],
+    ),
 ]
 
 CURRENCY_BEFORE = [
