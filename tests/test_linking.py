@@ -441,6 +441,13 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "1986-03",
         ),
         (
+            "UAL'S (UAL) UNITED AIR MARCH LOAD FACTOR RISES\n\nRevenue passenger miles for the month were "
+            "6.05 billion vs 4.91 billion.",
+            "1987-04-08",
+            "4.91 billion",
+            "1986-03",
+        ),
+        (
             "ACME CORP <ACM> YEAR NET\n\nreuters_15307: NOTE: 1986 excludes charge of 12 cts per share in the "
             "fourth quarter and gain of 11 cts per share in the year.",
             "1987-04-08",
@@ -497,6 +504,7 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "a-participle-of-announcing-with-a-bare-date-times-the-announcement",
         "for-the-month-is-the-story-s-month",
         "for-the-month-from-a-figure-a-year-earlier",
+        "for-the-month-a-vs-figure-a-year-earlier",
         "in-the-year-is-the-story-s-year-not-the-clause-s-quarter",
         "the-quarter-as-a-subject-times-nothing-else",
     ],

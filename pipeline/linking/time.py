@@ -102,8 +102,8 @@ _PERIOD_SHAPES = {"quarter": re.compile(r"\d{4}-Q\d"), "month": _ONE_MONTH, "yea
 def _story_anaphor(m: Mention, text: str) -> tuple[str, str] | None:
     """The story's period (its governing heading or headline, else its lede's) that `the quarter`,
     `the month`, `the year` or `the period` stands for, when it is of that kind; `the year-ago
-    quarter`, or the `from` end of a change (`rose to 8.56 billion from 7.42 billion`), is that
-    period a year before, as a carried story period is (`_carried`)."""
+    quarter` is that period a year before, and so is a `vs` figure or the `from` end of a change
+    (`rose to 8.56 billion from 7.42 billion`), as for any carried story period (`_carried`)."""
     found = _PERIOD_ANAPHOR.fullmatch(text.strip())
     if found is None:
         return None
@@ -112,9 +112,10 @@ def _story_anaphor(m: Mention, text: str) -> tuple[str, str] | None:
     stated = governing[-1:] + ([m.article.lede_period] if m.article.lede_period is not None else [])
     for period, words in stated:
         if unit == "period" or _PERIOD_SHAPES[unit].fullmatch(period):
-            if found.group("ago") or m.quantity.role == "from":
+            if found.group("ago"):
                 return year_earlier(period), f"{text} ({words}, a year earlier)"
-            return period, f"{text} ({words})"
+            carried, carried_words, _ = _carried(m, period, f"{text} ({words})")
+            return carried, carried_words
     return None
 
 
