@@ -65,7 +65,7 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True, release_mo
     previous run's output, or the finished chunks of an interrupted run, is not processed again;
     its rows are copied (unless `config.force`). With `release_model` (the command line's runs, which
     end with the process), the spaCy model is let go before publishing: the facts, CSV and DuckDB
-    steps then do not stand on the model's memory (about 50 MB).
+    steps then do not stand on the model's memory (about 25 MiB lower peaks in `bench --archive`).
 
     Raises:
         NothingToPublish: no article in the inputs (unless `config.allow_empty`); nothing is written.

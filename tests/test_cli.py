@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from conftest import CORPUS
 
+from pipeline.annotate import load_nlp
 from pipeline.cli import build_parser, main
 
 
@@ -150,3 +153,32 @@ def test_published_option_must_be_an_iso_date(value: str, capsys) -> None:
         main(["extract", "--published", value])
     assert exit_info.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+_AS_A_PROGRAM = """
+import json, sys
+from pipeline.annotate import load_nlp
+from pipeline.cli import main
+status = main()  # its own arguments, as the `news-claims` program
+print(json.dumps({"status": status, "models_loaded": load_nlp.cache_info().currsize}))
+"""
+
+
+def test_a_program_lets_the_model_go_before_publishing_a_caller_keeps_it(tmp_path) -> None:
+    """`news-claims extract` ends with its process, so the model is let go before the publish steps;
+    a caller in the same process keeps it loaded for its next run. Same claims and model version."""
+    program, caller = tmp_path / "program", tmp_path / "caller"
+    arguments = ["extract", str(CORPUS), "--quiet"]
+    finished = subprocess.run(
+        [sys.executable, "-c", _AS_A_PROGRAM, *arguments, "--out", str(program)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(finished.stdout.splitlines()[-1]) == {"status": 0, "models_loaded": 0}
+    assert main([*arguments, "--out", str(caller)]) == 0
+    assert load_nlp.cache_info().currsize >= 1
+    runs = [json.loads((out / "run.json").read_text(encoding="utf-8")) for out in (program, caller)]
+    assert runs[0]["model_version"] == runs[1]["model_version"] is not None
+    claims = [pd.read_parquet(out / "claims.parquet").drop(columns=["fact_id"]) for out in (program, caller)]
+    pd.testing.assert_frame_equal(claims[0], claims[1])
