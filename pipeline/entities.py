@@ -200,12 +200,25 @@ def _without_lower_tail(name: str) -> str:
 def is_acronym_of(short: str, name: str) -> bool:
     """`NBP` for `National Bank of Poland`, `ECB` for `European Central Bank`, `RTZ` for `Rio
     Tinto-Zinc Corp Plc` (hyphenated words count one each, legal forms may be left out)."""
-    if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 6):
-        return False
+    return _could_be_acronym(short) and short in acronyms_of(name)
+
+
+def _could_be_acronym(word: str) -> bool:
+    return word.isupper() and word.isalpha() and 2 <= len(word) <= 6
+
+
+def acronyms_of(name: str) -> set[str]:
+    """The initials a name of several words may be abbreviated to, with and without its legal form.
+
+    >>> sorted(acronyms_of("Rio Tinto-Zinc Corp Plc"))
+    ['RTZ', 'RTZCP']
+    """
+    if len(name.split()) < 2:
+        return set()
     words = [word for word in re.split(r"[\s-]+", name) if word and word[0].isalpha()]
     words = [word for word in words if word.lower() not in _ACRONYM_SKIPPED]
     without_forms = [word for word in words if word.lower().rstrip(".") not in LEGAL_FORMS]
-    return len(name.split()) > 1 and short in {"".join(w[0] for w in ws).upper() for ws in (words, without_forms)}
+    return {"".join(w[0] for w in ws).upper() for ws in (words, without_forms)}
 
 
 # A listed company's ticker after its name, as wire services mark them: `Credit Commercial de France
@@ -252,6 +265,26 @@ def mark_listed_companies(doc: Doc, prepared: PreparedText, original: str) -> li
         kept = [ent for ent in doc.ents if not any(ent.start < m.end and m.start < ent.end for m in spans)]
         doc.ents = sorted(kept + spans, key=lambda ent: ent.start)
     return marked
+
+
+def mark_acronyms(doc: Doc) -> None:
+    """Set as ORG, in place, the capitalised words the model left unlabelled that abbreviate an
+    organisation the doc names (`PLDT common stock surged` in a story naming `Philippine Long
+    Distance Telephone Co`): the small model rarely knows a company's initials, and the article's
+    own full name is better evidence than any label it would guess. Coreference systems match
+    acronyms the same way (Stanford's deterministic sieves, `is_acronym_of`). Two letters are too
+    often something else (`FT` in a story naming `Fox Television`, `PC Acquisition`) to be taken alone."""
+    organisations = [clean_name(ent.text) for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1]
+    initials = {acronym for name in organisations for acronym in acronyms_of(name)}
+    if not initials:
+        return
+    found = [
+        Span(doc, token.i, token.i + 1, label="ORG")
+        for token in doc
+        if not token.ent_type_ and token.text in initials and _could_be_acronym(token.text) and len(token) >= 3
+    ]
+    if found:
+        doc.ents = sorted([*doc.ents, *found], key=lambda ent: ent.start)
 
 
 def actor_entities(sentence_names: list[Span]) -> list[Span]:

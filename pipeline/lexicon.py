@@ -324,6 +324,13 @@ MACRO_MEASURES = frozenset(
     """.split()
 )
 
+# Verbs of holding or gaining a part of something, whose percentage object is a stake: the
+# verb's subject owns it (`Export & Finance Bank has bought 49% of National Bank of Iraq`), not
+# the company the stake is in.
+STAKE_VERBS = frozenset("acquire buy hold own purchase take control pay".split())
+# Nouns a percentage modifies to name a stake (`a 40% stake in a container yard`).
+STAKE_NOUNS = frozenset("stake interest holding share".split())
+
 # What a month's figures measure, as a headline names them after the month (`ZAYRE <ZY> MARCH
 # SALES UP 12.7 PCT`, `UAL MARCH LOAD FACTOR RISES`, `CANADA FEBRUARY TRADE SURPLUS`).
 MONTHLY_MEASURES = MACRO_MEASURES | frozenset("sales traffic load starts orders shipments deliveries".split())

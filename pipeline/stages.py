@@ -21,6 +21,7 @@ from pipeline.entities import (
     headline_names,
     join_nationality_names,
     lede_actors,
+    mark_acronyms,
     mark_listed_companies,
     mark_split_years,
 )
@@ -63,6 +64,7 @@ def extract_document(
     join_nationality_names(doc)
     mark_split_years(doc)
     listed = mark_listed_companies(doc, prepared, document.text)
+    mark_acronyms(doc)
     harmonise_labels(doc)
     labelled = {(ent.start, ent.end): ent for ent in doc.ents}  # the marks with the labels harmonised
     listed = [(labelled.get((span.start, span.end), span), ticker) for span, ticker in listed]

@@ -11,6 +11,7 @@ from pipeline.entities import (
     harmonise_labels,
     headline_names,
     join_nationality_names,
+    mark_acronyms,
 )
 from pipeline.stages import extract_text
 
@@ -225,3 +226,44 @@ def test_join_nationality_names(nlp, text, ents, expected) -> None:
 def test_the_headline_names_the_topic(nlp, text, ents, topic) -> None:
     doc = _doc(nlp, text, ents)
     assert EntityCanon(doc.ents, headline=headline_names(doc)).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        pytest.param(
+            "Philippine Long Distance Telephone Co earned more. PLDT stock rose.",
+            [("Philippine Long Distance Telephone Co", "ORG")],
+            [("Philippine Long Distance Telephone Co", "ORG"), ("PLDT", "ORG")],
+            id="reuters_15413-initials-without-the-legal-form",
+        ),
+        pytest.param(
+            "Rio Tinto-Zinc Corp Plc reported. RTZ said.",
+            [("Rio Tinto-Zinc Corp Plc", "ORG")],
+            [("Rio Tinto-Zinc Corp Plc", "ORG"), ("RTZ", "ORG")],
+            id="a-hyphenated-word-counts-each-part",
+        ),
+        pytest.param(
+            "Fox Television bid. The FT said so.",
+            [("Fox Television", "ORG")],
+            [("Fox Television", "ORG")],
+            id="two-letters-are-too-weak-alone",
+        ),
+        pytest.param(
+            "Philippine Long Distance Telephone Co earned more. PLDT stock rose.",
+            [("Philippine Long Distance Telephone Co", "ORG"), ("PLDT", "PERSON")],
+            [("Philippine Long Distance Telephone Co", "ORG"), ("PLDT", "PERSON")],
+            id="a-word-the-model-labelled-keeps-its-label-here",
+        ),
+        pytest.param(
+            "Philippine Long Distance Telephone met. PLDT said.",
+            [("Philippine Long Distance Telephone", "GPE")],
+            [("Philippine Long Distance Telephone", "GPE")],
+            id="only-an-organisation-s-initials",
+        ),
+    ],
+)
+def test_unlabelled_initials_of_an_organisation_are_it(nlp, text, ents, expected) -> None:
+    doc = _doc(nlp, text, ents)
+    mark_acronyms(doc)
+    assert [(ent.text, ent.label_) for ent in doc.ents] == expected

@@ -609,6 +609,12 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "18%",
             "Hefce",
         ),
+        (
+            "reuters_15413: Philippine Long Distance Telephone Co earned more. A PLDT spokesman said the government "
+            "raised its franchise tax to three pct.",
+            "three pct",
+            "PLDT spokesman",
+        ),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -629,6 +635,7 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "a-study-that-found-a-clause",
         "a-verb-of-asserting-with-an-object-reports-nothing",
         "the-report-is-the-one-named-before",
+        "an-unnamed-spokesman-of-a-company-is-not-the-company",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:
@@ -668,6 +675,30 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
             "128 basis points",
             "Detroit Edison Co",
             id="a-name-describing-a-noun-in-the-clause-owns-nothing",
+        ),
+        pytest.param(
+            "Novartis has bought Germany's Hexal. Novartis also acquired 67.7% of Hexal's US affiliate Eon Labs.",
+            "67.7%",
+            "Novartis",
+            id="bbc_business_201-a-share-bought-is-the-buyer-s",
+        ),
+        pytest.param(
+            "Reports say Standard Life, which owns a 1% stake in Deutsche Boerse, may seek a vote.",
+            "1%",
+            "Standard Life",
+            id="a-stake-is-its-holder-s-not-the-company-it-is-in",
+        ),
+        pytest.param(
+            "Meridian Ports Ltd is also paying 300 mln dlrs for a 40 pct stake in a container yard in Kwai Chung.",
+            "40 pct",
+            "Meridian Ports Ltd",
+            id="a-stake-paid-for-is-the-payer-s",
+        ),
+        pytest.param(
+            "Export & Finance Bank said exports rose 49% in Jordan.",
+            "49%",
+            "Jordan",
+            id="a-percentage-not-held-is-no-stake",
         ),
     ],
 )

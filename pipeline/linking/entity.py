@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.entities import CAPITAL_COUNTRIES, NAME_LABELS
-from pipeline.lexicon import MACRO_MEASURES
+from pipeline.lexicon import MACRO_MEASURES, STAKE_NOUNS, STAKE_VERBS
 from pipeline.linking.parse import (
     ORG_ANAPHORS,
     PERSON_PRONOUNS,
@@ -85,6 +85,25 @@ def _its_owner(m: Mention) -> Name | None:
     named = [ent for ent in names if ent.label_ in ("ORG", "PERSON") and any(t.i in measured for t in ent)]
     topic = m.article.canon.topic_span
     return _canonical(m, named[0] if named else _earlier_actor(owner, _recent_actors(m), spoken, topic) or topic)
+
+
+def _stake_holder(m: Mention) -> Name | None:
+    """`Export & Finance Bank has bought 49% of National Bank of Iraq`, `Meridian is paying HK$300
+    million for a 40% stake in a container yard`: a percentage held or gained is a stake, whose
+    owner is the verb's actor, not the company or place the stake is in."""
+    verb = m.verb
+    if m.quantity.kind != "percent" or verb is None or verb.lemma_.lower() not in STAKE_VERBS:
+        return None
+    stake = m.head
+    if stake.dep_ in ("amod", "compound", "nummod") and stake.head.lemma_.lower() in STAKE_NOUNS:
+        stake = stake.head
+    if stake.dep_ == "pobj" and stake.head.lower_ == "for":
+        stake = stake.head  # `paying HK$300 million for a 40% stake`, on the verb or on its object
+        if stake.head.dep_ == "dobj":
+            stake = stake.head
+    if stake.head != verb or stake.dep_ not in ("dobj", "prep"):
+        return None
+    return _actor_name(m) or _actor_anaphor(m)
 
 
 def _in_subject(m: Mention) -> Name | None:
@@ -327,6 +346,14 @@ ENTITY_RULES: tuple[Rule[Name], ...] = (
         0.2,
         "Initech Ltd posted higher profits on Monday. Its unit earned [$5 million].",
         "Initech Ltd",
+    ),
+    Rule(
+        "stake-holder",
+        _stake_holder,
+        "entity",
+        0.1,
+        "Export & Finance Bank has bought [49%] of National Bank of Iraq.",
+        "Export & Finance Bank",
     ),
     Rule("in-subject", _in_subject, "entity", 0.1, "The U.S. trade deficit was [$300 billion].", "United States"),
     Rule(

@@ -168,6 +168,11 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
     `he`/`she`/`the company` stand for the last person/organisation named before."""
     canon = article.canon
     first, last = speaker.root.left_edge.i, speaker.root.right_edge.i
+    if speaker.root.lemma_.lower() in SPOKESPERSON_NOUNS and not speaker.root.ent_type_:
+        unnamed = all(ent.label_ != "PERSON" for ent in article.names[index] if first <= ent.start <= last)
+        if unnamed:  # `a PLDT spokesman said`: not the company itself, a person speaking for it
+            words = [token for token in speaker if token.dep_ != "det"]
+            return clean_name(speaker.doc[words[0].i : words[-1].i + 1].text)
     for label in ("PERSON", "ORG", "GPE", "NORP"):
         names = [ent for ent in article.names[index] if ent.label_ == label and first <= ent.start <= last]
         if names:
@@ -201,6 +206,8 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
 
 
 # What a body publishes: `the report` stands for the report named before (`the Hefce report`).
+# People who speak for an organisation, unnamed: the source is the phrase (`PLDT spokesman`).
+SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".split())
 DOCUMENT_NOUNS = frozenset("report study survey poll statement figures data index review analysis".split())
 _DOCUMENT_REACH = 50  # sentences back: a news story's length, and a bound for a hostile one
 
