@@ -147,11 +147,11 @@ MEMORY_LIMIT = "128MB"
 ROW_GROUP_ROWS = 10_000
 
 
-def limit_memory(connection: duckdb.DuckDBPyConnection) -> None:
-    """Bound what DuckDB holds: `MEMORY_LIMIT`, one thread (each thread holds its own aggregation
+def limit_memory(connection: duckdb.DuckDBPyConnection, limit: str = MEMORY_LIMIT) -> None:
+    """Bound what DuckDB holds: `limit`, one thread (each thread holds its own aggregation
     state and its own share of the rows being copied), and its allocator handing freed memory back
     after each statement (by default it keeps up to 128 MB)."""
-    connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    connection.execute(f"SET memory_limit = '{limit}'")
     connection.execute("SET threads = 1")
     connection.execute("SET allocator_flush_threshold = '8MB'")
     connection.execute("SET allocator_bulk_deallocation_flush_threshold = '8MB'")

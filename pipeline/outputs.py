@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.facts import FactsBuilt, build_facts, limit_memory
+from pipeline.facts import MEMORY_LIMIT, FactsBuilt, build_facts, limit_memory
 from pipeline.records import Claim, DocumentResult, EntityMention
 
 # Arrow's buffers from the system allocator, not its default pool (mimalloc), which keeps what a
@@ -409,10 +409,25 @@ def _write_csv(rows: pa.Table, path: Path, *, append: bool) -> None:
     frame.to_csv(path, index=False, mode="a" if append else "w", header=not append, lineterminator="\r\n")
 
 
+# DuckDB's memory for copying the tables into the database: a copy streams, so it needs less than
+# the facts' aggregation (`facts.MEMORY_LIMIT`), which it is given again when a table's rows are too
+# large for this (facts listing the ids of 100,000 claims).
+DATABASE_MEMORY_LIMIT = "64MB"
+
+
 def _write_duckdb(path: Path, staging: Path) -> None:
+    try:
+        _copy_into_duckdb(path, staging, DATABASE_MEMORY_LIMIT)
+    except duckdb.OutOfMemoryException:
+        path.unlink(missing_ok=True)
+        path.with_name(path.name + ".wal").unlink(missing_ok=True)
+        _copy_into_duckdb(path, staging, MEMORY_LIMIT)
+
+
+def _copy_into_duckdb(path: Path, staging: Path, limit: str) -> None:
     connection = duckdb.connect(str(path))
     try:
-        limit_memory(connection)  # by default, most of the machine's memory
+        limit_memory(connection, limit)  # by default, most of the machine's memory
         for name in ("claims", "entities", "documents", "facts"):
             source = str(staging / f"{name}.parquet").replace("'", "''")
             connection.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{source}')")

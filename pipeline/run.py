@@ -22,6 +22,7 @@ from tqdm import tqdm
 from pipeline.annotate import load_nlp, pipeline_version
 from pipeline.config import Config
 from pipeline.engines import map_chunks
+from pipeline.fx import release_rates
 from pipeline.ingest import InputError, RecordKeys, count_articles, find_inputs, read_documents
 from pipeline.outputs import (
     CLAIMS_SCHEMA,
@@ -105,6 +106,7 @@ def run(inputs: list[Path], config: Config, *, progress: bool = True, release_mo
             if release_model:
                 del nlp
                 load_nlp.cache_clear()
+                release_rates()
                 release_memory()
             seconds = time.perf_counter() - started
             finished = datetime.now(UTC)

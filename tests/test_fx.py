@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from pipeline import fx
 from pipeline.stages import extract_text
 
 STORY = (
@@ -56,3 +59,9 @@ def test_value_usd_by_rule(nlp, published, expected):
 def test_counts_and_percents_have_no_dollar_value(nlp):
     claims = extract_text("Sales rose 5% and it hired 300 workers.", nlp, published="2016-03-01").claims
     assert [(claim.value_usd, claim.fx_rate, claim.fx_source) for claim in claims] == [(None, None, None)] * 2
+
+
+def test_rates_let_go_are_loaded_again_when_asked_for() -> None:
+    before = fx.ecb_rate("EUR", date(2016, 3, 1))
+    fx.release_rates()
+    assert (fx._converter.cache_info().currsize, fx.ecb_rate("EUR", date(2016, 3, 1))) == (0, before)

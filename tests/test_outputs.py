@@ -13,10 +13,12 @@ from collections import Counter
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from conftest import CORPUS, ROOT, copies_of, extract, wait_for_written_chunks
 
+import pipeline.facts
 import pipeline.outputs
 from pipeline.cli import main
 from pipeline.outputs import OutputWriter, claims_table, documents_table, entities_table
@@ -241,3 +243,26 @@ def test_chunks_are_gathered_into_row_groups(tmp_path) -> None:
     for name in ("documents", "entities"):
         assert pq.read_metadata(out / f"{name}.parquet").num_row_groups == 3
     assert pq.read_metadata(out / "documents.parquet").num_rows == 42
+
+
+def test_a_database_too_large_for_the_copy_s_memory_limit_is_copied_again_with_the_facts_limit(
+    tmp_path, monkeypatch
+) -> None:
+    """The copy runs at `DATABASE_MEMORY_LIMIT`; a table whose rows do not fit it (here a limit of
+    1 kB, which fits nothing) is copied again, whole, at the facts' limit."""
+    table = pa.table({"claim_id": [f"c{i}" for i in range(5000)], "value": [float(i) for i in range(5000)]})
+    for name in ("claims", "entities", "documents", "facts"):
+        pq.write_table(table.append_column("status", pa.array(["single"] * 5000)), tmp_path / f"{name}.parquet")
+    limits = []
+    copy = pipeline.outputs._copy_into_duckdb
+
+    def recorded(path, staging, limit):
+        limits.append(limit)
+        copy(path, staging, limit)
+
+    monkeypatch.setattr(pipeline.outputs, "DATABASE_MEMORY_LIMIT", "1kB")
+    monkeypatch.setattr(pipeline.outputs, "_copy_into_duckdb", recorded)
+    pipeline.outputs._write_duckdb(tmp_path / "claims.duckdb", tmp_path)
+    connection = duckdb.connect(str(tmp_path / "claims.duckdb"), read_only=True)
+    counts = [connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in ("claims", "facts")]
+    assert (limits, counts) == (["1kB", pipeline.facts.MEMORY_LIMIT], [5000, 5000])
