@@ -267,6 +267,9 @@ def mark_listed_companies(doc: Doc, prepared: PreparedText, original: str) -> li
     return marked
 
 
+_MARKED_ACRONYM_LETTERS = 3  # the fewest letters an unlabelled word needs to be taken for initials
+
+
 def mark_acronyms(doc: Doc) -> None:
     """Set as ORG, in place, the capitalised words the model left unlabelled that abbreviate an
     organisation the doc names (`PLDT common stock surged` in a story naming `Philippine Long
@@ -281,7 +284,7 @@ def mark_acronyms(doc: Doc) -> None:
     found = [
         Span(doc, token.i, token.i + 1, label="ORG")
         for token in doc
-        if not token.ent_type_ and token.text in initials and _could_be_acronym(token.text) and len(token) >= 3
+        if not token.ent_type_ and len(token) >= _MARKED_ACRONYM_LETTERS and token.text in initials
     ]
     if found:
         doc.ents = sorted([*doc.ents, *found], key=lambda ent: ent.start)

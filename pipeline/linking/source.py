@@ -205,9 +205,9 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
     return clean_name(speaker.text)
 
 
-# What a body publishes: `the report` stands for the report named before (`the Hefce report`).
 # People who speak for an organisation, unnamed: the source is the phrase (`PLDT spokesman`).
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".split())
+# What a body publishes: `the report` stands for the report named before (`the Hefce report`).
 DOCUMENT_NOUNS = frozenset("report study survey poll statement figures data index review analysis".split())
 _DOCUMENT_REACH = 50  # sentences back: a news story's length, and a bound for a hostile one
 
