@@ -154,6 +154,15 @@ _SEASON_MONTHS = re.compile(
 _SEASON_REACH = 30  # characters after a split year where its months may be given
 
 
+def is_month_name(text: str) -> bool:
+    """`July`, `Sept.`, `oct` (a whole word, any case).
+
+    >>> is_month_name("Sept."), is_month_name("July"), is_month_name("Julyish")
+    (True, True, False)
+    """
+    return _MONTH_RE.fullmatch(text.removesuffix(".")) is not None
+
+
 def is_split_year(text: str) -> bool:
     """`1985/86`, `2002/2003` (but not `1986/90`).
 
@@ -593,6 +602,17 @@ def day_earlier(period: str, *, working: bool = False) -> str | None:
     while working and day.weekday() >= 5:
         day -= timedelta(days=1)
     return day.isoformat()
+
+
+def in_year(period: str, year: int) -> str:
+    """The same period in another year: `the same period in 2003`, said of the fourth quarter of
+    2004, is the fourth quarter of 2003 (a span keeps its length).
+
+    >>> [in_year(p, 2003) for p in ("2004-Q4", "2004-07", "2004-12/2005-02", "2004")]
+    ['2003-Q4', '2003-07', '2003-12/2004-02', '2003']
+    """
+    shift = year - int(period[:4])
+    return re.sub(r"\b(\d{4})\b", lambda found: str(int(found.group(1)) + shift), period)
 
 
 def year_earlier(period: str) -> str:

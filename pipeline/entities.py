@@ -6,10 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.dates import is_split_year
-from pipeline.lexicon import LEGAL_FORMS, NAME_CONNECTORS
+from pipeline.dates import is_month_name, is_split_year
+from pipeline.lexicon import LEGAL_FORMS, NAME_CONNECTORS, SAY_VERBS
 from pipeline.prepare import PreparedText
 from pipeline.truecase import load_gazetteer
 
@@ -290,25 +290,29 @@ def mark_acronyms(doc: Doc) -> None:
         doc.ents = sorted([*doc.ents, *found], key=lambda ent: ent.start)
 
 
+def _subject_of(ent: Span) -> Token | None:
+    """The verb an entity is the subject of (through compounds, possessives and conjuncts: `Acme and
+    Globex said`, `Toronto Dominion Bank, Nassau Branch is issuing`), if it is one."""
+    root = ent.root
+    while root.dep_ in ("compound", "amod", "poss", "case", "conj") and root.head != root:
+        root = root.head
+    return root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+
+
 def actor_entities(sentence_names: list[Span]) -> list[Span]:
     """Entities that are the subject of a verb in the sentence: the actors later pronouns refer to."""
-    actors = []
-    for ent in sentence_names:
-        root = ent.root
-        while root.dep_ in ("compound", "amod", "poss", "case") and root.head != root:
-            root = root.head
-        if root.dep_ in ("nsubj", "nsubjpass"):
-            actors.append(ent)
-    return actors
+    return [ent for ent in sentence_names if _subject_of(ent) is not None]
 
 
 def lede_actors(doc: Doc) -> list[Span]:
     """The named actors of a story's first sentence after its headline (`Toronto Dominion Bank, Nassau
-    Branch is issuing ...`): who a news story is about, even when it names them once."""
+    Branch is issuing ...`): who a news story is about, even when it names them once. Who only says
+    it comes last (`..., lead manager Hambros Bank Ltd said`): the story is what they report."""
     first = lede_sentence(doc)
     if first is None:
         return []
-    return actor_entities([ent for ent in first.ents if ent.label_ in _TOPIC_LABELS])
+    actors = actor_entities([ent for ent in first.ents if ent.label_ in _TOPIC_LABELS])
+    return sorted(actors, key=lambda ent: _subject_of(ent).lemma_.lower() in SAY_VERBS)
 
 
 def lede_sentence(doc: Doc) -> Span | None:
@@ -382,6 +386,34 @@ def join_nationality_names(doc: Doc) -> None:
             continue
         joined.append(ent)
         position += 1
+    if len(joined) < len(ents):
+        doc.ents = joined
+
+
+# What may stand between the two months of a span of months: `July-to-September`, `April to June`.
+_MONTH_SPAN_LINKS = frozenset({"-", "–", "to", "through", "thru"})
+
+
+def join_month_spans(doc: Doc) -> None:
+    """`in the July-to-September quarter`: the small model cuts a span of months into two dates (`July`
+    and `September quarter`), each of which reads as a month; the two, with what links them, are one
+    date, which `dates.resolve_period` reads as the quarter."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        between = doc[previous.end : ent.start] if previous is not None else None
+        if (
+            previous is not None
+            and previous.label_ == ent.label_ == "DATE"
+            and is_month_name(previous[-1].text)
+            and is_month_name(ent[0].text)
+            and len(between) > 0
+            and all(token.lower_ in _MONTH_SPAN_LINKS for token in between)
+        ):
+            joined[-1] = Span(doc, previous.start, ent.end, label="DATE")
+            continue
+        joined.append(ent)
     if len(joined) < len(ents):
         doc.ents = joined
 

@@ -327,7 +327,10 @@ MACRO_MEASURES = frozenset(
 # Verbs of holding or gaining a part of something, whose percentage object is a stake: the
 # verb's subject owns it (`Export & Finance Bank has bought 49% of National Bank of Iraq`), not
 # the company the stake is in.
-STAKE_VERBS = frozenset("acquire buy hold own purchase take control pay".split())
+STAKE_VERBS = frozenset("acquire buy hold own purchase take control".split())
+# Verbs of paying, whose percentage object is a rate (`a eurobond paying 14-1/2 pct`): a stake only
+# when it is what is paid for (`paying HK$300 million for a 40% stake`).
+PAYING_VERBS = frozenset("pay".split())
 # Nouns a percentage modifies to name a stake (`a 40% stake in a container yard`).
 STAKE_NOUNS = frozenset("stake interest holding share".split())
 
@@ -513,3 +516,11 @@ CURRENCY_COUNTRIES: dict[str, dict[str, tuple[str, ...]]] = {
         "LKR": ("Sri Lanka", "Sri Lankan", "Colombo"),
     },
 }
+
+# Verbs that report what someone says: their subject is a source.
+SAY_VERBS = frozenset(
+    """
+    say tell report announce add state estimate forecast note show explain predict project expect
+    disclose reveal confirm claim argue write quote warn calculate
+    """.split()
+)

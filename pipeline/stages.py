@@ -19,6 +19,7 @@ from pipeline.entities import (
     drop_capitalised_words,
     harmonise_labels,
     headline_names,
+    join_month_spans,
     join_nationality_names,
     lede_actors,
     mark_acronyms,
@@ -62,6 +63,7 @@ def extract_document(
     merge_entities(doc, quantities)
     drop_capitalised_words(doc)
     join_nationality_names(doc)
+    join_month_spans(doc)
     mark_split_years(doc)
     listed = mark_listed_companies(doc, prepared, document.text)
     mark_acronyms(doc)

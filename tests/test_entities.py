@@ -10,7 +10,9 @@ from pipeline.entities import (
     drop_capitalised_words,
     harmonise_labels,
     headline_names,
+    join_month_spans,
     join_nationality_names,
+    lede_actors,
     mark_acronyms,
 )
 from pipeline.stages import extract_text
@@ -267,3 +269,69 @@ def test_unlabelled_initials_of_an_organisation_are_it(nlp, text, ents, expected
     doc = _doc(nlp, text, ents)
     mark_acronyms(doc)
     assert [(ent.text, ent.label_) for ent in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        pytest.param(
+            "Prices rose in the July-to-September quarter.",
+            [("July", "DATE"), ("September quarter", "DATE")],
+            [("July-to-September quarter", "DATE")],
+            id="bbc_business_248-hyphens-and-to",
+        ),
+        pytest.param(
+            "Sales fell in the April to June period.",
+            [("April", "DATE"), ("June period", "DATE")],
+            [("April to June period", "DATE")],
+            id="a-spaced-to",
+        ),
+        pytest.param(
+            "Sales fell between April and June.",
+            [("April", "DATE"), ("June", "DATE")],
+            [("April", "DATE"), ("June", "DATE")],
+            id="between-and-is-read-as-a-span-elsewhere",
+        ),
+        pytest.param(
+            "Output rose in 1986 to 1987 levels.",
+            [("1986", "DATE"), ("1987", "DATE")],
+            [("1986", "DATE"), ("1987", "DATE")],
+            id="only-months",
+        ),
+        pytest.param(
+            "Rates rose in May - Acme said in June.",
+            [("May", "DATE"), ("Acme", "ORG"), ("June", "DATE")],
+            [("May", "DATE"), ("Acme", "ORG"), ("June", "DATE")],
+            id="only-side-by-side",
+        ),
+    ],
+)
+def test_a_span_of_months_cut_in_two_is_one_date(nlp, text, ents, expected) -> None:
+    doc = _doc(nlp, text, ents)
+    join_month_spans(doc)
+    assert [(ent.text, ent.label_) for ent in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        pytest.param(
+            "TORONTO DOMINION UNIT ISSUES BOND\n\nToronto Dominion Bank, Nassau Branch is issuing a 40 mln "
+            "Australian dlr eurobond, lead manager Hambros Bank Ltd said.",
+            ["Nassau Branch", "Hambros Bank Ltd"],
+            id="reuters_15021-who-only-says-comes-last",
+        ),
+        pytest.param(
+            "Acme profit rises\n\nAcme Corp said its profit rose 5 pct.",
+            ["Acme Corp"],
+            id="a-speaker-alone-is-the-actor",
+        ),
+        pytest.param(
+            "Deal signed\n\nReuters said Acme Corp and Globex Inc signed a deal on Monday.",
+            ["Acme Corp", "Globex Inc", "Reuters"],
+            id="conjoined-subjects-both-act",
+        ),
+    ],
+)
+def test_the_lede_s_actors(nlp, text, actors) -> None:
+    assert [ent.text for ent in lede_actors(nlp(text))] == actors

@@ -461,6 +461,31 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "640 jobs",
             None,
         ),
+        (
+            "bbc_business_248: Prices rose 6% in the fourth quarter. In the capital, sales fell by 23% from "
+            "36,185 in 2003 to 28,041 for the same period in 2004.",
+            "2005-02-03",
+            "28,041",
+            "2004-Q4",
+        ),
+        (
+            "Sales rose 5 pct in the first half. They were 1.2 mln for the comparable period of 1985.",
+            "1986-08-01",
+            "1.2 mln",
+            "1985-H1",
+        ),
+        (
+            "Sales were 1.2 mln dlrs for the same period in 1985.",
+            "1986-08-01",
+            "1.2 mln dlrs",
+            "1985",
+        ),
+        (
+            "bbc_business_248: House prices were down from 16.3% in the July-to-September quarter.",
+            "2005-02-03",
+            "16.3%",
+            "2004-Q3",
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -507,6 +532,10 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "for-the-month-a-vs-figure-a-year-earlier",
         "in-the-year-is-the-story-s-year-not-the-clause-s-quarter",
         "the-quarter-as-a-subject-times-nothing-else",
+        "the-same-period-in-a-year-is-the-part-of-a-year-stated-before",
+        "the-comparable-period-of-a-year",
+        "the-same-period-in-a-year-with-none-stated-before-is-that-year",
+        "a-span-of-months-the-model-cut-in-two",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:
@@ -705,6 +734,14 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
 def test_entity(nlp, text: str, mention: str, entity: str) -> None:
     claims = {claim.mention: claim for claim in extract_text(text, nlp, published="1987-04-08").claims}
     assert claims[mention].entity == entity
+
+
+def test_a_rate_paid_is_no_stake(nlp) -> None:
+    """reuters_15021: a eurobond `paying 14-1/2 pct` pays a coupon; no one holds 14-1/2 pct of anything."""
+    text = "Acme Bank is issuing a 40 mln Australian dlr eurobond paying 14-1/2 pct, lead manager Globex Bank said."
+    claims = {claim.mention: claim for claim in extract_text(text, nlp, published="1987-04-08").claims}
+    assert "entity:stake-holder" not in claims["14-1/2 pct"].link_rules
+    assert claims["14-1/2 pct"].entity == "Acme Bank"
 
 
 def test_an_estimate_set_at_a_figure_is_its_object_s_and_the_estimator_is_the_source(nlp) -> None:

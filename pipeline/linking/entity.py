@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.entities import CAPITAL_COUNTRIES, NAME_LABELS
-from pipeline.lexicon import MACRO_MEASURES, STAKE_NOUNS, STAKE_VERBS
+from pipeline.lexicon import MACRO_MEASURES, PAYING_VERBS, STAKE_NOUNS, STAKE_VERBS
 from pipeline.linking.parse import (
     ORG_ANAPHORS,
     PERSON_PRONOUNS,
@@ -92,17 +92,19 @@ def _stake_holder(m: Mention) -> Name | None:
     million for a 40% stake in a container yard`: a percentage held or gained is a stake, whose
     owner is the verb's actor, not the company or place the stake is in."""
     verb = m.verb
-    if m.quantity.kind != "percent" or verb is None or verb.lemma_.lower() not in STAKE_VERBS:
+    if m.quantity.kind != "percent" or verb is None or verb.lemma_.lower() not in STAKE_VERBS | PAYING_VERBS:
         return None
-    stake = m.head
+    stake, paid_for = m.head, False
     if stake.dep_ in ("amod", "compound", "nummod") and stake.head.lemma_.lower() in STAKE_NOUNS:
         stake = stake.head
     if stake.dep_ == "pobj" and stake.head.lower_ == "for":
-        stake = stake.head  # `paying HK$300 million for a 40% stake`, on the verb or on its object
+        stake, paid_for = stake.head, True  # `paying HK$300 million for a 40% stake`, on the verb or on its object
         if stake.head.dep_ == "dobj":
             stake = stake.head
     if stake.head != verb or stake.dep_ not in ("dobj", "prep"):
         return None
+    if verb.lemma_.lower() in PAYING_VERBS and not paid_for:
+        return None  # `a eurobond paying 14-1/2 pct`: a rate
     return _actor_name(m) or _actor_anaphor(m)
 
 

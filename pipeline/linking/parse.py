@@ -15,18 +15,13 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates import resolve_period, season_end_month, story_periods
 from pipeline.entities import NAME_LABELS, EntityCanon, actor_entities, lede_sentence
-from pipeline.lexicon import COMPARISON_WORDS, SCALES
+from pipeline.lexicon import COMPARISON_WORDS, SAY_VERBS, SCALES
 from pipeline.records import Link, Quantity
 
-SAY_VERBS = frozenset(
-    """
-    say tell report announce add state estimate forecast note show explain predict project expect
-    disclose reveal confirm claim argue write quote warn calculate
-    """.split()
-)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]+")
 # Periods a story can be about: a year, a quarter or half, a month, a span of months (not a day).
 _STORY_PERIOD = re.compile(r"\d{4}(?:-[QH]\d|-\d\d)?(?:/\d{4}(?:-\d\d)?)?")
+_PART_YEAR = re.compile(r"\d{4}(?:-[QH]\d|-\d\d(?:/\d{4}-\d\d)?)")
 # Verbs that set a figure on a thing someone else owns, `at` the figure: `USDA forecast Argentina's
 # wheat crop at 9.00 mln tonnes`, `analysts put the loss at $2 billion`, `exports are estimated at
 # 15.96 mln`: the object is measured, the verb's subject is the estimate's source.
@@ -179,6 +174,25 @@ class Article:
             if period is not None and _STORY_PERIOD.fullmatch(period):
                 return period, ent.text
         return None
+
+    @cached_property
+    def part_year_periods(self) -> list[tuple[int, str, str]]:
+        """Every date of the article that states a period shorter than a year and longer than a day
+        (a quarter, half, month or span of months), as (first token, period, words), in order: what
+        `the same period in 2003` stands for. Found only when a figure asks."""
+        found = []
+        for dates in self.dates:
+            for ent in dates:
+                period = resolve_period(ent.text, self.published, self.season_end)
+                if period is not None and _PART_YEAR.fullmatch(period):
+                    found.append((ent.start, period, ent.text))
+        return found
+
+    def part_year_period_before(self, token: int) -> tuple[str, str] | None:
+        """The latest part-of-a-year period stated before `token` (`part_year_periods`)."""
+        periods = self.part_year_periods
+        position = bisect_left([start for start, _, _ in periods], token)
+        return periods[position - 1][1:] if position else None
 
     @cached_property
     def season_end(self) -> int | None:

@@ -9,7 +9,7 @@ from itertools import product
 
 from spacy.tokens import Span, Token
 
-from pipeline.dates import RELATIVE_STEPS, day_earlier, resolve_period, year_earlier
+from pipeline.dates import RELATIVE_STEPS, day_earlier, in_year, resolve_period, year_earlier
 from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
 from pipeline.linking.rules import Rule
 
@@ -88,6 +88,8 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
         period = resolve_period(text, m.article.published, m.article.season_end)
         if period is None and (anaphor := _story_anaphor(m, text)) is not None:
             period, text = anaphor
+        elif (same := _same_period_in(m, ent)) is not None:
+            period, text = same
         candidates.append((period, distance, text, ent.start >= m.span.end, frozenset(range(ent.start, ent.end))))
     return candidates
 
@@ -117,6 +119,30 @@ def _story_anaphor(m: Mention, text: str) -> tuple[str, str] | None:
             carried, carried_words, _ = _carried(m, period, f"{text} ({words})")
             return carried, carried_words
     return None
+
+
+# `for the same period in 2003`, `the comparable quarter of 1986`: a period stated before, in that year.
+_SAME_PERIOD_IN = re.compile(
+    r"(?:same|comparable|corresponding|like)\s+(?:period|quarter|months?|half)\s+(?:in|of)\s+(?:fiscal\s+)?"
+    r"(?P<year>\d{4})$",
+    re.IGNORECASE,
+)
+_SAME_PERIOD_REACH = 6  # tokens before a year where `the same period in` may start
+
+
+def _same_period_in(m: Mention, ent: Span) -> tuple[str, str] | None:
+    """`436 properties ... compared to 469 for the same period in 2003`, after `in the fourth
+    quarter`: the latest part of a year the article states before the date, in the year it names."""
+    doc = m.article.doc
+    words = doc[max(m.sentence.start, ent.start - _SAME_PERIOD_REACH) : ent.end].text
+    found = _SAME_PERIOD_IN.search(words)
+    if found is None:
+        return None
+    stated = m.article.part_year_period_before(ent.start)
+    if stated is None:
+        return None
+    period, stated_words = stated
+    return in_year(period, int(found.group("year"))), f"the {found.group(0)} ({stated_words})"
 
 
 def _times_saying(m: Mention, ent: Span) -> bool:
