@@ -724,6 +724,19 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
             id="a-stake-paid-for-is-the-payer-s",
         ),
         pytest.param(
+            "Iraq is rebuilding its economy. The Brookings Institution published a study on Monday. The country "
+            "earned $22bn from oil last year.",
+            "$22bn",
+            "Iraq",
+            id="bbc_business_284-the-country-stands-for-a-country-not-the-think-tank",
+        ),
+        pytest.param(
+            "Altria Group and Reynolds Tobacco Co welcomed the ruling, which sent Reynolds shares up 4.5%.",
+            "4.5%",
+            "Reynolds Tobacco Co",
+            id="bbc_business_291-the-changed-noun-names-its-owner",
+        ),
+        pytest.param(
             "Export & Finance Bank said exports rose 49% in Jordan.",
             "49%",
             "Jordan",

@@ -289,13 +289,19 @@ def _topic(m: Mention) -> Name | None:
 def _earlier_actor(anaphor: Token, recent: list[Span], speaker_names: list[Span], topic: Span | None) -> Span | None:
     """The entity a pronoun or bare description stands for. `he`/`she` stand for the latest person
     acting; `the company`, `the group`, `the division` for the organisation the article is about,
-    if it is about one; `it`, `they` and other descriptions for the latest organisation, place or
-    nationality acting, never for a person."""
+    if it is about one; `the country`, `the nation` for the latest country or nationality acting;
+    `it`, `they` and other descriptions for the latest organisation, place or nationality acting,
+    never for a person."""
     if anaphor.lower_ in ("it", "its", "we", "our") and speaker_names:
         return _main_name(speaker_names)  # `X said it ...`
     if anaphor.lemma_.lower() in ORG_ANAPHORS and topic is not None and topic.label_ == "ORG":
         return topic
-    wanted = {"PERSON"} if anaphor.lower_ in PERSON_PRONOUNS else NAME_LABELS - {"PERSON"}
+    if anaphor.lower_ in PERSON_PRONOUNS:
+        wanted = {"PERSON"}
+    elif anaphor.lemma_.lower() in PLACE_ANAPHORS:
+        wanted = {"GPE", "NORP"}  # `the country's oil revenues`: a country, never the think tank quoted last
+    else:
+        wanted = NAME_LABELS - {"PERSON"}
     earlier = [ent for ent in recent if ent.end <= anaphor.i and ent.label_ in wanted]
     if not earlier:
         return None

@@ -409,6 +409,7 @@ OWNER_PHRASE_RULES = frozenset(
         "actor-verb",
         "doer",
         "estimated-object",
+        "changed-noun",
     }
 )
 
