@@ -524,3 +524,7 @@ SAY_VERBS = frozenset(
     disclose reveal confirm claim argue write quote warn calculate
     """.split()
 )
+
+# Nouns that, bare, stand for a figure already given: `45% of the people questioned use it ... In 2003
+# the figure was 29%`, `Inflation was 3% in May; in April the rate was 2.8%`.
+FIGURE_ANAPHORS = frozenset("figure number total rate level proportion percentage".split())

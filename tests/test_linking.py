@@ -191,6 +191,22 @@ CASES = [
         "stock buyback",
         id="a-figure-on-a-compound-measures-the-compound-s-head",
     ),
+    pytest.param(
+        "Now 45% of the Japanese people Ericsson questioned use their camera phone at least once a month. In "
+        "2003 the figure was 29%.",
+        "29%",
+        "Japan",
+        "Japanese people questioned",
+        id="bbc_tech_212-the-figure-stands-for-what-the-figure-before-measured",
+    ),
+    pytest.param(
+        "Now 45% of the Japanese people Ericsson questioned use their camera phone. In 2003 the figure for "
+        "Britain was 29%.",
+        "29%",
+        "United Kingdom",
+        "figure for Britain",
+        id="a-figure-with-words-of-its-own-is-its-own",
+    ),
 ]
 
 

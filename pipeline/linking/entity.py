@@ -245,11 +245,13 @@ def _where_clause(m: Mention) -> Name | None:
 
 def _previous_figure(m: Mention) -> Name | None:
     """`... deficit was $68.9 billion, and of that total surplus, $52.6 billion was in vehicles`: a
-    singular definite description with no name (`the gap`) continues the figure before, whose entity
-    it keeps. Plurals (`these cars`) name a class, `the former`/`the latter` pick from a list."""
+    singular definite description with no name (`the gap`; `the figure`, read as the figure before's
+    subject by `subject.same-figure`) continues the figure before, whose entity it keeps. Plurals (`these cars`) name a class, `the former`/`the latter` pick from a list."""
     previous = m.previous
     if previous is None or m.index - previous.index > 1 or previous.link.entity is None:
         return None
+    if m.subject_rule == "same-figure":  # `In 2003 the figure was 29%`: the figure before's subject and owner
+        return previous.link.entity, previous.link.entity_label or ""
     ids = {token.i for token in m.subject}
     roots = [token for token in m.subject if token.head.i not in ids or token.head == token]
     if m.head.dep_ == "appos":

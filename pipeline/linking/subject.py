@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.dates import PERIOD_PARTS
-from pipeline.lexicon import LEVEL_NOUNS, QUALIFIERS, TABLE_ROW_LABELS, TRADE_UNITS
+from pipeline.lexicon import FIGURE_ANAPHORS, LEVEL_NOUNS, QUALIFIERS, TABLE_ROW_LABELS, TRADE_UNITS
 from pipeline.linking.parse import (
     COMPARED,
     COPULAS,
@@ -306,6 +306,22 @@ def _verb_subject(m: Mention) -> list[Token] | None:
     return phrase(doer, m.excluded) if doer is not None and doer.pos_ != "PRON" else None
 
 
+def _same_figure(m: Mention) -> list[Token] | None:
+    """`45% of the Japanese people Ericsson questioned use their camera phone ... In 2003 the figure was
+    [29%]`: a bare `the figure`, `the rate`, `that total` as the measuring verb's subject stands for
+    what the figure just before measured."""
+    previous = m.previous
+    if previous is None or m.index - previous.index > 1 or not previous.subject:
+        return None
+    doer = actor(m.verb) if _measured_verb(m) else None
+    if doer is None or doer.lemma_.lower() not in FIGURE_ANAPHORS:
+        return None
+    modifiers = children_of(doer)
+    if not modifiers or any(child.dep_ != "det" or child.lower_ not in ("the", "this", "that") for child in modifiers):
+        return None
+    return list(previous.subject)
+
+
 def _relative_clause(m: Mention) -> list[Token] | None:
     verb = m.verb
     if verb is not None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and _measured_verb(m):
@@ -498,6 +514,14 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "The tariff is raising US car prices by nearly [$2,000].",
         "US car prices",
     ),
+    Rule(
+        "same-figure",
+        _same_figure,
+        "subject",
+        0.0,
+        "Inflation was 3 pct in May. In April the rate was [2.8 pct].",
+        "Inflation",
+    ),
     Rule("verb-subject", _verb_subject, "subject", -0.2, "Exports rose [5 pct] last month.", "Exports"),
     Rule(
         "relative-clause",
@@ -535,8 +559,8 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
 _DANGLING_DEPS = frozenset({"aux", "auxpass", "neg", "prep", "cc", "punct", "mark", "case", "agent"})
 _DANGLING_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN", "CC", "TO", "MD", "DT", "EX"})
 # Rules whose phrase is kept as it stands: a results table's row label (`Net`), read from the
-# layout, and the figure before's subject, tidied in its own sentence.
-_UNPARSED_RULES = frozenset({"table-row", "compared-figure", "previous-subject"})
+# layout, and the figure before's subject (`previous-subject`, `same-figure`), tidied in its own sentence.
+_UNPARSED_RULES = frozenset({"table-row", "compared-figure", "same-figure", "previous-subject"})
 _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "nummod", "compound", "nmod", "npadvmod", "quantmod"})
 # Qualifier words (`some`, `about`, `at least`) belong to the figure's qualifier, not its subject.
 _EDGE_WORDS = frozenset({"than", "that", "which", "who", "only", "least", "most", "more", "less"}) | {
