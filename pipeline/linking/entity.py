@@ -246,7 +246,8 @@ def _where_clause(m: Mention) -> Name | None:
 def _previous_figure(m: Mention) -> Name | None:
     """`... deficit was $68.9 billion, and of that total surplus, $52.6 billion was in vehicles`: a
     singular definite description with no name (`the gap`; `the figure`, read as the figure before's
-    subject by `subject.same-figure`) continues the figure before, whose entity it keeps. Plurals (`these cars`) name a class, `the former`/`the latter` pick from a list."""
+    subject by `subject.same-figure`) continues the figure before, whose entity it keeps. Plurals
+    (`these cars`) name a class, `the former`/`the latter` pick from a list."""
     previous = m.previous
     if previous is None or m.index - previous.index > 1 or previous.link.entity is None:
         return None
