@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates import is_month_name, is_split_year
-from pipeline.lexicon import LEGAL_FORMS, NAME_CONNECTORS, SAY_VERBS
+from pipeline.lexicon import LEGAL_FORMS, NAME_CONNECTORS, ORGANISATION_NOUNS, SAY_VERBS
 from pipeline.prepare import PreparedText
 from pipeline.truecase import load_gazetteer
 
@@ -418,13 +418,26 @@ def join_month_spans(doc: Doc) -> None:
         doc.ents = joined
 
 
+def _described_as_organisation(span: Span) -> bool:
+    """`Swiss drugmaker Novartis`, `Novartis, the Swiss drug group`, `the bank, Barclays`: a noun of
+    organisations modifies the name, stands in apposition to it, or has it in apposition."""
+    root = span.root
+    described = [child for child in root.children if child.dep_ in ("compound", "amod", "appos", "nmod")]
+    if root.dep_ == "appos":
+        described.append(root.head)
+    inside = {token.i for token in span}
+    return any(token.i not in inside and token.lemma_.lower() in ORGANISATION_NOUNS for token in described)
+
+
 def harmonise_labels(doc: Doc) -> None:
     """Give one name one label in an article: spaCy's small model calls the same company an ORG in
     one sentence and a PERSON in the next (`Kestrel Foods ... Kestrel said`). A name that starts a
     longer organisation name of the article, or is its acronym, is an organisation; otherwise a name
-    takes the label most of its mentions have."""
+    takes the label most of its mentions have, unless the article once describes it as an
+    organisation (`Swiss drugmaker Novartis`, `Novartis, the drug group`)."""
     names = [span for span in doc.ents if span.label_ in NAME_LABELS]
     organisations = [clean_name(span.text) for span in names if span.label_ == "ORG" and len(span) > 1]
+    described = {clean_name(span.text).lower() for span in names if _described_as_organisation(span)}
     votes: dict[str, Counter] = {}
     for span in names:
         votes.setdefault(clean_name(span.text).lower(), Counter())[span.label_] += 1
@@ -434,11 +447,15 @@ def harmonise_labels(doc: Doc) -> None:
         if label in _RELABELLED:
             name = clean_name(span.text)
             words = name.lower().split()
-            if words and any(
-                len(other.split()) > len(words)
-                and other.lower().split()[: len(words)] == words
-                or is_acronym_of(name, other)
-                for other in organisations
+            if (
+                words
+                and any(
+                    len(other.split()) > len(words)
+                    and other.lower().split()[: len(words)] == words
+                    or is_acronym_of(name, other)
+                    for other in organisations
+                )
+                or name.lower() in described
             ):
                 label = "ORG"
             else:

@@ -528,3 +528,13 @@ SAY_VERBS = frozenset(
 # Nouns that, bare, stand for a figure already given: `45% of the people questioned use it ... In 2003
 # the figure was 29%`, `Inflation was 3% in May; in April the rate was 2.8%`.
 FIGURE_ANAPHORS = frozenset("figure number total rate level proportion percentage".split())
+
+# Nouns that describe a name as an organisation's (`Swiss drugmaker Novartis`, `Novartis, the drug
+# group`): the small model often calls such a company a PERSON.
+ORGANISATION_NOUNS = frozenset(
+    """
+    company firm group carmaker automaker drugmaker chipmaker steelmaker maker manufacturer producer
+    bank lender insurer broker retailer supermarket airline carrier operator brewer miner publisher
+    broadcaster network conglomerate giant subsidiary unit division corporation corp club utility
+    """.split()
+)

@@ -18,9 +18,10 @@ from pipeline.entities import (
 from pipeline.stages import extract_text
 
 
-def _doc(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
-    """A doc of `text` with exactly these (text, label) entities, each its first unused occurrence."""
-    doc = nlp.make_doc(text)
+def _doc(nlp, text: str, ents: list[tuple[str, str]], *, parsed: bool = False) -> Doc:
+    """A doc of `text` (parsed by the model, if asked) with exactly these (text, label) entities,
+    each its first unused occurrence."""
+    doc = nlp(text) if parsed else nlp.make_doc(text)
     spans, used = [], set()
     for name, label in ents:
         start = next(i for i in range(len(doc)) if doc[i : i + len(nlp.make_doc(name))].text == name and i not in used)
@@ -62,6 +63,35 @@ def _doc(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
 )
 def test_harmonise_labels(nlp, text, ents, expected) -> None:
     doc = _doc(nlp, text, ents)
+    harmonise_labels(doc)
+    assert [span.label_ for span in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        pytest.param(
+            "Swiss drugmaker Novartis has announced purchases. Novartis said so. Novartis added more.",
+            [("Novartis", "PERSON"), ("Novartis", "PERSON"), ("Novartis", "PERSON")],
+            ["ORG", "ORG", "ORG"],
+            id="bbc_business_201-a-name-a-company-noun-describes",
+        ),
+        pytest.param(
+            "Vivanta said so. Customers signed up with mobile operator Vivanta. Vivanta grew.",
+            [("Vivanta", "PERSON"), ("Vivanta", "ORG"), ("Vivanta", "PERSON")],
+            ["ORG", "ORG", "ORG"],
+            id="once-is-enough",
+        ),
+        pytest.param(
+            "US tycoon Malcolm Glazer bid. Glazer said so.",
+            [("Malcolm Glazer", "PERSON"), ("Glazer", "PERSON")],
+            ["PERSON", "PERSON"],
+            id="a-noun-of-people-describes-a-person",
+        ),
+    ],
+)
+def test_a_name_described_as_an_organisation_is_one(nlp, text, ents, expected) -> None:
+    doc = _doc(nlp, text, ents, parsed=True)
     harmonise_labels(doc)
     assert [span.label_ for span in doc.ents] == expected
 

@@ -15,6 +15,7 @@ from pipeline.linking.parse import (
     actor,
     children_of,
     compares_previous,
+    governing_verb,
     near_subtree,
     phrase_heads,
 )
@@ -275,7 +276,7 @@ def _table_row(m: Mention) -> Name | None:
 def _topic(m: Mention) -> Name | None:
     """A figure no entity of its clause owns is about what the article is about, unless the sentence
     names, besides its speaker, a rival of the topic's kind (another country in a story about one)
-    that is not merely describing a noun."""
+    in the figure's own clause that is not merely describing a noun."""
     canon = m.article.canon
     if canon.topic is None:
         return None
@@ -284,8 +285,10 @@ def _topic(m: Mention) -> Name | None:
         name, label = canon.canonical(ent)
         if label != canon.topic[1] or name == canon.topic[0] or CAPITAL_COUNTRIES.get(name) == canon.topic[0]:
             continue  # the topic country's capital is no rival (`speaking from Brasilia`)
-        if ent.root.dep_ not in ("compound", "amod"):
-            return None  # nor is a name describing a noun (`over comparable Treasury securities`)
+        if ent.root.dep_ in ("compound", "amod"):
+            continue  # nor is a name describing a noun (`over comparable Treasury securities`)
+        if m.verb is None or governing_verb(ent.root) == m.verb:
+            return None  # nor one in another clause (`..., and that 40% signed up with operator Vivanta`)
     return canon.topic
 
 
