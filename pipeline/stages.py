@@ -24,6 +24,7 @@ from pipeline.entities import (
     lede_actors,
     mark_acronyms,
     mark_listed_companies,
+    mark_repeated_names,
     mark_split_years,
 )
 from pipeline.fx import with_usd
@@ -67,6 +68,7 @@ def extract_document(
     mark_split_years(doc)
     listed = mark_listed_companies(doc, prepared, document.text)
     mark_acronyms(doc)
+    mark_repeated_names(doc)
     harmonise_labels(doc)
     labelled = {(ent.start, ent.end): ent for ent in doc.ents}  # the marks with the labels harmonised
     listed = [(labelled.get((span.start, span.end), span), ticker) for span, ticker in listed]

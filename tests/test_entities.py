@@ -14,6 +14,7 @@ from pipeline.entities import (
     join_nationality_names,
     lede_actors,
     mark_acronyms,
+    mark_repeated_names,
 )
 from pipeline.stages import extract_text
 
@@ -365,3 +366,38 @@ def test_a_span_of_months_cut_in_two_is_one_date(nlp, text, ents, expected) -> N
 )
 def test_the_lede_s_actors(nlp, text, actors) -> None:
     assert [ent.text for ent in lede_actors(nlp(text))] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        pytest.param(
+            "BP spent $7.5bn in Russia. BP said so.",
+            [("Russia", "GPE"), ("BP", "ORG")],
+            [("BP", "ORG"), ("Russia", "GPE"), ("BP", "ORG")],
+            id="bbc_business_222-an-organisation-s-unlabelled-repeat",
+        ),
+        pytest.param(
+            "TNK-BP grew. BP said so.",
+            [("TNK-BP", "ORG"), ("BP", "ORG")],
+            [("TNK-BP", "ORG"), ("BP", "ORG")],
+            id="a-name-inside-a-longer-one-is-not-a-repeat",
+        ),
+        pytest.param(
+            "Acme Corp bid. An acme of skill, Acme Corp said.",
+            [("Acme Corp", "ORG")],
+            [("Acme Corp", "ORG"), ("Acme Corp", "ORG")],
+            id="case-and-all",
+        ),
+        pytest.param(
+            "Mr Lyra spoke. Lyra said so.",
+            [("Lyra", "PERSON")],
+            [("Lyra", "PERSON")],
+            id="only-organisations",
+        ),
+    ],
+)
+def test_an_organisation_s_unlabelled_repeats_are_it(nlp, text, ents, expected) -> None:
+    doc = _doc(nlp, text, ents)
+    mark_repeated_names(doc)
+    assert [(ent.text, ent.label_) for ent in doc.ents] == expected
