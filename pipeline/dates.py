@@ -445,20 +445,23 @@ def _weekday_date(lowered: str, published: date) -> str | None:
 # `2ND QTR FEB 28 NET`, `YEAR NET`, `YEAR TO DECEMBER 31`, `Six mths`, `Nine months`.
 _SPAN_MONTHS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
 _ORDINAL_WORDS = "|".join(_ORDINALS)
+# After `YEAR` in a headline, what makes it a results period (`YEAR NET`), not any year (`HIGHEST THIS
+# YEAR`); after a calendar year, what makes it a results story's year (`SULZER 1986 PROFIT UP`).
+_RESULTS_WORDS = re.compile(r"\s*(?:net|loss|profit|earnings|results|oper|shr|sales|revs?)\b", re.IGNORECASE)
 REPORTING_PERIOD = re.compile(
     rf"""\b(?:
         (?P<ordinal>{_ORDINAL_WORDS})[-\s]+(?:qtr|quarter)
         |(?P<quarter>qtr|quarter)(?=\s+(?:to|ended|ending))
         |(?P<span>{"|".join(_SPAN_MONTHS)})[-\s]+(?:mths|mos|months)
         |(?P<year>year|fiscal\s+year|fy)
+        |(?P<calendar>1[89]\d\d|20\d\d)(?={_RESULTS_WORDS.pattern})
     )\b
+    (?:\s+(?P<stated>1[89]\d\d|20\d\d)\b)?
     (?:\s+(?:to|ended|ending)?\s*(?P<month>{_MONTHS})\.?(?:\s+(?P<day>[0-3]?\d))?\b)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|")[:12], 1)}
 _MONTH_NUMBERS |= {name[:3]: number for name, number in list(_MONTH_NUMBERS.items())} | {"sept": 9}
-# After `YEAR` in a headline, what makes it a results period (`YEAR NET`), not any year (`HIGHEST THIS YEAR`).
-_RESULTS_WORDS = re.compile(r"\s*(?:net|loss|profit|earnings|results|oper|shr|sales|revs?)\b", re.IGNORECASE)
 
 
 # A month a headline reports, within two words before what it measures (`lexicon.MONTHLY_MEASURES`):
@@ -541,9 +544,19 @@ def reporting_period(match: re.Match, published: date | None, within: str | None
     '1986-04/1986-12'
     >>> reporting_period(REPORTING_PERIOD.search("YEAR TO DECEMBER 31"), p)
     '1986'
+    >>> headings = ("Year 1986", "SULZER 1986 PROFIT UP", "1st qtr 1986")
+    >>> [reporting_period(REPORTING_PERIOD.search(t), p) for t in headings]
+    ['1986', '1986', '1986-Q1']
     """
     if published is None:
         return None
+    stated = match.group("calendar") or match.group("stated")
+    if stated and (match.group("calendar") or match.group("year")):
+        # `Year 1986`, `SULZER 1986 PROFIT`: a year reported is over (`RTZ SEES ... AIDING 1987 RESULTS`,
+        # in April 1987, forecasts)
+        return stated if int(stated) < published.year else None
+    if stated and match.group("ordinal"):
+        return resolve_period(match.group(0), published)  # `1st qtr 1986`
     month = _MONTH_NUMBERS.get(match.group("month").lower().rstrip(".")) if match.group("month") else None
     if match.group("ordinal") and month is None:
         return resolve_period(match.group(0), published)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.dates import parse_date_header, resolve_period
+from pipeline.dates import parse_date_header, resolve_period, story_periods
 
 
 @pytest.mark.parametrize(
@@ -145,3 +145,29 @@ def test_quarters_and_halves(text: str, published: date | None, expected: str | 
 )
 def test_publication_date_from_the_top_of_a_story(text: str, published, body_start: int) -> None:
     assert parse_date_header(text) == (published, body_start)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param(
+            ["GEBRUEDER SULZER 1986 PROFIT UP ALMOST 60 PCT", "Year 1986", "Consolidated net profit 67 mln"],
+            [(0, "1986", "1986"), (1, "1986", "Year 1986")],
+            id="reuters_15397-a-results-headline-s-year-and-a-year-heading",
+        ),
+        pytest.param(
+            ["RTZ SEES RISING U.S. OUTPUT AIDING 1987 RESULTS", "Pretax profits dipped to 601.7 mln stg"],
+            [],
+            id="reuters_15389-a-year-not-over-is-a-forecast-s",
+        ),
+        pytest.param(
+            ["ACME CORP <ACM> 1ST QTR 1986 NET", "Shr 5 cts"],
+            [(0, "1986-Q1", "1ST QTR 1986")],
+            id="a-quarter-s-own-year",
+        ),
+        pytest.param(["OPEC OUTPUT HIGHEST THIS YEAR", "Output rose."], [], id="any-year-is-no-results-period"),
+    ],
+)
+def test_story_periods(lines: list[str], expected: list) -> None:
+    periods = story_periods(list(enumerate(lines)), date(1987, 4, 9))
+    assert periods == expected
