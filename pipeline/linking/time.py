@@ -123,26 +123,39 @@ def _story_anaphor(m: Mention, text: str) -> tuple[str, str] | None:
 
 # `for the same period in 2003`, `the comparable quarter of 1986`: a period stated before, in that year.
 _SAME_PERIOD_IN = re.compile(
-    r"(?:same|comparable|corresponding|like)\s+(?:period|quarter|months?|half)\s+(?:in|of)\s+(?:fiscal\s+)?"
-    r"(?P<year>\d{4})$",
+    r"(?:same|comparable|corresponding|like)\s+(?:"
+    r"(?:period|quarter|months?|half)\s+(?:in|of)\s+(?:fiscal\s+)?(?P<year>\d{4})"  # `same period in 2003`
+    r"|(?:fiscal\s+)?(?P<inner>\d{4})\s+(?:period|quarter|months?|half)\b)",  # `the comparable 1986 period`
     re.IGNORECASE,
 )
 _SAME_PERIOD_REACH = 6  # tokens before a year where `the same period in` may start
+_SAME_PERIOD_AFTER = 2  # tokens after it where `the comparable 1986 period` may end
 
 
 def _same_period_in(m: Mention, ent: Span) -> tuple[str, str] | None:
     """`436 properties ... compared to 469 for the same period in 2003`, after `in the fourth
-    quarter`: the latest part of a year the article states before the date, in the year it names."""
+    quarter`; `sales for March rose ... from 11.9 mln dlrs in the comparable 1986 period`: the latest
+    part of a year the article states before the date, in the year it names."""
     doc = m.article.doc
-    words = doc[max(m.sentence.start, ent.start - _SAME_PERIOD_REACH) : ent.end].text
-    found = _SAME_PERIOD_IN.search(words)
+    window = doc[
+        max(m.sentence.start, ent.start - _SAME_PERIOD_REACH) : min(m.sentence.end, ent.end + _SAME_PERIOD_AFTER)
+    ]
+    found = next(
+        (
+            match
+            for match in _SAME_PERIOD_IN.finditer(window.text)
+            if (match.group("year") or match.group("inner")) in ent.text
+        ),
+        None,
+    )
     if found is None:
         return None
     stated = m.article.part_year_period_before(ent.start)
     if stated is None:
         return None
     period, stated_words = stated
-    return in_year(period, int(found.group("year"))), f"the {found.group(0)} ({stated_words})"
+    year = int(found.group("year") or found.group("inner"))
+    return in_year(period, year), f"the {found.group(0)} ({stated_words})"
 
 
 def _times_saying(m: Mention, ent: Span) -> bool:
