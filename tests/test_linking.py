@@ -572,6 +572,12 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
     [
         ("Acme Corp said profit rose 5 pct.", "5 pct", "Acme Corp"),
         (
+            "Novartis buys Hexal\n\nNovartis has bought Hexal, in a market where Teva Pharmaceuticals leads. The "
+            "merged producer would have sales of more than $5bn, the company estimated.",
+            "$5bn",
+            "Novartis",
+        ),
+        (
             "reuters_15413: The company plans a 20 pct stock dividend to reduce excess market buoyancy, "
             "Vice-President Sennen Lazo told Reuters.",
             "20 pct",
@@ -671,6 +677,7 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
     ],
     ids=[
         "a-reporting-verb-s-subject",
+        "the-company-is-the-story-s-company",
         "a-name-the-parser-left-off-the-verb",
         "a-name-then-a-comma",
         "no-speaker",

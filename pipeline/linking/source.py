@@ -183,6 +183,8 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
             return canon.topic[0]
         return _earlier_speaker(article, index, named=False)
     wanted = "PERSON" if head.lower_ in PERSON_PRONOUNS else "ORG" if head.lemma_.lower() in ORG_ANAPHORS else None
+    if wanted == "ORG" and canon.topic and canon.topic[1] == "ORG":
+        return canon.topic[0]  # `the company estimated`: the story's company, as for the entity (`entity._earlier_actor`)
     if wanted:
         earlier = [
             ent
