@@ -184,7 +184,7 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
         return _earlier_speaker(article, index, named=False)
     wanted = "PERSON" if head.lower_ in PERSON_PRONOUNS else "ORG" if head.lemma_.lower() in ORG_ANAPHORS else None
     if wanted == "ORG" and canon.topic and canon.topic[1] == "ORG":
-        return canon.topic[0]  # `the company estimated`: the story's company, as for the entity (`entity._earlier_actor`)
+        return canon.topic[0]  # `the company estimated`: the story's company, as `entity._earlier_actor` reads it
     if wanted:
         earlier = [
             ent
@@ -194,8 +194,6 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
         ]
         if earlier:
             return canon.canonical(earlier[-1])[0] if wanted == "ORG" else clean_name(earlier[-1].text)
-        if wanted == "ORG" and canon.topic and canon.topic[1] == "ORG":
-            return canon.topic[0]
         if wanted == "PERSON":  # the model may label the person ORG (`Sennen Lazo`): who spoke last, by name
             return _earlier_speaker(article, index, named=True)
     if head.pos_ == "PRON" or head.tag_ in ("WDT", "WP"):
