@@ -28,9 +28,10 @@ DANGLING = frozenset(
 )
 ENDS_ONLY = frozenset({"the", "a", "an", "its", "their", "his", "her"})  # fine first, never last
 # What `subject_text` writes around a share or a per-share amount, and rules that take their words
-# from beyond the sentence: a results table's row label, the figure before's subject.
+# from beyond the sentence: a results table's row label, the figure before's subject (carried on, or
+# what `the figure` stands for).
 ADDED = re.compile(r"\b(?:share of|a share)\b")
-BEYOND_THE_SENTENCE = ("subject:table-row", "subject:previous-subject")
+BEYOND_THE_SENTENCE = ("subject:table-row", "subject:previous-subject", "subject:same-figure")
 # A date phrase (`in 2016`, `as of December`): the claim's time, never its subject; a period that
 # names the measure (`first quarter earnings`) may stay.
 DATE_PHRASE = re.compile(r"(?:in|on|since|during|by|for|at|until|through|as of|from)\s", re.IGNORECASE)

@@ -276,7 +276,8 @@ def _table_row(m: Mention) -> Name | None:
 def _topic(m: Mention) -> Name | None:
     """A figure no entity of its clause owns is about what the article is about, unless the sentence
     names, besides its speaker, a rival of the topic's kind (another country in a story about one)
-    in the figure's own clause that is not merely describing a noun."""
+    that is not merely describing a noun, in the figure's clause or one it hangs on (`Priced from
+    9,000 euros, the cars are popular in Germany`)."""
     canon = m.article.canon
     if canon.topic is None:
         return None
@@ -287,8 +288,9 @@ def _topic(m: Mention) -> Name | None:
             continue  # the topic country's capital is no rival (`speaking from Brasilia`)
         if ent.root.dep_ in ("compound", "amod"):
             continue  # nor is a name describing a noun (`over comparable Treasury securities`)
-        if m.verb is None or governing_verb(ent.root) == m.verb:
-            return None  # nor one in another clause (`..., and that 40% signed up with operator Vivanta`)
+        rival_verb = governing_verb(ent.root)
+        if m.verb is None or rival_verb == m.verb or rival_verb in m.verb.ancestors:
+            return None  # a clause below the figure's is another matter (`..., and that 40% signed up with Vivanta`)
     return canon.topic
 
 
