@@ -226,35 +226,42 @@ def _month_span(found: re.Match, text: str, published: date | None) -> str | Non
 
 
 # `the first three months of the year`, `the first two months of 1987`: the months from January of
-# a calendar year (a bare `first nine months` may be a fiscal year's, which start where the story
+# a calendar year (`the final three months of 2004`: to its December) (a bare `first nine months` may be a fiscal year's, which start where the story
 # does not say: `the first two months of its fiscal year`).
 _FIRST_MONTHS = re.compile(
-    rf"\bfirst\s+(?P<count>{'|'.join(word for word, value in UNITS_WORDS.items() if 1 <= value <= 12)}|1[0-2]|[1-9])"
+    rf"\b(?P<edge>first|last|final)\s+(?P<count>{'|'.join(word for word, value in UNITS_WORDS.items() if 1 <= value <= 12)}|1[0-2]|[1-9])"
     r"\s+months\s+of\s+(?:(?P<which>this|last|the)\s+year|(?P<year>1[89]\d\d|20\d\d))\b",
     re.IGNORECASE,
 )
 
 
 def _first_months(found: re.Match, published: date | None) -> str | None:
-    """The first months of the stated year, of last year, else of the latest year in which they had
-    ended by the month of publication; three are the first quarter, six the first half.
+    """The first (or last) months of the stated year, of last year, else of the latest year in which
+    they had ended by the month of publication; three are the first (last) quarter, six the half.
 
     >>> april = date(1987, 4, 9)
     >>> [_first_months(_FIRST_MONTHS.search(t), april) for t in ("the first three months of the year",
     ...     "the first nine months of the year", "the first two months of 1986", "first six months of last year")]
     ['1987-Q1', '1986-01/1986-09', '1986-01/1986-02', '1986-H1']
+    >>> [_first_months(_FIRST_MONTHS.search(t), april) for t in ("the final three months of 1986",
+    ...     "the last six months of the year", "the last two months of 1986")]
+    ['1986-Q4', '1986-H2', '1986-11/1986-12']
     """
     count = int(found.group("count")) if found.group("count").isdigit() else UNITS_WORDS[found.group("count").lower()]
+    first = found.group("edge").lower() == "first"
     if found.group("year"):
-        end_year = int(found.group("year"))
+        year = int(found.group("year"))
     elif published is None:
         return None
     elif found.group("which").lower() == "last":
-        end_year = published.year - 1
-    else:
-        end_year = published.year - (count >= published.month)
-    named = {1: f"{end_year}-01", 3: f"{end_year}-Q1", 6: f"{end_year}-H1", 12: str(end_year)}
-    return named.get(count, f"{end_year}-01/{end_year}-{count:02d}")
+        year = published.year - 1
+    else:  # the months had ended by the month of publication (the last ones, only in a year before)
+        year = published.year - (count >= published.month if first else 1)
+    if first:
+        named = {1: f"{year}-01", 3: f"{year}-Q1", 6: f"{year}-H1", 12: str(year)}
+        return named.get(count, f"{year}-01/{year}-{count:02d}")
+    named = {1: f"{year}-12", 3: f"{year}-Q4", 6: f"{year}-H2", 12: str(year)}
+    return named.get(count, f"{year}-{13 - count:02d}/{year}-12")
 
 
 # Two dates of the same precision that bound a span: `between yesterday and April 30` (ISO 8601
