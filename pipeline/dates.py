@@ -226,10 +226,12 @@ def _month_span(found: re.Match, text: str, published: date | None) -> str | Non
 
 
 # `the first three months of the year`, `the first two months of 1987`: the months from January of
-# a calendar year (`the final three months of 2004`: to its December) (a bare `first nine months` may be a fiscal year's, which start where the story
-# does not say: `the first two months of its fiscal year`).
+# a calendar year, and `the final three months of 2004` those to its December (a bare `first nine
+# months` may be a fiscal year's, which start where the story does not say: `the first two months
+# of its fiscal year`).
+_MONTH_COUNTS = "|".join(word for word, value in UNITS_WORDS.items() if 1 <= value <= 12)
 _FIRST_MONTHS = re.compile(
-    rf"\b(?P<edge>first|last|final)\s+(?P<count>{'|'.join(word for word, value in UNITS_WORDS.items() if 1 <= value <= 12)}|1[0-2]|[1-9])"
+    rf"\b(?P<edge>first|last|final)\s+(?P<count>{_MONTH_COUNTS}|1[0-2]|[1-9])"
     r"\s+months\s+of\s+(?:(?P<which>this|last|the)\s+year|(?P<year>1[89]\d\d|20\d\d))\b",
     re.IGNORECASE,
 )
