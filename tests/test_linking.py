@@ -498,6 +498,27 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "1986-03",
         ),
         (
+            "reuters_15619: Sales for the nine months were 1.39 billion dlrs, up from 1.26 billion dlrs in the "
+            "same 1986 period.",
+            "1987-04-09",
+            "1.26 billion dlrs",
+            "1986",
+        ),
+        (
+            "bbc_business_221: Its profit rise for the year included profits of $3.65bn for the final three months "
+            "of 2004 - up from $2.89bn a year ago.",
+            None,
+            "$2.89bn",
+            "2003-Q4",
+        ),
+        (
+            "reuters_15240: The apparel maker posted first-quarter earnings of 54 cts a share, up from 40 cts a "
+            "year ago.",
+            "1987-04-08",
+            "40 cts",
+            "1986-Q1",
+        ),
+        (
             "Sales were 1.2 mln dlrs for the same period in 1985.",
             "1986-08-01",
             "1.2 mln dlrs",
@@ -558,6 +579,9 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "the-same-period-in-a-year-is-the-part-of-a-year-stated-before",
         "the-comparable-period-of-a-year",
         "the-comparable-year-s-period",
+        "a-part-of-a-year-the-dates-do-not-state-is-left-alone",
+        "the-final-months-the-model-cut-off-and-a-year-ago-before-them",
+        "a-year-ago-counts-back-from-the-clause-s-period",
         "the-same-period-in-a-year-with-none-stated-before-is-that-year",
         "a-span-of-months-the-model-cut-in-two",
     ],

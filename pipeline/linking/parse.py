@@ -22,6 +22,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]+")
 # Periods a story can be about: a year, a quarter or half, a month, a span of months (not a day).
 _STORY_PERIOD = re.compile(r"\d{4}(?:-[QH]\d|-\d\d)?(?:/\d{4}(?:-\d\d)?)?")
 _PART_YEAR = re.compile(r"\d{4}(?:-[QH]\d|-\d\d(?:/\d{4}-\d\d)?)")
+_ANY_YEAR_END = date(2000, 12, 31)
+_YEAR_ONLY = re.compile(r"\d{4}")
+_COMPARED_PERIOD = re.compile(r"\b(?:same|comparable|corresponding)\b", re.IGNORECASE)
 # Verbs that set a figure on a thing someone else owns, `at` the figure: `USDA forecast Argentina's
 # wheat crop at 9.00 mln tonnes`, `analysts put the loss at $2 billion`, `exports are estimated at
 # 15.96 mln`: the object is measured, the verb's subject is the estimate's source.
@@ -176,23 +179,31 @@ class Article:
         return None
 
     @cached_property
-    def part_year_periods(self) -> list[tuple[int, str, str]]:
-        """Every date of the article that states a period shorter than a year and longer than a day
-        (a quarter, half, month or span of months), as (first token, period, words), in order: what
-        `the same period in 2003` stands for. Found only when a figure asks."""
-        found = []
-        for dates in self.dates:
-            for ent in dates:
-                period = resolve_period(ent.text, self.published, self.season_end)
-                if period is not None and _PART_YEAR.fullmatch(period):
-                    found.append((ent.start, period, ent.text))
-        return found
+    def stated_periods(self) -> list[tuple[int, str | None, str]]:
+        """Every date of the article as (token after it, period or None, words), in order: what `the
+        same period in 2003` looks back to. Found only when a figure asks."""
+        # Only the part of the year is used (the phrase names the year): an undated story's `the fourth
+        # quarter` is read against any day, the last of a year.
+        published = self.published or _ANY_YEAR_END
+        return [
+            (ent.end, resolve_period(ent.text, published, self.season_end), ent.text)
+            for dates in self.dates
+            for ent in dates
+        ]
 
     def part_year_period_before(self, token: int) -> tuple[str, str] | None:
-        """The latest part-of-a-year period stated before `token` (`part_year_periods`)."""
-        periods = self.part_year_periods
-        position = bisect_left([start for start, _, _ in periods], token)
-        return periods[position - 1][1:] if position else None
+        """The period of the latest date that ends before `token`, if it is shorter than a year and
+        longer than a day (a quarter, half, month or span of months); None when that date is of
+        another kind or does not resolve (`for the nine months ... in the same 1986 period`). Bare
+        years and comparisons of their own (`from 36,185 in 2003 to 28,041 for the same period in
+        2004`) say which year, not which part of it: the look goes past them."""
+        periods = self.stated_periods
+        position = bisect_right([end for end, _, _ in periods], token)
+        for _, period, words in reversed(periods[:position]):
+            if (period is not None and _YEAR_ONLY.fullmatch(period)) or _COMPARED_PERIOD.search(words):
+                continue
+            return (period, words) if period is not None and _PART_YEAR.fullmatch(period) else None
+        return None
 
     @cached_property
     def season_end(self) -> int | None:

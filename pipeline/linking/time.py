@@ -31,7 +31,10 @@ _COMPARED_WITH = frozenset({"compared", "comparison", "compares", "compare"})
 # `turnover for 1986 fell to 130.9 billion from 142.1 billion the previous year` (1985), `fell on
 # April 8 to 3.531 billion dlrs from 4.229 billion dlrs on the previous business day` (April 7).
 _COUNTED_BACK: tuple[tuple[tuple[str, ...], Callable[[str], str | None]], ...] = (
-    (("the previous year", "a year earlier", "a year before", "the year before", "the prior year"), year_earlier),
+    (
+        ("the previous year", "a year earlier", "a year before", "the year before", "the prior year", "a year ago"),
+        year_earlier,
+    ),
     (  # `rose 5 pct in the first quarter from the same period last year`: that quarter a year before
         tuple(
             f"{like} {stretch} {ago}"
@@ -51,6 +54,8 @@ _COUNTED_BACK: tuple[tuple[tuple[str, ...], Callable[[str], str | None]], ...] =
 )
 
 _ONE_MONTH = re.compile(r"\d{4}-\d\d")
+# Words the model leaves out of a date that say which end of it (`the final [three months of 2004]`).
+_EDGE_WORDS = frozenset({"first", "last", "final"})
 
 NO_TIME_WEIGHT = -0.6  # no rule filled the time
 
@@ -124,8 +129,8 @@ def _story_anaphor(m: Mention, text: str) -> tuple[str, str] | None:
 # `for the same period in 2003`, `the comparable quarter of 1986`: a period stated before, in that year.
 _SAME_PERIOD_IN = re.compile(
     r"(?:same|comparable|corresponding|like)\s+(?:"
-    r"(?:period|quarter|months?|half)\s+(?:in|of)\s+(?:fiscal\s+)?(?P<year>\d{4})"  # `same period in 2003`
-    r"|(?:fiscal\s+)?(?P<inner>\d{4})\s+(?:period|quarter|months?|half)\b)",  # `the comparable 1986 period`
+    r"(?:period|quarter|months?|half)\s+(?:in|of)\s+(?P<year>\d{4})"  # `same period in 2003` (not a fiscal year's)
+    r"|(?P<inner>\d{4})\s+(?:period|quarter|months?|half)\b)",  # `the comparable 1986 period`
     re.IGNORECASE,
 )
 _SAME_PERIOD_REACH = 6  # tokens before a year where `the same period in` may start
@@ -134,8 +139,8 @@ _SAME_PERIOD_AFTER = 2  # tokens after it where `the comparable 1986 period` may
 
 def _same_period_in(m: Mention, ent: Span) -> tuple[str, str] | None:
     """`436 properties ... compared to 469 for the same period in 2003`, after `in the fourth
-    quarter`; `sales for March rose ... from 11.9 mln dlrs in the comparable 1986 period`: the latest
-    part of a year the article states before the date, in the year it names."""
+    quarter`; `sales for March rose ... from 11.9 mln dlrs in the comparable 1986 period`: the
+    article's latest date before, when it is a part of a year, in the year the phrase names."""
     doc = m.article.doc
     window = doc[
         max(m.sentence.start, ent.start - _SAME_PERIOD_REACH) : min(m.sentence.end, ent.end + _SAME_PERIOD_AFTER)
@@ -150,7 +155,8 @@ def _same_period_in(m: Mention, ent: Span) -> tuple[str, str] | None:
     )
     if found is None:
         return None
-    stated = m.article.part_year_period_before(ent.start)
+    phrase = doc.char_span(window.start_char + found.start(), window.start_char + found.end(), alignment_mode="expand")
+    stated = m.article.part_year_period_before(phrase.start)  # a date before `same`, not the phrase's own
     if stated is None:
         return None
     period, stated_words = stated
@@ -311,6 +317,12 @@ def _with_preposition(sentence: Span, ent: Span) -> str:
     if before is not None and before.lower_ in RELATIVE_STEPS:  # `this year's crop`: the entity is `year`
         start -= 1
         before = ent.doc[start - 1] if start > sentence.start else None
+    if before is not None and before.lower_ in _EDGE_WORDS:  # `the final [three months of 2004]`
+        start -= 1
+        before = ent.doc[start - 1] if start > sentence.start else None
+        if before is not None and before.lower_ == "the":
+            start -= 1
+            before = ent.doc[start - 1] if start > sentence.start else None
     if before is not None and before.lower_ in _TIME_PREPOSITIONS:
         start -= 1
     elif before is not None and before.lower_ == "of" and start - 2 >= sentence.start:
