@@ -97,6 +97,7 @@ class EntityCanon:
         listed: Iterable[tuple[Span, str]] = (),
         lede: Iterable[Span] = (),
         headline: Iterable[Span] = (),
+        repeats: Iterable[Span] = (),
     ):
         self._by_label: dict[str, list[str]] = {}
         self._fuller: dict[tuple[str, str], str] = {}
@@ -112,8 +113,14 @@ class EntityCanon:
         # first company a ticker marks (a wire story's subject), else the organisation, country or
         # nationality of its headline that its body names again (of several, the one named most),
         # else the one it names most often (at least twice; the first named wins a tie), else the
-        # first actor of its lede.
-        counts = Counter(self.canonical(span) for span in names if span.label_ in _TOPIC_LABELS)
+        # first actor of its lede. The repeats the model left unlabelled (`mark_repeated_names`) do
+        # not count: a name it labelled once, wrongly (`MMS`), would outnumber the story's company.
+        guessed = {(span.start, span.end) for span in repeats}
+        counts = Counter(
+            self.canonical(span)
+            for span in names
+            if span.label_ in _TOPIC_LABELS and (span.start, span.end) not in guessed
+        )
         top = counts.most_common(1)  # ties keep first-mention order
         lede = list(lede)
         headlined = [self.canonical(span) for span in headline if span.label_ in _TOPIC_LABELS]
@@ -287,11 +294,10 @@ def mark_acronyms(doc: Doc) -> None:
         for token in doc
         if not token.ent_type_ and len(token) >= _MARKED_ACRONYM_LETTERS and token.text in initials
     ]
-    if found:
-        doc.ents = sorted([*doc.ents, *found], key=lambda ent: ent.start)
+    _add_ents(doc, found)
 
 
-def mark_repeated_names(doc: Doc) -> None:
+def mark_repeated_names(doc: Doc) -> list[Span]:
     """Label, in place, the unlabelled repeats of an organisation the model labelled elsewhere in the
     doc (`BP spent $7.5bn ...` where another sentence's `BP` is an ORG): one name, one referent per
     article, the label-consistency rule of document-level NER (Krishnan and Manning 2006). Only
@@ -299,20 +305,26 @@ def mark_repeated_names(doc: Doc) -> None:
     gives wrongly would spread (tried on the real gold: people and places lost more than they
     gained). Matched exactly, case and all, so `House` labelled at a sentence's start never marks a
     `House` elsewhere that the article also writes in lower case (`drop_capitalised_words` has
-    dropped those by now)."""
-    names = {ent.text: ent for ent in doc.ents if ent.label_ == "ORG" and ent.text[:1].isupper()}
+    dropped those by now); a single letter is no name (`P` of `S and P`). Returns the repeats
+    marked, which `EntityCanon` leaves out of its counts."""
+    names = {ent.text: ent for ent in doc.ents if ent.label_ == "ORG" and ent.text[:1].isupper() and len(ent.text) > 1}
     if not names:
-        return
+        return []
     matcher = PhraseMatcher(doc.vocab, attr="ORTH")
-    for ent in names.values():
-        matcher.add(ent.label_, [Doc(doc.vocab, words=[token.text for token in ent])])
+    matcher.add("ORG", [Doc(doc.vocab, words=[token.text for token in ent]) for ent in names.values()])
     taken = {token.i for ent in doc.ents for token in ent}
     found = []
-    for match_id, start, end in sorted(matcher(doc), key=lambda match: (match[1] - match[2], match[1])):
+    for _, start, end in sorted(matcher(doc), key=lambda match: (match[1] - match[2], match[1])):
         if any(i in taken for i in range(start, end)):  # the longest name first: `BP` inside `TNK-BP` is taken
             continue
-        found.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        found.append(Span(doc, start, end, label="ORG"))
         taken.update(range(start, end))
+    _add_ents(doc, found)
+    return found
+
+
+def _add_ents(doc: Doc, found: list[Span]) -> None:
+    """Add spans over unlabelled tokens to the doc's entities, in order."""
     if found:
         doc.ents = sorted([*doc.ents, *found], key=lambda ent: ent.start)
 

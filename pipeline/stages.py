@@ -68,11 +68,11 @@ def extract_document(
     mark_split_years(doc)
     listed = mark_listed_companies(doc, prepared, document.text)
     mark_acronyms(doc)
-    mark_repeated_names(doc)
+    repeats = mark_repeated_names(doc)
     harmonise_labels(doc)
     labelled = {(ent.start, ent.end): ent for ent in doc.ents}  # the marks with the labels harmonised
     listed = [(labelled.get((span.start, span.end), span), ticker) for span, ticker in listed]
-    canon = EntityCanon(doc.ents, listed=listed, lede=lede_actors(doc), headline=headline_names(doc))
+    canon = EntityCanon(doc.ents, listed=listed, lede=lede_actors(doc), headline=headline_names(doc), repeats=repeats)
     links = link_quantities(
         doc, quantities, published=document.published, canon=canon, on_error=link_failed if contain_errors else None
     )
