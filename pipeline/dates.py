@@ -564,8 +564,6 @@ def reporting_period(match: re.Match, published: date | None, within: str | None
         # `Year 1986`, `SULZER 1986 PROFIT`: a year reported is over (`RTZ SEES ... AIDING 1987 RESULTS`,
         # in April 1987, forecasts)
         return stated if int(stated) < published.year else None
-    if stated and match.group("ordinal"):
-        return resolve_period(match.group(0), published)  # `1st qtr 1986`
     month = _MONTH_NUMBERS.get(match.group("month").lower().rstrip(".")) if match.group("month") else None
     if match.group("ordinal") and month is None:
         return resolve_period(match.group(0), published)

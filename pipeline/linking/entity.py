@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span, Token
 
 from pipeline.entities import CAPITAL_COUNTRIES, NAME_LABELS
@@ -273,6 +275,11 @@ def _table_row(m: Mention) -> Name | None:
     return m.article.canon.topic if m.subject_rule == "table-row" else None
 
 
+# Dependency steps from the figure's verb up to a clause it hangs on: bounded, as a sentence of
+# thousands of figures may parse as one long chain.
+_CLAUSE_REACH = 8
+
+
 def _topic(m: Mention) -> Name | None:
     """A figure no entity of its clause owns is about what the article is about, unless the sentence
     names, besides its speaker, a rival of the topic's kind (another country in a story about one)
@@ -289,7 +296,7 @@ def _topic(m: Mention) -> Name | None:
         if ent.root.dep_ in ("compound", "amod"):
             continue  # nor is a name describing a noun (`over comparable Treasury securities`)
         rival_verb = governing_verb(ent.root)
-        if m.verb is None or rival_verb == m.verb or rival_verb in m.verb.ancestors:
+        if m.verb is None or rival_verb == m.verb or rival_verb in islice(m.verb.ancestors, _CLAUSE_REACH):
             return None  # a clause below the figure's is another matter (`..., and that 40% signed up with Vivanta`)
     return canon.topic
 

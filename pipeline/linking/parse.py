@@ -25,6 +25,7 @@ _PART_YEAR = re.compile(r"\d{4}(?:-[QH]\d|-\d\d(?:/\d{4}-\d\d)?)")
 _ANY_YEAR_END = date(2000, 12, 31)
 _YEAR_ONLY = re.compile(r"\d{4}")
 _COMPARED_PERIOD = re.compile(r"\b(?:same|comparable|corresponding)\b", re.IGNORECASE)
+_PERIOD_LOOKBACK = 12  # dates back `the same period` may look: a story's few, and a bound for a hostile one
 # Verbs that set a figure on a thing someone else owns, `at` the figure: `USDA forecast Argentina's
 # wheat crop at 9.00 mln tonnes`, `analysts put the loss at $2 billion`, `exports are estimated at
 # 15.96 mln`: the object is measured, the verb's subject is the estimate's source.
@@ -191,6 +192,10 @@ class Article:
             for ent in dates
         ]
 
+    @cached_property
+    def _stated_period_ends(self) -> list[int]:
+        return [end for end, _, _ in self.stated_periods]
+
     def part_year_period_before(self, token: int) -> tuple[str, str] | None:
         """The period of the latest date that ends before `token`, if it is shorter than a year and
         longer than a day (a quarter, half, month or span of months); None when that date is of
@@ -198,8 +203,8 @@ class Article:
         years and comparisons of their own (`from 36,185 in 2003 to 28,041 for the same period in
         2004`) say which year, not which part of it: the look goes past them."""
         periods = self.stated_periods
-        position = bisect_right([end for end, _, _ in periods], token)
-        for _, period, words in reversed(periods[:position]):
+        position = bisect_right(self._stated_period_ends, token)
+        for _, period, words in reversed(periods[max(0, position - _PERIOD_LOOKBACK) : position]):
             if (period is not None and _YEAR_ONLY.fullmatch(period)) or _COMPARED_PERIOD.search(words):
                 continue
             return (period, words) if period is not None and _PART_YEAR.fullmatch(period) else None

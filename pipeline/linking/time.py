@@ -311,22 +311,24 @@ def _lede_period(m: Mention) -> Period | None:
 
 
 def _with_preposition(sentence: Span, ent: Span) -> str:
-    """`in 2016`, `as of December 2015`: the date with the preposition that introduces it."""
+    """`in 2016`, `as of December 2015`: the date with the preposition that introduces it, and the
+    words before it the model leaves out (`this year's crop`: the entity is `year`; `the final [three
+    months of 2004]`)."""
     start = ent.start
-    before = ent.doc[start - 1] if start > sentence.start else None
-    if before is not None and before.lower_ in RELATIVE_STEPS:  # `this year's crop`: the entity is `year`
+
+    def word_before() -> str:
+        return ent.doc[start - 1].lower_ if start > sentence.start else ""
+
+    if word_before() in RELATIVE_STEPS:
         start -= 1
-        before = ent.doc[start - 1] if start > sentence.start else None
-    if before is not None and before.lower_ in _EDGE_WORDS:  # `the final [three months of 2004]`
+    if word_before() in _EDGE_WORDS:
         start -= 1
-        before = ent.doc[start - 1] if start > sentence.start else None
-        if before is not None and before.lower_ == "the":
+        if word_before() == "the":
             start -= 1
-            before = ent.doc[start - 1] if start > sentence.start else None
-    if before is not None and before.lower_ in _TIME_PREPOSITIONS:
+    if word_before() in _TIME_PREPOSITIONS:
         start -= 1
-    elif before is not None and before.lower_ == "of" and start - 2 >= sentence.start:
-        start -= 2 if ent.doc[start - 2].lower_ == "as" else 0
+    elif word_before() == "of" and start - 2 >= sentence.start and ent.doc[start - 2].lower_ == "as":
+        start -= 2
     return ent.doc[start : ent.end].text
 
 
