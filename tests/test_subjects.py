@@ -28,10 +28,11 @@ DANGLING = frozenset(
 )
 ENDS_ONLY = frozenset({"the", "a", "an", "its", "their", "his", "her"})  # fine first, never last
 # What `subject_text` writes around a share or a per-share amount, and rules that take their words
-# from beyond the sentence: a results table's row label, the figure before's subject (carried on, or
-# what `the figure` stands for).
+# from beyond the sentence: a results table's row label; the figure before's subject (carried on, or
+# what `the figure` stands for), whose words are the sentence before's, in order.
 ADDED = re.compile(r"\b(?:share of|a share)\b")
-BEYOND_THE_SENTENCE = ("subject:table-row", "subject:previous-subject", "subject:same-figure")
+BEYOND_THE_SENTENCE = ("subject:table-row",)
+FROM_THE_FIGURE_BEFORE = ("subject:previous-subject", "subject:same-figure")
 # A date phrase (`in 2016`, `as of December`): the claim's time, never its subject; a period that
 # names the measure (`first quarter earnings`) may stay.
 DATE_PHRASE = re.compile(r"(?:in|on|since|during|by|for|at|until|through|as of|from)\s", re.IGNORECASE)
@@ -63,11 +64,15 @@ def test_subjects_are_phrases_of_their_sentence(dev_claims: pd.DataFrame, nlp) -
     mentions = dev_claims.groupby("doc_id")["mention"].apply(list).to_dict()
     wrong: dict[str, list[tuple[str, str]]] = {}
     empty = []
+    ordered = dev_claims.sort_values(["doc_id", "char_start"])
+    sentence_before = ordered.groupby("doc_id")["sentence"].shift().reindex(dev_claims.index)
     for claim in dev_claims.itertuples():
         subject = claim.subject if isinstance(claim.subject, str) else ""
         words = _WORD.findall(subject)
         plain = _words(ADDED.sub(" ", subject))
         sentence = _words(claim.sentence)
+        if set(FROM_THE_FIGURE_BEFORE) & set(claim.link_rules):  # the figure before's sentence and its own
+            sentence = _words(str(sentence_before[claim.Index])) + sentence
         problems = []
         if not words:
             empty.append(claim)
