@@ -641,4 +641,4 @@ def year_earlier(period: str) -> str:
     >>> [year_earlier(p) for p in ("1987-Q1", "1986", "1986-12/1987-02", "1987-H1", "1987-03-31")]
     ['1986-Q1', '1985', '1985-12/1986-02', '1986-H1', '1986-03-31']
     """
-    return re.sub(r"\b(\d{4})\b", lambda found: str(int(found.group(1)) - 1), period)
+    return in_year(period, int(period[:4]) - 1)

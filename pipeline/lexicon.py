@@ -538,3 +538,7 @@ ORGANISATION_NOUNS = frozenset(
     broadcaster network conglomerate giant subsidiary unit division corporation corp club utility
     """.split()
 )
+
+# Words that say a period is the one named before, in another year (`the same period last year`,
+# `the comparable 1986 period`, `the corresponding quarter of 2003`).
+SAME_PERIOD_WORDS = ("same", "comparable", "corresponding", "like")

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates import resolve_period, season_end_month, story_periods
 from pipeline.entities import NAME_LABELS, EntityCanon, actor_entities, lede_sentence
-from pipeline.lexicon import COMPARISON_WORDS, SAY_VERBS, SCALES
+from pipeline.lexicon import COMPARISON_WORDS, SAME_PERIOD_WORDS, SAY_VERBS, SCALES
 from pipeline.records import Link, Quantity
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]+")
@@ -24,7 +24,7 @@ _STORY_PERIOD = re.compile(r"\d{4}(?:-[QH]\d|-\d\d)?(?:/\d{4}(?:-\d\d)?)?")
 _PART_YEAR = re.compile(r"\d{4}(?:-[QH]\d|-\d\d(?:/\d{4}-\d\d)?)")
 _ANY_YEAR_END = date(2000, 12, 31)
 _YEAR_ONLY = re.compile(r"\d{4}")
-_COMPARED_PERIOD = re.compile(r"\b(?:same|comparable|corresponding)\b", re.IGNORECASE)
+_COMPARED_PERIOD = re.compile(rf"\b(?:{'|'.join(SAME_PERIOD_WORDS)})\b", re.IGNORECASE)
 _PERIOD_LOOKBACK = 12  # dates back `the same period` may look: a story's few, and a bound for a hostile one
 # Verbs that set a figure on a thing someone else owns, `at` the figure: `USDA forecast Argentina's
 # wheat crop at 9.00 mln tonnes`, `analysts put the loss at $2 billion`, `exports are estimated at

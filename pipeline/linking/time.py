@@ -10,6 +10,7 @@ from itertools import product
 from spacy.tokens import Span, Token
 
 from pipeline.dates import RELATIVE_STEPS, day_earlier, in_year, resolve_period, year_earlier
+from pipeline.lexicon import SAME_PERIOD_WORDS
 from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
 from pipeline.linking.rules import Rule
 
@@ -39,7 +40,7 @@ _COUNTED_BACK: tuple[tuple[tuple[str, ...], Callable[[str], str | None]], ...] =
         tuple(
             f"{like} {stretch} {ago}"
             for like, stretch, ago in product(
-                ("same", "comparable", "corresponding", "like"),
+                SAME_PERIOD_WORDS,
                 ("period", "quarter", "month", "week", "half"),
                 ("last year", "a year ago"),
             )
@@ -128,7 +129,7 @@ def _story_anaphor(m: Mention, text: str) -> tuple[str, str] | None:
 
 # `for the same period in 2003`, `the comparable quarter of 1986`: a period stated before, in that year.
 _SAME_PERIOD_IN = re.compile(
-    r"(?:same|comparable|corresponding|like)\s+(?:"
+    rf"(?:{'|'.join(SAME_PERIOD_WORDS)})\s+(?:"
     r"(?:period|quarter|months?|half)\s+(?:in|of)\s+(?P<year>\d{4})"  # `same period in 2003` (not a fiscal year's)
     r"|(?P<inner>\d{4})\s+(?:period|quarter|months?|half)\b)",  # `the comparable 1986 period`
     re.IGNORECASE,
