@@ -541,4 +541,9 @@ ORGANISATION_NOUNS = frozenset(
 
 # Words that say a period is the one named before, in another year (`the same period last year`,
 # `the comparable 1986 period`, `the corresponding quarter of 2003`).
+# Nouns for what a company or a government reports for a period (`its 1986 results`, `the 2005
+# budget`): a date naming one sets the period of the story's undated figures after it.
+REPORTED_NOUNS = frozenset(
+    "result profit earnings sale revenue income loss turnover performance budget figure dividend".split()
+)
 SAME_PERIOD_WORDS = ("same", "comparable", "corresponding", "like")

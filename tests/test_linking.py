@@ -389,6 +389,48 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "150 domestic programmes",
             None,
         ),
+        (  # a period the body gives the results carries to the undated figures after it
+            "reuters_15389: RTZ SEES BETTER 1987\n\nRTZ said output should rise. The company was commenting on its "
+            "1986 results. Pretax profits also dipped to 601.7 mln stg after 614.4 mln.",
+            "1987-04-09",
+            "601.7 mln stg",
+            "1986",
+        ),
+        (
+            "reuters_15389: RTZ SEES BETTER 1987\n\nRTZ said output should rise. The company was commenting on its "
+            "1986 results. Pretax profits also dipped to 601.7 mln stg after 614.4 mln.",
+            "1987-04-09",
+            "614.4 mln",
+            "1985",
+        ),
+        (  # the year before is what it is compared with, and the period goes on
+            "reuters_15389: RTZ SEES BETTER 1987\n\nRTZ said output should rise. The company was commenting on its "
+            "1986 results. Industry gave 202 mln stg, up from 144 mln in 1985. Metals contributed 83 mln stg.",
+            "1987-04-09",
+            "83 mln stg",
+            "1986",
+        ),
+        (  # another period stated since ends it
+            "reuters_15413: PLDT PLANS SPLIT\n\nPLDT plans a split. PLDT reported 1986 net income of 1.89 billion "
+            "pesos. At end December 1986 it had 417,100 holders. The government raised its tax to three pct.",
+            "1987-04-09",
+            "three pct",
+            None,
+        ),
+        (  # so does one later in the same sentence, but not the day it was reported
+            "reuters_15781: SONY OPENS PLANT\n\nSony opened a plant. Its 1986 sales were two billion francs and it "
+            "expects 2.7 billion francs in 1987. Its plants export over 80 per cent of their production.",
+            "1987-04-09",
+            "80 per cent",
+            None,
+        ),
+        (
+            "reuters_15194: HEINEKEN SEES GROWTH\n\nHeineken hopes for growth. Heineken last month reported a 1986 "
+            "net profit of 285 mln guilders. Turnover rose by 4.4 pct.",
+            "1987-04-08",
+            "4.4 pct",
+            "1986",
+        ),
         (
             "reuters_15291: The Chevrolet division said buyers of its Celebrity cars between yesterday and "
             "April 30 are eligible to receive 1,000 dlrs rebate.",
@@ -563,6 +605,12 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "the-story-s-season-months-for-its-other-split-years",
         "the-lede-s-period-for-the-story-s-undated-figures",
         "the-lede-s-period-is-not-a-count-s",
+        "the-body-s-results-period-for-the-undated-figures-after-it",
+        "the-body-s-results-period-a-year-earlier-for-the-after-figure",
+        "the-year-before-stated-since-is-a-comparison-and-the-period-goes-on",
+        "another-period-stated-since-ends-the-results-period",
+        "another-period-later-in-its-own-sentence-ends-it",
+        "the-day-the-results-were-reported-does-not-end-it",
         "between-two-days-the-model-tagged-apart",
         "a-headline-month-before-what-it-measures",
         "a-headline-month-is-not-a-sentence-s-that-states-its-own-period",

@@ -10,12 +10,13 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.dates import resolve_period, season_end_month, story_periods
+from pipeline.dates import resolve_period, season_end_month, story_periods, year_earlier
 from pipeline.entities import NAME_LABELS, EntityCanon, actor_entities, lede_sentence
-from pipeline.lexicon import COMPARISON_WORDS, SAME_PERIOD_WORDS, SAY_VERBS, SCALES
+from pipeline.lexicon import COMPARISON_WORDS, REPORTED_NOUNS, SAME_PERIOD_WORDS, SAY_VERBS, SCALES
 from pipeline.records import Link, Quantity
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]+")
@@ -168,16 +169,57 @@ class Article:
         """The period a story's first sentence gives the thing it reports (`President Bush has
         presented his 2006 budget`, `reported 1986 net profit of ...`, `fourth-quarter profits
         rose`): a year, quarter, half or month naming a noun, with its words."""
-        lede = lede_sentence(self.doc)
-        if lede is None:
+        if self._lede_index is None:
             return None
-        for ent in self.dates[bisect_right(self.starts, lede.start) - 1]:
-            if ent.root.dep_ not in ("compound", "amod", "nmod", "nummod", "poss") or ent.root.head.pos_ != "NOUN":
+        return next(((period, ent.text) for period, ent in self._periods_naming(self._lede_index, nouns=None)), None)
+
+    @cached_property
+    def _lede_index(self) -> int | None:
+        lede = lede_sentence(self.doc)
+        return bisect_right(self.starts, lede.start) - 1 if lede is not None else None
+
+    @cached_property
+    def _reported_periods(self) -> list[tuple[int, str, str, int]]:
+        """(sentence, period, words, token after them) of each body sentence after the lede that gives
+        the period of a company's or a government's results (`its 1986 results`, `the 2005 budget`:
+        `REPORTED_NOUNS`)."""
+        first = self._lede_index + 1 if self._lede_index is not None else len(self.sentences)
+        return [
+            (index, period, ent.text, ent.end)
+            for index in range(first, len(self.sentences))
+            for period, ent in islice(self._periods_naming(index, nouns=REPORTED_NOUNS), 1)
+        ]
+
+    def _periods_naming(self, index: int, nouns: frozenset[str] | None) -> Iterator[tuple[str, Span]]:
+        """The periods of sentence `index`'s dates that modify a noun (one of `nouns`, if given)."""
+        for ent in self.dates[index]:
+            head = ent.root.head
+            if ent.root.dep_ not in ("compound", "amod", "nmod", "nummod", "poss") or head.pos_ != "NOUN":
+                continue
+            if nouns is not None and head.lemma_.lower() not in nouns:
                 continue
             period = resolve_period(ent.text, self.published, self.season_end)
             if period is not None and _STORY_PERIOD.fullmatch(period):
-                return period, ent.text
-        return None
+                yield period, ent
+
+    def reported_period_before(self, index: int) -> tuple[str, str] | None:
+        """The period the story last gave its results before sentence `index` (`_reported_periods`):
+        what an undated figure further on reports (`The company was commenting on its 1986 results
+        ... Pretax profits also dipped to 601.7 mln stg`), else the lede's. Another period stated
+        since (`At end December 1986 the company had ...`, `Its 1986 sales were ... in 1987`) ends
+        it, as which of the two a later figure is of the text no longer says; the same period a year
+        before is what its figures are compared with (`from 144 mln in 1985`), and does not."""
+        found = bisect_left(self._reported_periods, (index,))
+        if not found:
+            return self.lede_period
+        since, period, words, end = self._reported_periods[found - 1]
+        year_before = year_earlier(period)
+        for between in range(since, index):  # its own sentence too: `Its 1986 sales were ... in 1987`
+            later = (ent for ent in self.dates[between] if ent.start >= end)
+            stated = (resolve_period(ent.text, self.published, self.season_end) for ent in later)
+            if any(other not in (None, period, year_before) for other in stated):
+                return self.lede_period
+        return period, words
 
     @cached_property
     def stated_periods(self) -> list[tuple[int, str | None, str]]:

@@ -302,13 +302,15 @@ def _carried(m: Mention, period: str, words: str) -> Period:
     return period, words, frozenset()
 
 
-def _lede_period(m: Mention) -> Period | None:
-    """A money or percentage figure with no date of its own, in a story whose first sentence gives
-    the period of what it reports (`parse.Article.lede_period`: `his 2006 budget`), is that period's;
-    a `vs` figure, or the `from` end of a change, the same period a year before."""
-    if m.article.lede_period is None or m.counted:
+def _reported_period(m: Mention) -> Period | None:
+    """A money or percentage figure with no date of its own is of the period the story last gave
+    its results before it (`parse.Article.reported_period_before`: `its 1986 results`), else the
+    period its first sentence gives what it reports (`his 2006 budget`); a `vs` figure, or the
+    `from` end of a change, the same period a year before."""
+    reported = m.article.reported_period_before(m.index)
+    if reported is None or m.counted:
         return None
-    return _carried(m, *m.article.lede_period)
+    return _carried(m, *reported)
 
 
 def _with_preposition(sentence: Span, ent: Span) -> str:
@@ -351,8 +353,8 @@ TIME_RULES: tuple[Rule[Period], ...] = (
         "1986-Q1",
     ),
     Rule(
-        "lede-period",
-        _lede_period,
+        "reported-period",
+        _reported_period,
         "time",
         0.0,
         "BUSH BUDGET\n\nPresident Bush has presented his 2006 budget. Spending is forecast to grow by [3.5%].",
