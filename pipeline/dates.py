@@ -22,6 +22,7 @@ _MONTHS = (
 _MONTH_RE = re.compile(rf"\b({_MONTHS})\.?\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
 _DAY_RE = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
+_ANY_DAY = date(2000, 12, 31)  # what a date with no year is read against, to learn its kind
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Relative periods dateparser does not turn into a period of the right size: `last year` is a
@@ -161,6 +162,19 @@ def is_month_name(text: str) -> bool:
     (True, True, False)
     """
     return _MONTH_RE.fullmatch(text.removesuffix(".")) is not None
+
+
+def names_a_day(text: str) -> bool:
+    """`on Monday`, `yesterday`, `April 8`, `8 April 1987`: a single day, by its name or its date.
+
+    >>> names_a_day("on Monday"), names_a_day("April 8"), names_a_day("1985"), names_a_day("last season")
+    (True, True, False, False)
+    """
+    lowered = text.lower()
+    if any(day in lowered for day in _WEEKDAYS) or re.search(r"\b(yesterday|today)\b", lowered):
+        return True
+    period = resolve_period(text, _ANY_DAY)
+    return period is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", period) is not None
 
 
 def is_split_year(text: str) -> bool:

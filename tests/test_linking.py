@@ -389,6 +389,25 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "150 domestic programmes",
             None,
         ),
+        (  # what a change is measured against times no figure but its own
+            "bbc_business_221: BP put production at 3.997 billion barrels of oil in 2004, up 10% on 2003.",
+            None,
+            "10%",
+            "2004",
+        ),
+        (
+            "reuters_15913: Sony posted income of 41.89 billion yen in 1986, 42.6 pct down on 1985's 73.52 billion "
+            "yen (506 million dollars).",
+            "1987-04-09",
+            "506 million dollars",
+            "1985",
+        ),
+        (
+            "bbc_business_229: Shares in Manchester United closed up 4.75% on Monday.",
+            "2005-02-08",
+            "4.75%",
+            "2005-02-07",
+        ),
         (  # a period the body gives the results carries to the undated figures after it
             "reuters_15389: RTZ SEES BETTER 1987\n\nRTZ said output should rise. The company was commenting on its "
             "1986 results. Pretax profits also dipped to 601.7 mln stg after 614.4 mln.",
@@ -605,6 +624,9 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "the-story-s-season-months-for-its-other-split-years",
         "the-lede-s-period-for-the-story-s-undated-figures",
         "the-lede-s-period-is-not-a-count-s",
+        "on-a-date-after-a-change-is-its-base-not-its-period",
+        "the-base-s-own-figure-and-its-restatement-take-it",
+        "on-a-day-after-a-change-is-when-it-happened",
         "the-body-s-results-period-for-the-undated-figures-after-it",
         "the-body-s-results-period-a-year-earlier-for-the-after-figure",
         "the-year-before-stated-since-is-a-comparison-and-the-period-goes-on",

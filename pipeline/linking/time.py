@@ -9,8 +9,8 @@ from itertools import product
 
 from spacy.tokens import Span, Token
 
-from pipeline.dates import RELATIVE_STEPS, day_earlier, in_year, resolve_period, year_earlier
-from pipeline.lexicon import SAME_PERIOD_WORDS
+from pipeline.dates import RELATIVE_STEPS, day_earlier, in_year, names_a_day, resolve_period, year_earlier
+from pipeline.lexicon import CHANGE_WORDS, SAME_PERIOD_WORDS
 from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
 from pipeline.linking.rules import Rule
 
@@ -23,6 +23,8 @@ _PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 # Words that introduce the figure a change or comparison starts from (`up from 144 mln in 1985`).
 _FIGURE_MAX_TOKENS = 8  # how far back from a date the figure before it is looked for
+_CHANGE_ADVERBS = frozenset({"up", "down", "higher", "lower"})
+_PERIOD_UNITS = frozenset({"year", "month", "quarter", "week", "day"})
 _COMPARED_FROM = frozenset({"from", "against", "after", "vs", "vs.", "versus"})
 # `with` sets a figure against another only after a comparing word (`compared with 144 mln in
 # 1985`), not in `a settlement reached with 46 states in 1998`.
@@ -85,7 +87,7 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
             # a gain of 31.4 mln dlrs for 1986 first quarter`), or the figure a change starts from
             # (`fell from 11.2% to 9.6% last month in comparison with January 2004`), not this figure
             continue
-        if _times_compared_figure(m, ent) or _restates_date_before(m, ent):
+        if _times_compared_figure(m, ent) or _restates_date_before(m, ent) or _change_base(m, ent):
             continue
         if _times_saying(m, ent):
             continue
@@ -223,6 +225,36 @@ def _word_token_before(m: Mention, index: int) -> Token | None:
 def _word_before(m: Mention, ent: Span) -> str:
     """The lower-case word right before a date in its sentence ("" at the sentence's start)."""
     return m.article.doc[ent.start - 1].lower_ if ent.start > m.sentence.start else ""
+
+
+def _change_base(m: Mention, ent: Span) -> bool:
+    """`up 10% on 2003`, `two to seven pct down on last season's 3.85 mln`: a date after `on` right
+    after a change is what the change is measured against, and times no figure of the clause but
+    the one it names right after it; `11.8% higher on the year` says year on year, not which year,
+    and `up 4.75% on Monday` when."""
+    doc, figures = m.article.doc, m.article.quantity_tokens
+    on = ent.start - 1
+    if on <= m.sentence.start or doc[on].lower_ != "on":
+        return False
+    between = doc[ent.end : m.span.start] if m.span.start >= ent.end else None
+    if between is not None and all(t.i in figures or t.text in ("'s", "(") or t.is_space for t in between):
+        return False  # the base's own figure, or its restatement: `on 1985's 73.52 billion yen (506 mln dlrs)`
+    if (len(ent) > 1 and ent[0].lower_ == "the" and ent[1].lower_ in _PERIOD_UNITS) or names_a_day(ent.text):
+        return False  # `closed up 4.75% on Monday`: the day of the change
+    change = doc[on - 1]
+    if change.lower_ in _CHANGE_ADVERBS:  # `seven pct down on`
+        change = doc[change.i - 1] if change.i > m.sentence.start else change
+    if change.i not in figures:
+        return False
+    start = change.i
+    while start - 1 >= max(m.sentence.start, change.i - _FIGURE_MAX_TOKENS) and start - 1 in figures:
+        start -= 1
+    before = doc[max(m.sentence.start, start - 2) : start]
+    if any(token.lower_ in _COMPARED_FROM for token in before):
+        return False  # `up from 144.80 yen on the previous business day`: the date of the figure it starts from
+    return doc[on - 1].lower_ in _CHANGE_ADVERBS or any(
+        token.lower_ in _CHANGE_ADVERBS or token.lemma_.lower() in CHANGE_WORDS for token in before
+    )
 
 
 def _times_compared_figure(m: Mention, ent: Span) -> bool:
