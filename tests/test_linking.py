@@ -881,6 +881,12 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
             "Jordan",
             id="a-percentage-not-held-is-no-stake",
         ),
+        pytest.param(
+            "Last week, rival Shell reported an annual profit of $17.5bn - a record profit for a UK-listed company.",
+            "$17.5bn",
+            "Shell",
+            id="bbc_business_221-a-place-made-an-adjective-by-a-hyphen-owns-nothing",
+        ),
     ],
 )
 def test_entity(nlp, text: str, mention: str, entity: str | None) -> None:

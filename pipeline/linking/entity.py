@@ -120,9 +120,22 @@ def _in_subject(m: Mention) -> Name | None:
     owners = (
         ent
         for ent in names
-        if any(t.i in measured for t in ent) and not _says_where(ent, m) and not _says_origin(ent, m)
+        if any(t.i in measured for t in ent)
+        and not _says_where(ent, m)
+        and not _says_origin(ent, m)
+        and not _describes_by_hyphen(ent)
     )
     return _canonical(m, next(owners, None))
+
+
+def _describes_by_hyphen(ent: Span) -> bool:
+    """`the Paris-based exchange`, `a record for a UK-listed company`: a place joined by a hyphen to
+    the word after it makes an adjective of where a thing is, not a name of whose it is."""
+    doc = ent.doc
+    if ent.label_ not in ("GPE", "LOC", "NORP") or ent.end + 1 >= len(doc):
+        return False
+    hyphen, word = doc[ent.end], doc[ent.end + 1]
+    return hyphen.text == "-" and not ent[-1].whitespace_ and not hyphen.whitespace_ and word.is_alpha
 
 
 def _says_origin(ent: Span, m: Mention) -> bool:
