@@ -207,6 +207,34 @@ CASES = [
         "figure for Britain",
         id="a-figure-with-words-of-its-own-is-its-own",
     ),
+    pytest.param(
+        "Oil giant BP has announced a 26% rise in annual profits to $16.2bn (£8.7bn).",
+        "$16.2bn",
+        "BP",
+        "annual profits",
+        id="bbc_business_221-an-end-of-a-change-noun-measures-what-changed",
+    ),
+    pytest.param(
+        "Oil giant BP has announced a 26% rise in annual profits to $16.2bn (£8.7bn).",
+        "26%",
+        "BP",
+        "annual profits",
+        id="the-size-of-a-change-noun-measures-what-changed",
+    ),
+    pytest.param(
+        "Medtronic Inc said it sees 15 pct growth in sales and earnings.",
+        "15 pct",
+        "Medtronic Inc",
+        "sales and earnings",
+        id="all-that-changed",
+    ),
+    pytest.param(
+        "In the capital, the volume of sales fell by 23% in the capital.",
+        "23%",
+        None,
+        "volume of sales",
+        id="a-verb-s-in-phrase-says-where-not-what-changed",
+    ),
 ]
 
 

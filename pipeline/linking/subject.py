@@ -5,8 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.dates import PERIOD_PARTS
-from pipeline.lexicon import FIGURE_ANAPHORS, LEVEL_NOUNS, QUALIFIERS, TABLE_ROW_LABELS, TRADE_UNITS
+from pipeline.lexicon import CHANGE_NOUNS, FIGURE_ANAPHORS, LEVEL_NOUNS, QUALIFIERS, TABLE_ROW_LABELS, TRADE_UNITS
 from pipeline.linking.parse import (
+    CLAUSE_DEPS,
     COMPARED,
     COPULAS,
     ESTIMATE_VERBS,
@@ -159,6 +160,42 @@ def _modified_noun(m: Mention) -> list[Token] | None:
             noun = noun.head  # `a 1.8 mln dlrs loan increase`: the compound's head is what is measured
         return phrase(noun, m.excluded)
     return None
+
+
+_CHANGE_ENDS = frozenset({"to", "by", "from"})  # how an amount hangs on a change noun (`a rise ... to $16.2bn`)
+
+
+def _changed_in(m: Mention) -> list[Token] | None:
+    """`a [26%] rise in annual profits`, `a rise in annual profits to [$16.2bn]`, `an [$800bn] rise
+    in what the US can owe`: the size or an end of a change noun measures what changed, the
+    noun's `in` phrase (the change itself is the claim's role and direction)."""
+    head = m.head
+    if head.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod"):
+        change = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ in _CHANGE_ENDS:
+        change = head.head.head
+    else:
+        return None
+    if change.pos_ != "NOUN" or change.lemma_.lower() not in CHANGE_NOUNS:
+        return None  # `sales fell by 23% in the capital`: a verb's `in` says where
+    within = next(
+        (child for child in children_of(change) if child.dep_ == "prep" and child.lower_ == "in"),
+        None,
+    )
+    if within is None or is_time_phrase(within):
+        return None
+    changed = next((child for child in children_of(within) if child.dep_ in ("pobj", "pcomp")), None)
+    if changed is None or changed.i in m.article.quantity_tokens or changed.lemma_.lower() in _PERIOD_NOUNS:
+        return None  # `a rise of 5 pct`; `in both 1986 periods, 1,500,000 dlr gain`
+    if changed.dep_ == "pobj":  # `growth in sales and earnings`: all that changed
+        return phrase(changed, m.excluded, drop_deps=tuple(dep for dep in CLAUSE_DEPS if dep not in ("cc", "conj")))
+    clause = []  # `in what the US can owe - taking the total to ...`: the clause up to its first break
+    for token in near_subtree(changed):
+        if token.is_punct and clause:
+            break
+        if token.i not in m.excluded:
+            clause.append(token)
+    return clause
 
 
 def _of_amount(m: Mention) -> list[Token] | None:
@@ -426,6 +463,7 @@ OWNER_PHRASE_RULES = frozenset(
         "doer",
         "estimated-object",
         "changed-noun",
+        "changed-in",
     }
 )
 
@@ -478,6 +516,14 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         0.4,
         "The U.S. Agriculture Department forecast Argentina's wheat crop at [9.00 mln tonnes].",
         "Argentina's wheat crop",
+    ),
+    Rule(
+        "changed-in",
+        _changed_in,
+        "subject",
+        0.2,
+        "BP announced a rise in annual profits to [$16.2bn].",
+        "annual profits",
     ),
     Rule("modified-noun", _modified_noun, "subject", 0.2, "It paid a [$5 million] fine.", "fine"),
     Rule("of-amount", _of_amount, "subject", -0.3, "Acme reported net sales of [$14.2 billion].", "net sales"),
