@@ -170,11 +170,15 @@ def names_a_day(text: str) -> bool:
     >>> names_a_day("on Monday"), names_a_day("April 8"), names_a_day("1985"), names_a_day("last season")
     (True, True, False, False)
     """
-    lowered = text.lower()
-    if any(day in lowered for day in _WEEKDAYS) or re.search(r"\b(yesterday|today)\b", lowered):
+    if _names_day_word(text.lower()):
         return True
     period = resolve_period(text, _ANY_DAY)
     return period is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", period) is not None
+
+
+def _names_day_word(lowered: str) -> bool:
+    """`monday`, `on friday`, `yesterday`, `today` (lower case)."""
+    return any(day in lowered for day in _WEEKDAYS) or re.search(r"\b(yesterday|today)\b", lowered) is not None
 
 
 def is_split_year(text: str) -> bool:
@@ -408,7 +412,7 @@ def resolve_period(text: str, published: date | None, season_end: int | None = N
         return parsed.strftime("%Y-%m-%d") if day else parsed.strftime("%Y-%m")
     if published is None:
         return None
-    if any(day in lowered for day in _WEEKDAYS) or re.search(r"\b(yesterday|today)\b", lowered):
+    if _names_day_word(lowered):
         return _weekday_date(lowered, published)
     return None
 

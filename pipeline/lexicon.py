@@ -284,6 +284,8 @@ CHANGE_WORDS: dict[str, str | None] = {
     **dict.fromkeys(["fewer", "less"], "down"),
     **dict.fromkeys("go move change edge revise adjust swing".split(), None),
 }
+# Adverbs that, after a figure, say it is a change: `net income ..., up 68 pct`, `seven pct down on`.
+CHANGE_ADVERBS = frozenset({"up", "down", "off", "higher", "lower"})
 # Change words that, with money, say what the money is rather than how a figure changed:
 # `raising 75 mln dlrs` (funding), `added 1.5 billion dlrs of reserves` (an injection),
 # `a gain of 29.4 mln dlrs`, `lost 7.1 mln dlrs` (profit and loss).

@@ -215,11 +215,19 @@ class Article:
         since, period, words, end = self._reported_periods[found - 1]
         year_before = year_earlier(period)
         for between in range(since, index):  # its own sentence too: `Its 1986 sales were ... in 1987`
-            later = (ent for ent in self.dates[between] if ent.start >= end)
-            stated = (resolve_period(ent.text, self.published, self.season_end) for ent in later)
+            stated = (other for start, other in self._resolved_dates[between] if start >= end)
             if any(other not in (None, period, year_before) for other in stated):
                 return self.lede_period
         return period, words
+
+    @cached_property
+    def _resolved_dates(self) -> list[list[tuple[int, str | None]]]:
+        """Per sentence: each date's first token and its period against `published`, resolved once
+        (every undated figure after a reported period looks at the sentences since)."""
+        return [
+            [(ent.start, resolve_period(ent.text, self.published, self.season_end)) for ent in dates]
+            for dates in self.dates
+        ]
 
     @cached_property
     def stated_periods(self) -> list[tuple[int, str | None, str]]:

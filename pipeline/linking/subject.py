@@ -5,7 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.dates import PERIOD_PARTS
-from pipeline.lexicon import CHANGE_NOUNS, FIGURE_ANAPHORS, LEVEL_NOUNS, QUALIFIERS, TABLE_ROW_LABELS, TRADE_UNITS
+from pipeline.lexicon import (
+    CHANGE_ADVERBS,
+    CHANGE_NOUNS,
+    FIGURE_ANAPHORS,
+    LEVEL_NOUNS,
+    QUALIFIERS,
+    TABLE_ROW_LABELS,
+    TRADE_UNITS,
+)
 from pipeline.linking.parse import (
     CLAUSE_DEPS,
     COMPARED,
@@ -230,9 +238,6 @@ def _worth(m: Mention) -> list[Token] | None:
     return tokens
 
 
-_CHANGE_ADVERBS = frozenset({"up", "down", "off", "higher", "lower"})
-
-
 def _changed_noun(m: Mention) -> list[Token] | None:
     """`net income of 1.89 billion pesos, up [68 pct] from [778.9 mln pesos]`: a change the parser
     hangs on a noun (no verb of its own) measures that noun."""
@@ -241,7 +246,7 @@ def _changed_noun(m: Mention) -> list[Token] | None:
         if token.dep_ not in ("npadvmod", "pobj", "prep", "dobj") or token.head == token:
             return None
         token = token.head
-        if token.lower_ in _CHANGE_ADVERBS and token.dep_ == "advmod":
+        if token.lower_ in CHANGE_ADVERBS and token.dep_ == "advmod":
             noun = token.head
             changed = noun.pos_ in ("NOUN", "PROPN") and noun.i not in m.article.quantity_tokens
             if not changed or _figures_between(m, noun.i, token.i) > 1:

@@ -10,7 +10,7 @@ from itertools import product
 from spacy.tokens import Span, Token
 
 from pipeline.dates import RELATIVE_STEPS, day_earlier, in_year, names_a_day, resolve_period, year_earlier
-from pipeline.lexicon import CHANGE_WORDS, SAME_PERIOD_WORDS
+from pipeline.lexicon import CHANGE_ADVERBS, CHANGE_WORDS, SAME_PERIOD_WORDS
 from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
 from pipeline.linking.rules import Rule
 
@@ -23,7 +23,6 @@ _PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "since", "during", "by", "for", "at", "until", "through"})
 # Words that introduce the figure a change or comparison starts from (`up from 144 mln in 1985`).
 _FIGURE_MAX_TOKENS = 8  # how far back from a date the figure before it is looked for
-_CHANGE_ADVERBS = frozenset({"up", "down", "higher", "lower"})
 _PERIOD_UNITS = frozenset({"year", "month", "quarter", "week", "day"})
 _COMPARED_FROM = frozenset({"from", "against", "after", "vs", "vs.", "versus"})
 # `with` sets a figure against another only after a comparing word (`compared with 144 mln in
@@ -242,19 +241,26 @@ def _change_base(m: Mention, ent: Span) -> bool:
     if (len(ent) > 1 and ent[0].lower_ == "the" and ent[1].lower_ in _PERIOD_UNITS) or names_a_day(ent.text):
         return False  # `closed up 4.75% on Monday`: the day of the change
     change = doc[on - 1]
-    if change.lower_ in _CHANGE_ADVERBS:  # `seven pct down on`
+    if change.lower_ in CHANGE_ADVERBS:  # `seven pct down on`
         change = doc[change.i - 1] if change.i > m.sentence.start else change
     if change.i not in figures:
         return False
-    start = change.i
-    while start - 1 >= max(m.sentence.start, change.i - _FIGURE_MAX_TOKENS) and start - 1 in figures:
-        start -= 1
+    start = _figure_run_start(m, change.i)
     before = doc[max(m.sentence.start, start - 2) : start]
     if any(token.lower_ in _COMPARED_FROM for token in before):
         return False  # `up from 144.80 yen on the previous business day`: the date of the figure it starts from
-    return doc[on - 1].lower_ in _CHANGE_ADVERBS or any(
-        token.lower_ in _CHANGE_ADVERBS or token.lemma_.lower() in CHANGE_WORDS for token in before
+    return doc[on - 1].lower_ in CHANGE_ADVERBS or any(
+        token.lower_ in CHANGE_ADVERBS or token.lemma_.lower() in CHANGE_WORDS for token in before
     )
+
+
+def _figure_run_start(m: Mention, end: int) -> int:
+    """The first token of the run of figure tokens that ends at token `end`, looked for at most
+    `_FIGURE_MAX_TOKENS` back: a run of figures (`5% 5% 5% ... in 2020`) stays linear."""
+    figures, start = m.article.quantity_tokens, end
+    while start - 1 >= max(m.sentence.start, end - _FIGURE_MAX_TOKENS) and start - 1 in figures:
+        start -= 1
+    return start
 
 
 def _times_compared_figure(m: Mention, ent: Span) -> bool:
@@ -267,9 +273,7 @@ def _times_compared_figure(m: Mention, ent: Span) -> bool:
         end -= 1
     if end not in figures:
         return False
-    start = end
-    while start - 1 >= max(m.sentence.start, end - _FIGURE_MAX_TOKENS) and start - 1 in figures:
-        start -= 1  # bounded: a run of figures (`5% 5% 5% ... in 2020`) stays linear
+    start = _figure_run_start(m, end)
     if start < m.span.end and m.span.start <= end:
         return False  # the run holds this figure: the date is its own
     before = doc[max(m.sentence.start, start - 2) : start]
