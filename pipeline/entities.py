@@ -333,6 +333,9 @@ def _subject_of(ent: Span) -> Token | None:
     """The verb an entity is the subject of (through compounds, possessives and conjuncts: `Acme and
     Globex said`, `Toronto Dominion Bank, Nassau Branch is issuing`), if it is one."""
     root = ent.root
+    describes = root.head.tag_ == "NN" and root.head.lemma_.lower() in ORGANISATION_NOUNS
+    if ent.label_ == "NORP" and root.dep_ == "amod" and describes:
+        return None  # `the German group may raise its bid`: one company acts, not Germany (`Japanese automakers` do)
     while root.dep_ in ("compound", "amod", "poss", "case", "conj") and root.head != root:
         root = root.head
     return root.head if root.dep_ in ("nsubj", "nsubjpass") else None

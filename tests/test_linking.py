@@ -915,6 +915,13 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
             "Shell",
             id="bbc_business_221-a-place-made-an-adjective-by-a-hyphen-owns-nothing",
         ),
+        pytest.param(
+            "Deutsche Boerse bosses have held talks with the LSE. Werner Seifert met Clara Furse amid rumours the "
+            "German group may raise its bid to £1.5bn.",
+            "£1.5bn",
+            "Deutsche Boerse",
+            id="bbc_business_279-a-nationality-describing-a-company-is-not-the-actor",
+        ),
     ],
 )
 def test_entity(nlp, text: str, mention: str, entity: str | None) -> None:
