@@ -619,6 +619,33 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "16.3%",
             "2004-Q3",
         ),
+        (
+            "Singapore growth\n\nSingapore's economy grew by 8.1% in 2004, its best since 2000.\n\nIn the fourth "
+            "quarter, GDP rose at an annual rate of 2.4%. That was up from the third quarter, when it fell 3.0%.",
+            None,
+            "3.0%",
+            "2004-Q3",
+        ),
+        (
+            "Brisa raises prices\n\nBrisa TV will raise prices, its third increase since it launched in 2019.\n\n"
+            "It added 1.3 million subscribers in the first three months of the year.",
+            None,
+            "1.3 million subscribers",
+            None,
+        ),
+        (
+            "Turkey\n\nIts contribution would rise to 9bn euros in 2014.\n\nIn the third quarter, exports rose 3%.",
+            None,
+            "3%",
+            None,
+        ),
+        (
+            "Land Registry figures\n\nThe report came out on Monday.\n\nIt covers England.\n\nThe office opened in "
+            "1990.\n\nHouse prices rose 6% in the fourth quarter.",
+            None,
+            "6%",
+            None,
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -682,6 +709,10 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "a-year-ago-counts-back-from-the-clause-s-period",
         "the-same-period-in-a-year-with-none-stated-before-is-that-year",
         "a-span-of-months-the-model-cut-in-two",
+        "an-undated-story-s-quarter-is-in-the-year-its-opening-reports",
+        "no-story-year-from-a-clause-bounding-a-span",
+        "no-story-year-from-what-may-come",
+        "no-story-year-from-a-year-past-the-first-two-paragraphs",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:

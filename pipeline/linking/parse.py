@@ -14,7 +14,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.dates import resolve_period, season_end_month, story_periods, year_earlier
+from pipeline.dates import in_year, resolve_period, season_end_month, story_periods, year_earlier
 from pipeline.entities import NAME_LABELS, EntityCanon, actor_entities, lede_sentence
 from pipeline.lexicon import COMPARISON_WORDS, REPORTED_NOUNS, SAME_PERIOD_WORDS, SAY_VERBS, SCALES
 from pipeline.records import Link, Quantity
@@ -25,6 +25,11 @@ _STORY_PERIOD = re.compile(r"\d{4}(?:-[QH]\d|-\d\d)?(?:/\d{4}(?:-\d\d)?)?")
 _PART_YEAR = re.compile(r"\d{4}(?:-[QH]\d|-\d\d(?:/\d{4}-\d\d)?)")
 _ANY_YEAR_END = date(2000, 12, 31)
 _YEAR_ONLY = re.compile(r"\d{4}")
+_ONE_MONTH_ONLY = re.compile(r"\d{4}-\d\d")
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+# Words before a year that bound a span or set a base, not the year a story reports.
+_STORY_YEAR_PARAGRAPHS = 2  # the lede's paragraph and the next: where a story says when it is about
+_NOT_STORY_YEAR_WORDS = frozenset({"since", "until", "till", "by", "before", "after", "from", "on", "of", "than"})
 _COMPARED_PERIOD = re.compile(rf"\b(?:{'|'.join(SAME_PERIOD_WORDS)})\b", re.IGNORECASE)
 _PERIOD_LOOKBACK = 12  # dates back `the same period` may look: a story's few, and a bound for a hostile one
 # Verbs that set a figure on a thing someone else owns, `at` the figure: `USDA forecast Argentina's
@@ -260,6 +265,45 @@ class Article:
             return (period, words) if period is not None and _PART_YEAR.fullmatch(period) else None
         return None
 
+    def narrative_period(self, text: str, token: int) -> str | None:
+        """An undated story's quarter, half or span of months with no year of its own (`in the
+        fourth quarter`, `in July-September`) is in the year of the latest date before it that
+        states one, as HeidelTime reads narratives without a publication date; None in a dated
+        story (whose publication date resolves it), for other dates, or when no year came before."""
+        if self.published is not None or _YEAR_IN_TEXT.search(text):
+            return None
+        period = resolve_period(text, _ANY_YEAR_END, self.season_end)
+        if period is None or not _PART_YEAR.fullmatch(period) or _ONE_MONTH_ONLY.fullmatch(period):
+            return None
+        return in_year(period, self.story_year) if self.story_year is not None else None
+
+    @cached_property
+    def story_year(self) -> int | None:
+        """The first year an undated story's body states of what it reports: not one that bounds a
+        span (`its best performance since 2000`, `by 2020`) nor one a figure is compared with (`the
+        same period of 2003`, `up 10% on 2003`, `from 36,185 in 2003`), nor one of what may come (`its
+        contribution would rise from less than 5bn euros in 2014`)."""
+        first = self._lede_index if self._lede_index is not None else len(self.sentences)
+        paragraphs = 0
+        for index in range(first, len(self.sentences)):
+            paragraphs += index > first and self.starts_paragraph(index)
+            if paragraphs >= _STORY_YEAR_PARAGRAPHS:
+                return None  # further on, a year is as likely background (`a run on the banks in 2001`)
+            for ent in self.dates[index]:
+                found = _YEAR_IN_TEXT.search(ent.text)
+                before = self.doc[ent.start - 1].lower_ if ent.start else ""
+                verb = governing_verb(ent.root)
+                marks = {child.lower_ for child in verb.children if child.dep_ == "mark"} if verb is not None else set()
+                if (
+                    found
+                    and before not in _NOT_STORY_YEAR_WORDS
+                    and not marks & _NOT_STORY_YEAR_WORDS  # `its third increase since it launched in 2019`
+                    and not _COMPARED_PERIOD.search(ent.text)
+                    and not _foretold(verb)
+                ):
+                    return int(found.group(0))
+        return None
+
     @cached_property
     def season_end(self) -> int | None:
         """The last month of the seasons the story's split years stand for, if it says
@@ -384,6 +428,11 @@ def span_head(span: Span) -> Token:
         if outside and (token.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or token.like_num):
             return token
     return span.root
+
+
+def _foretold(verb: Token | None) -> bool:
+    """Whether a verb tells what may come: a modal's or an infinitive's (`would rise`, `is set to grow`)."""
+    return verb is not None and (verb.tag_ == "VB" or any(child.tag_ == "MD" for child in verb.children))
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -92,7 +92,9 @@ def clause_dates(m: Mention) -> list[tuple[str | None, int, str, bool, frozenset
             continue
         text = _with_preposition(m.sentence, ent)
         distance = min(abs(ent.start - m.span.end), abs(m.span.start - ent.end))
-        period = resolve_period(text, m.article.published, m.article.season_end)
+        period = resolve_period(text, m.article.published, m.article.season_end) or m.article.narrative_period(
+            text, ent.start
+        )
         if period is None and (anaphor := _story_anaphor(m, text)) is not None:
             period, text = anaphor
         elif (same := _same_period_in(m, ent)) is not None:
