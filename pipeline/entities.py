@@ -388,7 +388,16 @@ def headline_names(doc: Doc) -> list[Span]:
         in_body = ent.start_char >= body and ent.label_ in _TOPIC_LABELS and name and name not in spelled
         if in_body and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", headline):
             spelled[name] = ent
-    return names + list(spelled.values())
+    found = names + list(spelled.values())
+    written = {clean_name(ent.text).lower() for ent in found}
+    return [ent for ent in found if not _possesses_named(clean_name(ent.text).lower(), headline, written)]
+
+
+def _possesses_named(name: str, headline: str, names: set[str]) -> bool:
+    """`Profits stall at China's Lenovo`: a name the headline makes another name's possessor only
+    says where that one is from."""
+    owned = re.search(rf"(?<!\w){re.escape(name)}\s*['’]s?\s+(?P<next>.+)", headline) if name else None
+    return owned is not None and any(owned.group("next").startswith(other) for other in names - {name})
 
 
 def mark_split_years(doc: Doc) -> None:

@@ -827,6 +827,13 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "three pct",
             "PLDT spokesman",
         ),
+        (
+            "reuters_15893: The U.S. Agriculture Department increased its estimate of 1986/87 grain purchases by "
+            "the Soviet Union to 28 mln tonnes.",
+            "28 mln tonnes",
+            "U.S. Agriculture Department",
+        ),
+        ("The IMF's forecast of Brazil's growth is 3%.", "3%", "International Monetary Fund"),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -849,6 +856,8 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "a-verb-of-asserting-with-an-object-reports-nothing",
         "the-report-is-the-one-named-before",
         "an-unnamed-spokesman-of-a-company-is-not-the-company",
+        "who-changes-its-estimate-states-it",
+        "whose-forecast-it-is-states-it",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:
@@ -952,6 +961,33 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
             "£1.5bn",
             "Deutsche Boerse",
             id="bbc_business_279-a-nationality-describing-a-company-is-not-the-actor",
+        ),
+        pytest.param(
+            "Profits stall at China's Lenovo\n\nProfits at Chinese computer firm Lenovo have stood still. China "
+            "is its home market, and China's buyers slowed. The reports sent Lenovo's shares up 6% in late January.",
+            "6%",
+            "Lenovo",
+            id="bbc_business_250-a-headline-s-place-that-owns-a-named-company-is-not-the-topic",
+        ),
+        pytest.param(
+            "Travel companies also took a hit, with Japan's Kinki Nippon sliding 1.5%.",
+            "1.5%",
+            "Kinki Nippon",
+            id="bbc_business_262-a-place-owning-a-named-company-says-where-it-is",
+        ),
+        pytest.param(
+            "The U.S. Agriculture Department increased its estimate of 1986/87 grain purchases by the Soviet "
+            "Union to 28 mln tonnes.",
+            "28 mln tonnes",
+            "Soviet Union",
+            id="reuters_15893-an-estimate-is-of-what-it-estimates-not-the-estimator-s",
+        ),
+        pytest.param(
+            "The Bank of England said it had given 14 mln stg of help, compared with its deficit estimate of 350 "
+            "mln stg.",
+            "350 mln stg",
+            "Bank of England",
+            id="reuters_15523-an-estimate-of-the-figure-itself-is-its-owner-s",
         ),
     ],
 )

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from pipeline.entities import CAPITAL_COUNTRIES, NAME_LABELS
 from pipeline.lexicon import MACRO_MEASURES, PAYING_VERBS, STAKE_NOUNS, STAKE_VERBS
 from pipeline.linking.parse import (
+    ESTIMATE_NOUNS,
     ORG_ANAPHORS,
     PERSON_PRONOUNS,
     PLACE_ANAPHORS,
@@ -81,13 +82,21 @@ def _its_owner(m: Mention) -> Name | None:
     """`its continental European arm`: the arm's owner, not `European`; but `its Japanese subsidiary,
     Calloway Japan KK` names its own company."""
     owner = _pronoun_owner(m)
-    if owner is None:
-        return None
+    if owner is None or _estimate_of(owner.head, m):
+        return None  # `its estimate of grain purchases by the Soviet Union`: the estimator only states it
     names, spoken = _names(m)
     measured = _measured_tokens(m)
     named = [ent for ent in names if ent.label_ in ("ORG", "PERSON") and any(t.i in measured for t in ent)]
     topic = m.article.canon.topic_span
     return _canonical(m, named[0] if named else _earlier_actor(owner, _recent_actors(m), spoken, topic) or topic)
+
+
+def _estimate_of(noun: Token, m: Mention) -> bool:
+    """An estimate noun with what it estimates: `its forecast of Brazil's soybean crop`, not with the
+    figure itself (`its deficit estimate of 350 mln stg`)."""
+    return noun.lemma_.lower() in ESTIMATE_NOUNS and any(
+        child.dep_ == "prep" and child.lower_ == "of" and m.head not in child.subtree for child in children_of(noun)
+    )
 
 
 def _stake_holder(m: Mention) -> Name | None:
@@ -124,8 +133,20 @@ def _in_subject(m: Mention) -> Name | None:
         and not _says_where(ent, m)
         and not _says_origin(ent, m)
         and not _describes_by_hyphen(ent)
+        and not _place_of_named(ent, names)
     )
     return _canonical(m, next(owners, None))
+
+
+def _place_of_named(ent: Span, names: list[Span]) -> bool:
+    """`Japan's Kinki Nippon sliding 1.5%`: a place made a named organisation's possessor says where
+    it is; the organisation owns the figure."""
+    root = ent.root
+    return (
+        ent.label_ in ("GPE", "NORP")
+        and root.dep_ == "poss"
+        and any(other.label_ == "ORG" and root.head in other for other in names if other != ent)
+    )
 
 
 def _describes_by_hyphen(ent: Span) -> bool:

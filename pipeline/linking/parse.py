@@ -36,6 +36,9 @@ _PERIOD_LOOKBACK = 12  # dates back `the same period` may look: a story's few, a
 # wheat crop at 9.00 mln tonnes`, `analysts put the loss at $2 billion`, `exports are estimated at
 # 15.96 mln`: the object is measured, the verb's subject is the estimate's source.
 ESTIMATE_VERBS = frozenset("estimate forecast project put peg see expect predict place".split())
+# Nouns of an estimate, which say who reckons a thing, not whose it is (`its estimate of grain purchases
+# by the Soviet Union`).
+ESTIMATE_NOUNS = frozenset("estimate forecast projection prediction".split())
 COPULAS = frozenset({"be", "stand", "reach", "total", "hit", "remain", "come", "amount"})
 # Verbs whose subject is what a share or amount measures: `automakers have 90 percent of the market`.
 SHARE_VERBS = frozenset({"have", "account", "make", "represent", "control", "hold", "own", "command", "take"})

@@ -8,11 +8,13 @@ from spacy.tokens import Span, Token
 
 from pipeline.entities import clean_name
 from pipeline.linking.parse import (
+    ESTIMATE_NOUNS,
     ORG_ANAPHORS,
     PERSON_PRONOUNS,
     QUOTE_MARKS,
     Article,
     Mention,
+    actor,
     children_of,
     near_subtree,
     reports,
@@ -88,6 +90,21 @@ def _estimator(m: Mention) -> Speaker | None:
     if doer is None or doer == estimated:
         return None
     found = _compact(doer)
+    name = _speaker_name(m.article, found, m.index)
+    return (name, found) if name else None
+
+
+def _estimate_owner(m: Mention) -> Speaker | None:
+    """`The U.S. Agriculture Department increased its estimate of grain purchases by the Soviet Union
+    to 28 mln tonnes`, `the IMF's forecast of growth`: whose the estimate is states the figure (its
+    pronoun, the verb's doer)."""
+    noun = next((token for token in m.subject if token.lemma_.lower() in ESTIMATE_NOUNS), None)
+    owner = next((child for child in children_of(noun) if child.dep_ == "poss"), None) if noun is not None else None
+    if owner is not None and owner.pos_ == "PRON":
+        owner = actor(noun.head) if noun.dep_ == "dobj" else None
+    if owner is None or owner.pos_ == "PRON":
+        return None
+    found = _compact(owner)
     name = _speaker_name(m.article, found, m.index)
     return (name, found) if name else None
 
@@ -251,6 +268,14 @@ SOURCE_RULES: tuple[Rule[Speaker], ...] = (
         0.2,
         "Market sources put the total value of the sale at [five billion francs].",
         "Market sources",
+    ),
+    Rule(
+        "estimate-owner",
+        _estimate_owner,
+        "source",
+        0.0,
+        "The U.S. Agriculture Department raised its estimate of Soviet grain purchases to [28 mln tonnes].",
+        "U.S. Agriculture Department",
     ),
     Rule(
         "same-sentence",
