@@ -353,8 +353,14 @@ def lede_actors(doc: Doc) -> list[Span]:
     first = lede_sentence(doc)
     if first is None:
         return []
-    actors = actor_entities([ent for ent in first.ents if ent.label_ in _TOPIC_LABELS])
-    return sorted(actors, key=lambda ent: _subject_of(ent).lemma_.lower() in SAY_VERBS)
+    names = [ent for ent in first.ents if ent.label_ in _TOPIC_LABELS]
+    actors = actor_entities(names)
+    doers = [ent for ent in actors if _subject_of(ent).lemma_.lower() not in SAY_VERBS]
+    sayers = [ent for ent in actors if ent not in doers]
+    # `Today's eurobond for Federal Realty Investment Trust has been increased to 100 mln dlrs, lead
+    # manager Salomon Brothers said`: a company the lede reports on comes before who reports it.
+    reported = [ent for ent in names if ent.label_ == "ORG" and ent not in actors] if sayers else []
+    return doers + reported + sayers
 
 
 def lede_sentence(doc: Doc) -> Span | None:

@@ -989,6 +989,14 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
             "Bank of England",
             id="reuters_15523-an-estimate-of-the-figure-itself-is-its-owner-s",
         ),
+        pytest.param(
+            "FEDERAL REALTY CONVERTIBLE INCREASED\n\nToday's dollar convertible eurobond for Federal Realty "
+            "Investment Trust has been increased to 100 mln dlrs, lead manager Salomon Brothers International said.\n"
+            "    The coupon has been fixed at 5-1/4 pct.",
+            "5-1/4 pct",
+            "Federal Realty Investment Trust",
+            id="reuters_15019-the-company-a-lede-reports-on-is-the-topic-not-who-reports-it",
+        ),
     ],
 )
 def test_entity(nlp, text: str, mention: str, entity: str | None) -> None:
