@@ -447,6 +447,32 @@ def join_nationality_names(doc: Doc) -> None:
         doc.ents = joined
 
 
+def join_of_names(doc: Doc) -> None:
+    """`the Bank of Tokyo Ltd's convertible`, `The Industrial Bank of Japan Ltd.`: the small model
+    often tags only the part after `of` of a company's name that ends in a legal form; the
+    capitalised words before `of` that no entity holds belong to it. (Names without a legal form,
+    `Federal Reserve Bank of New York` as a bank and a city, are left as the model reads them.)"""
+    ents = list(doc.ents)
+    taken = {token.i for ent in ents for token in ent}
+    changed = False
+    for position, ent in enumerate(ents):
+        if ent.label_ != "ORG" or ent[-1].lower_.rstrip(".") not in LEGAL_FORMS or ent.start < 2:
+            continue
+        of = doc[ent.start - 1]
+        if of.lower_ != "of" or "\n\n" in of.whitespace_:
+            continue
+        start = of.i
+        while start > 0 and not doc[start].is_sent_start and start - 1 not in taken and doc[start - 1].is_title:
+            start -= 1
+        if doc[start].lower_ == "the":
+            start += 1  # `The Industrial Bank of Japan Ltd.` opening a sentence
+        if start < of.i and not doc[start].is_sent_start:
+            ents[position] = Span(doc, start, ent.end, label="ORG")
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
 # What may stand between the two months of a span of months: `July-to-September`, `April to June`.
 _MONTH_SPAN_LINKS = frozenset({"-", "–", "to", "through", "thru"})
 

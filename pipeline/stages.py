@@ -21,6 +21,7 @@ from pipeline.entities import (
     headline_names,
     join_month_spans,
     join_nationality_names,
+    join_of_names,
     lede_actors,
     mark_acronyms,
     mark_listed_companies,
@@ -64,6 +65,7 @@ def extract_document(
     merge_entities(doc, quantities)
     drop_capitalised_words(doc)
     join_nationality_names(doc)
+    join_of_names(doc)
     join_month_spans(doc)
     mark_split_years(doc)
     listed = mark_listed_companies(doc, prepared, document.text)

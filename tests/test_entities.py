@@ -12,6 +12,7 @@ from pipeline.entities import (
     headline_names,
     join_month_spans,
     join_nationality_names,
+    join_of_names,
     lede_actors,
     mark_acronyms,
     mark_repeated_names,
@@ -230,6 +231,34 @@ def test_two_tickers_in_a_headline_mark_two_names(nlp) -> None:
             id="not-side-by-side",
         ),
         pytest.param(
+            join_of_names,
+            "The coupon on the Bank of Tokyo Ltd's convertible was cut.",
+            [("Tokyo Ltd", "ORG")],
+            [("Bank of Tokyo Ltd", "ORG")],
+            id="reuters_15414-the-words-before-of-in-a-company-s-name",
+        ),
+        pytest.param(
+            join_of_names,
+            "He said The Industrial Bank of Japan Ltd. would lead.",
+            [("Japan Ltd.", "ORG")],
+            [("Industrial Bank of Japan Ltd.", "ORG")],
+            id="not-its-the",
+        ),
+        pytest.param(
+            join_of_names,
+            "The Federal Reserve Bank of New York said so.",
+            [("New York", "GPE")],
+            [("New York", "GPE")],
+            id="no-legal-form-no-join",
+        ),
+        pytest.param(
+            join_of_names,
+            "Shareholders of Acme Corp approved it.",
+            [("Acme Corp", "ORG")],
+            [("Acme Corp", "ORG")],
+            id="not-a-sentence-s-first-word",
+        ),
+        pytest.param(
             mark_acronyms,
             "Philippine Long Distance Telephone Co earned more. PLDT stock rose.",
             [("Philippine Long Distance Telephone Co", "ORG")],
@@ -365,6 +394,13 @@ def test_entity_repairs(nlp, repair, text, ents, expected) -> None:
             ("Globex", "ORG"),
             id="a-headline-name-never-named-again-is-no-topic",
         ),
+        pytest.param(
+            "Profits stall at China's Lenovo\n\nChina said Lenovo and Lenovo grew in China.",
+            [("China", "GPE"), ("Lenovo", "ORG"), ("China", "GPE"), ("Lenovo", "ORG")]
+            + [("Lenovo", "ORG"), ("China", "GPE")],
+            ("Lenovo", "ORG"),
+            id="bbc_business_250-a-place-owning-a-headline-name-is-not-the-topic",
+        ),
     ],
 )
 def test_the_headline_names_the_topic(nlp, text, ents, topic) -> None:
@@ -390,6 +426,12 @@ def test_the_headline_names_the_topic(nlp, text, ents, topic) -> None:
             "Deal signed\n\nReuters said Acme Corp and Globex Inc signed a deal on Monday.",
             ["Acme Corp", "Globex Inc", "Reuters"],
             id="conjoined-subjects-both-act",
+        ),
+        pytest.param(
+            "FEDERAL REALTY CONVERTIBLE INCREASED\n\nToday's eurobond for Federal Realty Investment Trust has been "
+            "increased to 100 mln dlrs, lead manager Salomon Brothers International said.",
+            ["Federal Realty Investment Trust", "Salomon Brothers International"],
+            id="reuters_15019-a-company-reported-on-before-who-only-reports",
         ),
     ],
 )
