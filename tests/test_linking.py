@@ -646,6 +646,25 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "6%",
             None,
         ),
+        (
+            "reuters_15877: It estimated the 1985/86 crop at 8.08 mln tonnes, vs 8.10 mln last month.",
+            "1987-04-09",
+            "8.10 mln",
+            "1985/1986",
+        ),
+        (
+            "reuters_15863: It forecast the Soviet 1986/87 wheat crop at 92.30 mln tonnes, vs 92.00 mln tonnes last "
+            "month.",
+            "1987-04-09",
+            "92.00 mln",
+            "1986/1987",
+        ),
+        (
+            "Sales were 5 mln dlrs in March, vs 4 mln dlrs in February.",
+            "1987-04-09",
+            "4 mln dlrs",
+            "1987-02",
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -713,6 +732,9 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "no-story-year-from-a-clause-bounding-a-span",
         "no-story-year-from-what-may-come",
         "no-story-year-from-a-year-past-the-first-two-paragraphs",
+        "last-month-s-estimate-is-of-the-crop-year",
+        "last-month-s-estimate-after-its-unit",
+        "a-compared-figure-of-another-month-keeps-its-month",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:
@@ -1013,7 +1035,8 @@ def test_a_rate_paid_is_no_stake(nlp) -> None:
 
 
 def test_an_estimate_set_at_a_figure_is_its_object_s_and_the_estimator_is_the_source(nlp) -> None:
-    """reuters_15868: the department estimates; the crop, and the figure set against it, are Australia's."""
+    """reuters_15868: the department estimates; the crop, and the figure set against it, are Australia's;
+    last month's estimate is of the same crop year."""
     text = (
         "USDA ESTIMATES AUSTRALIA WHEAT CROP\n\nThe U.S. Agriculture Department forecast Australia's 1986/87 wheat "
         "crop at 16.70 mln tonnes, vs 17.30 mln tonnes last month. It estimated 1985/86 output at 16.13 mln "
@@ -1023,7 +1046,7 @@ def test_an_estimate_set_at_a_figure_is_its_object_s_and_the_estimator_is_the_so
     rows = [(c.value, c.entity, c.subject, c.source, c.time) for c in claims[:3]]
     assert rows == [
         (16.70e6, "Australia", "Australia's wheat crop", "U.S. Agriculture Department", "1986/1987"),
-        (17.30e6, "Australia", "Australia's wheat crop", "U.S. Agriculture Department", "1987-03"),
+        (17.30e6, "Australia", "Australia's wheat crop", "U.S. Agriculture Department", "1986/1987"),
         (16.13e6, "Australia", "1985/86 output", "U.S. Agriculture Department", "1985/1986"),
     ]
 

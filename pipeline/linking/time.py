@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.dates import RELATIVE_STEPS, day_earlier, in_year, names_a_day, resolve_period, year_earlier
 from pipeline.lexicon import CHANGE_ADVERBS, CHANGE_WORDS, SAME_PERIOD_WORDS
-from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, governing_verb
+from pipeline.linking.parse import COMPARED, SAY_VERBS, Mention, compares_previous, governing_verb
 from pipeline.linking.rules import Rule
 
 Period = tuple[str, str, frozenset[int]]  # ISO period, the words that state it, their tokens
@@ -351,6 +351,28 @@ def _reported_period(m: Mention) -> Period | None:
     return _carried(m, *reported)
 
 
+# Dates after a compared estimate that say when the earlier estimate was made (a monthly report's).
+# Up to two words may come between (`vs 92.30 mln tonnes last month`, `vs 17.00 estimated last month`).
+_EARLIER_ESTIMATE = re.compile(
+    r"(?:[a-z-]+\s+){0,2}(?P<when>(?:last|the previous|the prior) month|a month (?:ago|earlier))", re.IGNORECASE
+)
+_EARLIER_ESTIMATE_TOKENS = 6  # tokens after the compared figure that are read
+
+
+def _earlier_estimate(m: Mention) -> Period | None:
+    """`It estimated the 1985/86 crop at 8.08 mln, vs 8.08 mln last month`: a figure set against
+    the one before it, with `last month` after it, is last month's estimate of the same thing, of
+    the period the first figure has; the month says when it was made."""
+    previous = m.previous
+    if not compares_previous(m) or previous.link.time is None:
+        return None
+    after = m.article.doc[m.span.end : min(m.sentence.end, m.span.end + _EARLIER_ESTIMATE_TOKENS)]
+    found = _EARLIER_ESTIMATE.match(" ".join(after.text.split()).lstrip(" ,"))
+    if found is None:
+        return None
+    return previous.link.time, f"{previous.link.time_text} (an estimate made {found.group('when')})", frozenset()
+
+
 def _with_preposition(sentence: Span, ent: Span) -> str:
     """`in 2016`, `as of December 2015`: the date with the preposition that introduces it, and the
     words before it the model leaves out (`this year's crop`: the entity is `year`; `the final [three
@@ -374,6 +396,14 @@ def _with_preposition(sentence: Span, ent: Span) -> str:
 
 
 TIME_RULES: tuple[Rule[Period], ...] = (
+    Rule(
+        "earlier-estimate",
+        _earlier_estimate,
+        "time",
+        0.0,
+        "date 1987-04-09\nUSDA estimated the 1985/86 crop at 8.08 mln tonnes, vs [8.10 mln tonnes] last month.",
+        "1985/1986",
+    ),
     Rule(
         "nearest-date",
         _nearest_date,
