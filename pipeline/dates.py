@@ -31,7 +31,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 RELATIVE_STEPS = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 _RELATIVE_PERIOD = re.compile(
     # `by the end of the month`: the month of publication
-    rf"\b(?P<which>{'|'.join(RELATIVE_STEPS)}|(?<=end of )the)\s+(?P<unit>year|month|quarter)\b",
+    rf"\b(?P<which>{'|'.join(RELATIVE_STEPS)}|(?<=end of )the)\s+(?P<unit>year|month|quarter|week)\b",
     re.IGNORECASE,
 )
 
@@ -451,6 +451,11 @@ def _relative_period(which: str, unit: str, published: date | None) -> str | Non
     if unit == "month":
         index = published.year * 12 + published.month - 1 + step
         return f"{index // 12}-{index % 12 + 1:02d}"
+    if unit == "week":  # a calendar week, Monday to Sunday (ISO 8601), as an interval of days
+        if which in ("previous", "past"):
+            return None  # `the previous week` counts back from the week a story is about, which may not be this one
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
     quarter_index = published.year * 4 + (published.month - 1) // 3 + step
     return f"{quarter_index // 4}-Q{quarter_index % 4 + 1}"
 

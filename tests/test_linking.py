@@ -665,6 +665,18 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "4 mln dlrs",
             "1987-02",
         ),
+        (
+            "Trump, who last week dropped out of the 12-nation Trans-Pacific Partnership, spoke.",
+            "2017-01-30",
+            "12-nation",
+            None,
+        ),
+        (
+            "Lead prices averaged 322 stg a tonne, against 318 stg last week.",
+            "1987-04-09",
+            "318 stg",
+            "1987-03-30/1987-04-05",
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -735,6 +747,8 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "last-month-s-estimate-is-of-the-crop-year",
         "last-month-s-estimate-after-its-unit",
         "a-compared-figure-of-another-month-keeps-its-month",
+        "a-count-describing-a-noun-has-no-date",
+        "last-week-s-compared-figure",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:

@@ -286,9 +286,14 @@ def _times_compared_figure(m: Mention, ent: Span) -> bool:
     )
 
 
+_HYPHENED_COUNT = re.compile(r"\d-[a-z]+$|\b[a-z]+-[a-z]+$", re.IGNORECASE)
+
+
 def _nearest_date(m: Mention) -> Period | None:
     """The clause's nearest date (of two as near, the one after the figure); `the previous year`
     and its like count back from the clause's other date when it has one."""
+    if m.quantity.kind == "count" and _HYPHENED_COUNT.search(m.span.text):
+        return None  # `the 12-nation Trans-Pacific Partnership`: a count that describes a noun is of no date
     dates = clause_dates(m)
     backs = [_counts_back(item[2]) for item in dates]
     anchors = [item for item, back in zip(dates, backs, strict=True) if item[0] and back is None]
