@@ -193,8 +193,10 @@ def _normalize_characters(text: str) -> Rewrite | None:
 
 # A line break inside a sentence of hard-wrapped wire text (`15 mln\ndlrs`, `its third\nToronto`):
 # one line break, not after a sentence's end, before a line that continues the sentence (lower case,
-# a digit or a currency sign) or that is not indented (a new paragraph and a table row are).
-_SOFT_WRAP = re.compile(r"(?<=[^\s.!?:;\"])[ \t]*\n(?:(?=[ \t]*[a-z0-9$€£¥(])|(?=[^\s]))")
+# a digit or a currency sign) or that is not indented (a new paragraph and a table row are), unless
+# that line is an indented results-table row in lower case (`    net 226.4 mln vs 233.9 mln`).
+_TABLE_ROW_LINE = r"[ \t]+[a-z][a-z ]{0,40}?[ \t][\d(][^\n]*\bvs\b"
+_SOFT_WRAP = re.compile(rf"(?<=[^\s.!?:;\"])[ \t]*\n(?!{_TABLE_ROW_LINE})(?:(?=[ \t]*[a-z0-9$€£¥(])|(?=[^\s]))")
 
 
 def _unwrap_lines(text: str) -> Rewrite | None:
@@ -202,6 +204,7 @@ def _unwrap_lines(text: str) -> Rewrite | None:
 
     >>> _unwrap_lines("rose 15 mln\\n    dlrs.\\n    Net 5 vs 4\\nin 1986")[0]
     'rose 15 mln     dlrs.\\n    Net 5 vs 4 in 1986'
+    >>> _unwrap_lines("shr 1.22 dlrs vs 1.28 dlrs\\n    net 226.4 mln vs 233.9 mln")  # nothing to unwrap
     """
     if "\n" not in text:
         return None
