@@ -870,6 +870,9 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "U.S. Agriculture Department",
         ),
         ("The IMF's forecast of Brazil's growth is 3%.", "3%", "International Monetary Fund"),
+        ("Exports rose 5% in March, figures from the statistics office showed.", "5%", "statistics office"),
+        ("A study by the Brookings Institution said exports fell 5%.", "5%", "Brookings Institution"),
+        ("Exports rose 5% in March, official figures showed.", "5%", "official figures"),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -894,6 +897,9 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "an-unnamed-spokesman-of-a-company-is-not-the-company",
         "who-changes-its-estimate-states-it",
         "whose-forecast-it-is-states-it",
+        "figures-from-a-body-are-the-body-s",
+        "a-study-by-a-body-is-the-body-s",
+        "figures-from-no-one-named",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:

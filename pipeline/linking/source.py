@@ -216,16 +216,33 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
     if head.pos_ == "PRON" or head.tag_ in ("WDT", "WP"):
         return None  # a pronoun nobody named before stands for no one a reader can use
     if head.lemma_.lower() in DOCUMENT_NOUNS:
+        publisher = _publisher(head)
+        if publisher is not None:  # `figures from the statistics office showed`: the office states them
+            return _speaker_name(article, _compact(publisher), index)
         named = _named_document(article, head.lemma_.lower(), index)
         if named:
             return named
     return clean_name(speaker.text)
 
 
+_PUBLISHED_BY = frozenset({"from", "by"})
+
+
+def _publisher(document: Token) -> Token | None:
+    """Who a document noun says publishes it: `figures from the statistics office`, `a study by
+    the Brookings Institution` (a noun, not a pronoun)."""
+    for child in children_of(document):
+        if child.dep_ == "prep" and child.lower_ in _PUBLISHED_BY:
+            objects = [obj for obj in children_of(child) if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")]
+            if objects:
+                return objects[0]
+    return None
+
+
 # People who speak for an organisation, unnamed: the source is the phrase (`PLDT spokesman`).
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".split())
 # What a body publishes: `the report` stands for the report named before (`the Hefce report`).
-DOCUMENT_NOUNS = frozenset("report study survey poll statement figures data index review analysis".split())
+DOCUMENT_NOUNS = frozenset("report study survey poll statement figure data index review analysis".split())
 _DOCUMENT_REACH = 50  # sentences back: a news story's length, and a bound for a hostile one
 
 
