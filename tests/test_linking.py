@@ -873,6 +873,17 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         ("Exports rose 5% in March, figures from the statistics office showed.", "5%", "statistics office"),
         ("A study by the Brookings Institution said exports fell 5%.", "5%", "Brookings Institution"),
         ("Exports rose 5% in March, official figures showed.", "5%", "official figures"),
+        (
+            "Investors are to receive £194m compensation, the UK's financial watchdog has announced.",
+            "£194m",
+            "UK's financial watchdog",
+        ),
+        (
+            "Heineken NV raises prices\n\nHeineken NV will raise prices. Sales rose 7.5 pct, the Dutch brewer said.",
+            "7.5 pct",
+            "Heineken NV",
+        ),
+        ("Exports rose 5.7 pct, Canadian trade officials said.", "5.7 pct", "Canadian trade officials"),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -900,6 +911,9 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "figures-from-a-body-are-the-body-s",
         "a-study-by-a-body-is-the-body-s",
         "figures-from-no-one-named",
+        "a-place-describing-the-speaker-is-not-the-speaker",
+        "a-nationality-describing-one-company-is-the-story-s-company",
+        "a-nationality-describing-people-who-speak",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:

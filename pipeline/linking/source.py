@@ -7,6 +7,7 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from pipeline.entities import clean_name
+from pipeline.lexicon import ORGANISATION_NOUNS
 from pipeline.linking.parse import (
     ESTIMATE_NOUNS,
     ORG_ANAPHORS,
@@ -192,6 +193,12 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
             return clean_name(speaker.doc[words[0].i : words[-1].i + 1].text)
     for label in ("PERSON", "ORG", "GPE", "NORP"):
         names = [ent for ent in article.names[index] if ent.label_ == label and first <= ent.start <= last]
+        if names and label in ("GPE", "NORP") and _describes_speaker(names[0], speaker.root):
+            one_company = speaker.root.tag_ == "NN" and speaker.root.lemma_.lower() in ORGANISATION_NOUNS
+            if one_company and canon.topic and canon.topic[1] == "ORG":
+                return canon.topic[0]  # `the Dutch brewer said`: the story's company
+            words = [token for token in speaker if token.dep_ != "det"]  # `the UK's financial watchdog`
+            return clean_name(speaker.doc[words[0].i : words[-1].i + 1].text)
         if names:
             return clean_name(names[0].text) if label == "PERSON" else canon.canonical(names[0])[0]
     head = speaker.root
@@ -223,6 +230,12 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
         if named:
             return named
     return clean_name(speaker.text)
+
+
+def _describes_speaker(place: Span, head: Token) -> bool:
+    """`the UK's financial watchdog`, `the Japanese finance ministry`: a place or nationality that
+    describes the noun that speaks is not the speaker; the body it describes is."""
+    return head.pos_ == "NOUN" and place.root.head == head and place.root.dep_ in ("poss", "amod", "compound")
 
 
 _PUBLISHED_BY = frozenset({"from", "by"})
