@@ -677,6 +677,8 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
             "318 stg",
             "1987-03-30/1987-04-05",
         ),
+        ("reuters_15589: In 1988, the company is expected to earn six dlrs a share.", "1987-04-09", "six dlrs", "1988"),
+        ("The minister told reporters on Monday that exports would grow 5 pct.", "1987-04-09", "5 pct", None),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -749,6 +751,8 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "a-compared-figure-of-another-month-keeps-its-month",
         "a-count-describing-a-noun-has-no-date",
         "last-week-s-compared-figure",
+        "a-fronted-date-of-what-is-expected",
+        "the-day-a-forecast-was-told-is-not-its-period",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:

@@ -176,8 +176,17 @@ def _times_saying(m: Mention, ent: Span) -> bool:
     verb = governing_verb(ent.root)
     if verb is None or verb == m.verb or verb.lemma_.lower() not in SAY_VERBS:
         return False
+    if _hedges(verb):
+        return False  # `In 1988, the company is expected to earn six dlrs`: when it is to earn
     describes_figure = verb.dep_ == "acl" and verb.head in (m.head, m.head.head)
     return not (describes_figure and _word_before(m, ent) in _PERIOD_PREPOSITIONS)
+
+
+def _hedges(verb: Token) -> bool:
+    """A passive verb of saying with a clause of what is to happen (`is expected to earn`, `is
+    forecast to grow`) says who expects nothing: its dates time what is expected."""
+    children = list(verb.children)
+    return any(child.dep_ == "auxpass" for child in children) and any(child.dep_ == "xcomp" for child in children)
 
 
 def period_phrases(m: Mention) -> list[frozenset[int]]:
