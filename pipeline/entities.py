@@ -396,7 +396,23 @@ def headline_names(doc: Doc) -> list[Span]:
             spelled[name] = ent
     found = names + list(spelled.values())
     written = {clean_name(ent.text).lower() for ent in found}
-    return [ent for ent in found if not _possesses_named(clean_name(ent.text).lower(), headline, written)]
+    return [
+        ent
+        for ent in found
+        if not _possesses_named(clean_name(ent.text).lower(), headline, written)
+        and not _attributes_headline(clean_name(ent.text).lower(), headline)
+    ]
+
+
+_HEADLINE_ATTRIBUTION = r"\s*[-–,:]\s*{name}(?:\s+(?:says|said|sees|predicts|forecasts|reports))?\s*$"
+
+
+def _attributes_headline(name: str, headline: str) -> bool:
+    """`SOVIET UNION TO IMPORT MORE GRAIN IN 86/87-USDA`, `COFFEE COULD DROP TO 70/80 CTS, CARDENAS
+    SAYS`: a wire headline's last words after a dash or comma name who says it, not what it is about."""
+    first_line = headline.strip().splitlines()[0] if headline.strip() else ""
+    ends = re.search(_HEADLINE_ATTRIBUTION.format(name=re.escape(name)), first_line) if name else None
+    return ends is not None and ends.start() > 0 and first_line[: ends.start()].strip() != ""
 
 
 def _possesses_named(name: str, headline: str, names: set[str]) -> bool:

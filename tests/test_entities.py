@@ -401,6 +401,19 @@ def test_entity_repairs(nlp, repair, text, ents, expected) -> None:
             ("Lenovo", "ORG"),
             id="bbc_business_250-a-place-owning-a-headline-name-is-not-the-topic",
         ),
+        pytest.param(
+            "SOVIET UNION TO IMPORT MORE GRAIN IN 86/87-USDA\n\nUSDA said the Soviet Union will buy more. USDA said "
+            "so.",
+            [("SOVIET UNION", "GPE"), ("USDA", "ORG"), ("USDA", "ORG"), ("Soviet Union", "GPE"), ("USDA", "ORG")],
+            ("Soviet Union", "GPE"),
+            id="reuters_15893-a-wire-headline-s-last-name-after-a-dash-says-who-says-it",
+        ),
+        pytest.param(
+            "COFFEE COULD DROP, CARDENAS SAYS\n\nCardenas said Colombia and Colombia would sell. Colombia agreed.",
+            [("CARDENAS", "ORG"), ("Cardenas", "ORG"), ("Colombia", "GPE"), ("Colombia", "GPE"), ("Colombia", "GPE")],
+            ("Colombia", "GPE"),
+            id="a-wire-headline-s-speaker-after-a-comma",
+        ),
     ],
 )
 def test_the_headline_names_the_topic(nlp, text, ents, topic) -> None:
