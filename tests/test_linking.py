@@ -1057,6 +1057,13 @@ def test_a_table_row_label_is_its_whole_measure(nlp) -> None:
             "Federal Realty Investment Trust",
             id="reuters_15019-the-company-a-lede-reports-on-is-the-topic-not-who-reports-it",
         ),
+        pytest.param(
+            "Singapore growth\n\nSingapore's economy grew by 8.1% in 2004. The advance, the second-fastest in Asia "
+            "after China, was led by growth of 13.1% in the key manufacturing sector.",
+            "13.1%",
+            "Singapore",
+            id="bbc_business_256-a-place-a-macro-figure-is-ranked-against-owns-none-of-it",
+        ),
     ],
 )
 def test_entity(nlp, text: str, mention: str, entity: str | None) -> None:

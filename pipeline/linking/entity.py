@@ -191,11 +191,26 @@ def _macro_country(m: Mention) -> Name | None:
     if m.subject_rule not in OWNER_PHRASE_RULES or not any(t.lemma_.lower() in MACRO_MEASURES for t in m.subject):
         return None
     names, _ = _names(m)
-    places = [ent for ent in names if ent.label_ in ("GPE", "NORP")]
+    places = [ent for ent in names if ent.label_ in ("GPE", "NORP") and not _compared_with(ent)]
     if places:
         span = m.span
         return _canonical(m, min(places, key=lambda ent: min(abs(ent.start - span.end), abs(span.start - ent.end))))
     return m.article.canon.country
+
+
+_COMPARING_PREPOSITIONS = frozenset({"after", "than", "behind", "like", "unlike", "versus", "vs", "vs."})
+
+
+def _compared_with(ent: Span) -> bool:
+    """`the second-fastest in Asia after China`, `faster than Japan`: a place another is ranked or
+    compared against owns none of its figures."""
+    root = ent.root
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ in _COMPARING_PREPOSITIONS:
+        return True
+    return preposition.lower_ in ("with", "to") and preposition.head.lower_ in ("compared", "comparison", "relative")
 
 
 def _actor_name(m: Mention) -> Name | None:
