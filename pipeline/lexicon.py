@@ -333,6 +333,9 @@ STAKE_VERBS = frozenset("acquire buy hold own purchase take control".split())
 # Verbs of paying, whose percentage object is a rate (`a eurobond paying 14-1/2 pct`): a stake only
 # when it is what is paid for (`paying HK$300 million for a 40% stake`).
 PAYING_VERBS = frozenset("pay".split())
+# Verbs an instrument does (`issuing a eurobond due 1990 paying 14-1/2 pct`): in such a participle
+# the thing issued pays or yields, not its issuer.
+INSTRUMENT_VERBS = frozenset("pay yield carry bear".split())
 # Nouns a percentage modifies to name a stake (`a 40% stake in a container yard`).
 STAKE_NOUNS = frozenset("stake interest holding share".split())
 

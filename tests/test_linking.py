@@ -1148,6 +1148,26 @@ def test_who_reports_a_figure_is_not_what_it_measures(nlp) -> None:
             "dividend for new preference shares",
             id="what-the-noun-is-for-without-its-clause",
         ),
+        pytest.param(
+            "reuters_15021: Toronto Dominion Bank is issuing a 40 mln Australian dlr eurobond due May 15, 1990 "
+            "paying 14-1/2 pct and priced at 101-3/8 pct, lead manager Hambros Bank Ltd said.",
+            "14-1/2 pct",
+            "eurobond paying",
+            id="what-an-issued-instrument-pays",
+        ),
+        pytest.param(
+            "reuters_15021: Toronto Dominion Bank is issuing a 40 mln Australian dlr eurobond due May 15, 1990 "
+            "paying 14-1/2 pct and priced at 101-3/8 pct, lead manager Hambros Bank Ltd said.",
+            "101-3/8 pct",
+            "eurobond priced",
+            id="what-an-issued-instrument-is-priced-at",
+        ),
+        pytest.param(
+            "Merchant demand has fuelled the rise in lead prices and has seen cash metal move above 320 stg.",
+            "320 stg",
+            "Merchant demand",
+            id="a-finite-verb-is-no-participle-of-the-object",
+        ),
     ],
 )
 def test_phrases_an_amount_carries(nlp, text: str, mention: str, subject: str) -> None:

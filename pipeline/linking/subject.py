@@ -9,6 +9,7 @@ from pipeline.lexicon import (
     CHANGE_ADVERBS,
     CHANGE_NOUNS,
     FIGURE_ANAPHORS,
+    INSTRUMENT_VERBS,
     LEVEL_NOUNS,
     QUALIFIERS,
     TABLE_ROW_LABELS,
@@ -388,6 +389,27 @@ def _actor_verb(m: Mention) -> list[Token] | None:
     return None
 
 
+def _object_participle(m: Mention) -> list[Token] | None:
+    """`Toronto Dominion Bank is issuing a 40 mln dlr eurobond, paying [14-1/2 pct] and priced at
+    [101-3/8 pct]`: a participle with no subject of its own, that the parser hung on the main verb,
+    says what the main verb's object does or has done to it (an instrument pays or yields; a thing
+    is priced): the object's noun and the participle."""
+    verb = m.verb
+    if verb is None or verb.tag_ not in ("VBN", "VBG"):
+        return None
+    if any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in verb.children):
+        return None  # a finite verb (`has seen cash metal move above 320 stg`), or one with its own subject
+    if verb.tag_ == "VBG" and verb.lemma_.lower() not in INSTRUMENT_VERBS:
+        return None
+    main = verb
+    while main.dep_ in ("conj", "advcl", "xcomp") and main.head != main:
+        main = main.head
+    if main == verb or main.pos_ not in ("VERB", "AUX"):
+        return None
+    thing = next((child for child in main.children if child.dep_ == "dobj" and child.pos_ == "NOUN"), None)
+    return [thing, verb] if thing is not None and thing.i < verb.i else None
+
+
 def _doer(m: Mention) -> list[Token] | None:
     doer = actor(m.verb) if m.verb is not None and not _measured_verb(m) else None
     return phrase(doer, m.excluded) if doer is not None and doer.pos_ != "PRON" else None
@@ -465,6 +487,7 @@ OWNER_PHRASE_RULES = frozenset(
         "verb-object",
         "verb-subject",
         "actor-verb",
+        "object-participle",
         "doer",
         "estimated-object",
         "changed-noun",
@@ -591,6 +614,14 @@ SUBJECT_RULES: tuple[Rule[list[Token]], ...] = (
         "invest in a new plant",
     ),
     Rule("actor-verb", _actor_verb, "subject", 0.6, "Calloway earned [$3 million].", "Calloway earned"),
+    Rule(
+        "object-participle",
+        _object_participle,
+        "subject",
+        0.0,
+        "Acme Corp is issuing a 40 mln dlr eurobond due 1990, paying [14-1/2 pct] and priced at 101-3/8 pct.",
+        "eurobond paying",
+    ),
     Rule("doer", _doer, "subject", 0.6, "Calloway sold the unit, getting [$3 million].", "Calloway"),
     Rule("nearest-chunk", _nearest_chunk, "subject", -0.6, "Profits: [$3 million].", "Profits"),
     Rule("nearest-noun", _nearest_noun, "subject", 0.0, "Up [5 pct]: sales.", "sales"),
