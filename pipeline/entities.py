@@ -116,14 +116,16 @@ class EntityCanon:
         # first actor of its lede. The repeats the model left unlabelled (`mark_repeated_names`) do
         # not count: a name it labelled once, wrongly (`MMS`), would outnumber the story's company.
         guessed = {(span.start, span.end) for span in repeats}
+        # The gazetteer's label counts: `The Lib Dems`, which the model calls a PERSON, is a party.
+        canonical = [self.canonical(span) for span in names]
         counts = Counter(
-            self.canonical(span)
-            for span in names
-            if span.label_ in _TOPIC_LABELS and (span.start, span.end) not in guessed
+            name
+            for span, name in zip(names, canonical, strict=True)
+            if name[1] in _TOPIC_LABELS and (span.start, span.end) not in guessed
         )
         top = counts.most_common(1)  # ties keep first-mention order
         lede = list(lede)
-        headlined = [self.canonical(span) for span in headline if span.label_ in _TOPIC_LABELS]
+        headlined = [name for name in map(self.canonical, headline) if name[1] in _TOPIC_LABELS]
         self.topic: tuple[str, str] | None = top[0][0] if top and top[0][1] >= 2 else None
         if listed:
             self.topic = self.canonical(listed[0][0])

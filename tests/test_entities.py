@@ -414,6 +414,12 @@ def test_entity_repairs(nlp, repair, text, ents, expected) -> None:
             ("Colombia", "GPE"),
             id="a-wire-headline-s-speaker-after-a-comma",
         ),
+        pytest.param(
+            "Lib Dems target the student vote\n\nThe Lib Dems say Labour would cap ambitions. The Lib Dems agree.",
+            [("Lib Dems", "PERSON"), ("The Lib Dems", "PERSON"), ("Labour", "ORG"), ("The Lib Dems", "PERSON")],
+            ("Liberal Democrats", "ORG"),
+            id="bbc_politics_213-the-gazetteer-s-label-counts-for-a-name-the-model-calls-a-person",
+        ),
     ],
 )
 def test_the_headline_names_the_topic(nlp, text, ents, topic) -> None:
