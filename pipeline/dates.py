@@ -146,6 +146,10 @@ _MONTH_SPAN = re.compile(
 )
 
 
+# A calendar year's months to date, as monthly traffic and sales reports write them.
+_PERIOD_THROUGH = re.compile(rf"\bperiod\s+(?:through|thru)\s+(?P<last>{_MONTHS})\b", re.IGNORECASE)
+
+
 # The months a story gives its split years once (`the 1986/87 season (Oct-Sept)`): its other split
 # years are seasons of the same months (`imports during the 1985/86 season`).
 _SEASON_MONTHS = re.compile(
@@ -339,6 +343,8 @@ def resolve_period(text: str, published: date | None, season_end: int | None = N
     >>> april = date(1987, 4, 9)
     >>> resolve_period("February last year", april), resolve_period("the third quarter of last year", april)
     ('1986-02', '1986-Q3')
+    >>> resolve_period("for the period through March", april), resolve_period("the period through May", april)
+    ('1987-Q1', '1986-01/1986-05')
     """
     split = _SPLIT_YEAR.search(text)
     if split and _split_year(split):
@@ -346,6 +352,9 @@ def resolve_period(text: str, published: date | None, season_end: int | None = N
     span = _MONTH_SPAN.search(text)
     if span:
         return _month_span(span, text, published)
+    through = _PERIOD_THROUGH.search(text)
+    if through:  # `the period through March`: from January, as `January through March`
+        return _month_span(_MONTH_SPAN.search(f"January through {through.group('last')}"), text, published)
     between = _BETWEEN.fullmatch(text.strip())
     if between:
         return _between(between, published, season_end)

@@ -679,6 +679,20 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         ),
         ("reuters_15589: In 1988, the company is expected to earn six dlrs a share.", "1987-04-09", "six dlrs", "1988"),
         ("The minister told reporters on Monday that exports would grow 5 pct.", "1987-04-09", "5 pct", None),
+        (
+            "reuters_15192: Traffic for the period through March soared 32.7 pct to 15.57 billion revenue passenger "
+            "miles from 11.73 billion revenue passenger miles in the 1986 period, it said.",
+            "1987-04-09",
+            "32.7 pct",
+            "1987-Q1",
+        ),
+        (
+            "reuters_15192: Traffic for the period through March soared 32.7 pct to 15.57 billion revenue passenger "
+            "miles from 11.73 billion revenue passenger miles in the 1986 period, it said.",
+            "1987-04-09",
+            "11.73 billion revenue passenger miles",
+            "1986-Q1",
+        ),
     ],
     ids=[
         "a-maturity-names-the-bond",
@@ -753,6 +767,8 @@ def test_another_country_in_the_sentence_keeps_the_topic_out(nlp) -> None:
         "last-week-s-compared-figure",
         "a-fronted-date-of-what-is-expected",
         "the-day-a-forecast-was-told-is-not-its-period",
+        "the-period-through-a-month-is-from-january",
+        "the-year-s-period-is-the-period-stated-before-in-that-year",
     ],
 )
 def test_time(nlp, text: str, published: str, mention: str, time: str | None) -> None:

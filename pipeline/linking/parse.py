@@ -245,10 +245,18 @@ class Article:
         # quarter` is read against any day, the last of a year.
         published = self.published or _ANY_YEAR_END
         return [
-            (ent.end, resolve_period(ent.text, published, self.season_end), ent.text)
+            (ent.end, resolve_period(text, published, self.season_end), text)
             for dates in self.dates
             for ent in dates
+            for text in [self._with_period_words(ent)]
         ]
+
+    def _with_period_words(self, ent: Span) -> str:
+        """`the period through March`: a date with the words before it that make it a span from January."""
+        before = self.doc[max(0, ent.start - 2) : ent.start]
+        if len(before) == 2 and before[0].lower_ == "period" and before[1].lower_ in ("through", "thru"):
+            return f"{before.text} {ent.text}"
+        return ent.text
 
     @cached_property
     def _stated_period_ends(self) -> list[int]:

@@ -132,9 +132,10 @@ def _story_anaphor(m: Mention, text: str) -> tuple[str, str] | None:
 
 # `for the same period in 2003`, `the comparable quarter of 1986`: a period stated before, in that year.
 _SAME_PERIOD_IN = re.compile(
-    rf"(?:{'|'.join(SAME_PERIOD_WORDS)})\s+(?:"
+    rf"(?:(?:{'|'.join(SAME_PERIOD_WORDS)})\s+(?:"
     r"(?:period|quarter|months?|half)\s+(?:in|of)\s+(?P<year>\d{4})"  # `same period in 2003` (not a fiscal year's)
-    r"|(?P<inner>\d{4})\s+(?:period|quarter|months?|half)\b)",  # `the comparable 1986 period`
+    r"|(?P<inner>\d{4})\s+(?:period|quarter|months?|half)\b)"  # `the comparable 1986 period`
+    r"|\bthe\s+(?P<bare>\d{4})\s+period\b)",  # `from 11.73 billion in the 1986 period`: a period stated before
     re.IGNORECASE,
 )
 _SAME_PERIOD_REACH = 6  # tokens before a year where `the same period in` may start
@@ -153,7 +154,7 @@ def _same_period_in(m: Mention, ent: Span) -> tuple[str, str] | None:
         (
             match
             for match in _SAME_PERIOD_IN.finditer(window.text)
-            if (match.group("year") or match.group("inner")) in ent.text
+            if (match.group("year") or match.group("inner") or match.group("bare")) in ent.text
         ),
         None,
     )
@@ -164,7 +165,7 @@ def _same_period_in(m: Mention, ent: Span) -> tuple[str, str] | None:
     if stated is None:
         return None
     period, stated_words = stated
-    year = int(found.group("year") or found.group("inner"))
+    year = int(found.group("year") or found.group("inner") or found.group("bare"))
     return in_year(period, year), f"the {found.group(0)} ({stated_words})"
 
 
@@ -404,6 +405,8 @@ def _with_preposition(sentence: Span, ent: Span) -> str:
             start -= 1
     if word_before() in _TIME_PREPOSITIONS:
         start -= 1
+        if word_before() == "period":  # `the period through March`: from January (`dates.resolve_period`)
+            start -= 1
     elif word_before() == "of" and start - 2 >= sentence.start and ent.doc[start - 2].lower_ == "as":
         start -= 2
     return ent.doc[start : ent.end].text
