@@ -336,6 +336,10 @@ PAYING_VERBS = frozenset("pay".split())
 # Verbs an instrument does (`issuing a eurobond due 1990 paying 14-1/2 pct`): in such a participle
 # the thing issued pays or yields, not its issuer.
 INSTRUMENT_VERBS = frozenset("pay yield carry bear".split())
+# Nouns that measure the things counted in their `of` phrase (`on volume of 1.3 mln shares`, `turnover
+# of 20 mln shares`): the count measures the noun, and the things are its unit. (`a total of`, `the
+# number of` are levels or the count itself: `LEVEL_NOUNS`.)
+MEASURE_OF_NOUNS = frozenset("volume turnover".split())
 # Nouns a percentage modifies to name a stake (`a 40% stake in a container yard`).
 STAKE_NOUNS = frozenset("stake interest holding share".split())
 

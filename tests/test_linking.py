@@ -1184,6 +1184,12 @@ def test_who_reports_a_figure_is_not_what_it_measures(nlp) -> None:
             "Merchant demand",
             id="a-finite-verb-is-no-participle-of-the-object",
         ),
+        pytest.param(
+            "reuters_15589: The stock slipped 1/2 to 71-1/2 on volume of 1.3 mln shares.",
+            "1.3 mln shares",
+            "volume",
+            id="a-count-of-shares-traded-measures-the-volume",
+        ),
     ],
 )
 def test_phrases_an_amount_carries(nlp, text: str, mention: str, subject: str) -> None:

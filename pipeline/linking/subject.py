@@ -11,6 +11,7 @@ from pipeline.lexicon import (
     FIGURE_ANAPHORS,
     INSTRUMENT_VERBS,
     LEVEL_NOUNS,
+    MEASURE_OF_NOUNS,
     QUALIFIERS,
     TABLE_ROW_LABELS,
     TRADE_UNITS,
@@ -102,6 +103,9 @@ def _counted_noun(m: Mention) -> list[Token] | None:
     the rules after this one read the measure as they do for money."""
     if not _is_counted_noun(m) or m.head.lemma_.lower() in TRADE_UNITS:
         return None
+    of = m.head.head
+    if m.head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in MEASURE_OF_NOUNS:
+        return None  # `on volume of 1.3 mln shares`: the volume is measured (`_of_amount`)
     head, verb = m.head, m.verb
     noun = phrase(head, (m.excluded - set(range(m.span.start, m.span.end))) | m.number_tokens)
     copula = verb is not None and verb.lemma_ == "be"  # `13,000 vehicles ... were`: the noun says it all
