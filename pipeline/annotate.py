@@ -12,7 +12,7 @@ import spacy
 from spacy.attrs import ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline import __version__
 from pipeline.attribute_rules import use_indexed_attribute_rules
@@ -39,6 +39,7 @@ def news_boundaries(doc: Doc) -> Doc:
     """
     texts = [token.text for token in doc]
     starts: dict[int, bool] = {}
+    datelines = []
     _keep_headline_whole(doc, texts, starts)
     paragraph_start = True
     for index, text in enumerate(texts):
@@ -46,6 +47,7 @@ def news_boundaries(doc: Doc) -> Doc:
             dash = _dateline_dash(doc, index)
             if dash is not None:
                 starts[dash + 1] = True
+                datelines.append(doc[index : dash + 1])
             paragraph_start = False
         if "\n" in text and text.isspace():
             paragraph_start = True
@@ -71,7 +73,24 @@ def news_boundaries(doc: Doc) -> Doc:
             if index:  # the first token always starts a sentence
                 values[index] = 1 if start else -1
         doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))  # spaCy's array type
+    if datelines:
+        doc.spans[DATELINES] = datelines
     return doc
+
+
+DATELINES = "datelines"  # the `doc.spans` group of a story's datelines (`in_dateline`)
+
+
+def in_dateline(span: Span) -> bool:
+    """Whether a span lies in a dateline (`COLUMBUS, Ohio (AP) —`): where the story was filed, not
+    what it is about.
+
+    >>> from spacy.lang.en import English
+    >>> doc = news_boundaries(English()("ACME CUTS JOBS\\n\\nCOLUMBUS, Ohio (AP) — Acme Corp. cut jobs."))
+    >>> in_dateline(doc[6:7]), in_dateline(doc[11:13])  # `Ohio`, `Acme Corp.`
+    (True, False)
+    """
+    return any(line.start <= span.start and span.end <= line.end for line in span.doc.spans.get(DATELINES, ()))
 
 
 # A line break that `prepare` kept before an indented line starts a paragraph or a table row
@@ -103,10 +122,13 @@ def _keep_headline_whole(doc: Doc, texts: list[str], starts: dict[int, bool]) ->
             return
 
 
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–", "_"})  # AP's wire copy writes `WASHINGTON (AP) _`
+
+
 def _dateline_dash(doc: Doc, start: int) -> int | None:
     """The dash ending a dateline at a paragraph start: `NEW YORK, March 3 - `, `TOKYO (Reuters) - `."""
     for candidate in doc[start : start + 10]:
-        if candidate.text in ("-", "—", "–"):
+        if candidate.text in _DATELINE_DASHES:
             before = doc[start : candidate.i]
             looks_like_place = all(t.is_upper or t.is_title or t.is_punct or t.is_digit or t.is_space for t in before)
             named = any(t.text in ("(", ",") or len(t) > 1 and t.is_upper for t in before)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.annotate import in_dateline
 from pipeline.dates import is_month_name, is_split_year
 from pipeline.lexicon import LEGAL_FORMS, NAME_CONNECTORS, ORGANISATION_NOUNS, SAY_VERBS
 from pipeline.prepare import PreparedText
@@ -103,6 +104,7 @@ class EntityCanon:
         self._fuller: dict[tuple[str, str], str] = {}
         self._tickers: dict[str, str] = {}  # a ticker's root -> the name it marks: `AMRO BANK` is AMRO.AS
         names = [span for span in spans if span.label_ in NAME_LABELS]
+        filed = [span for span in names if in_dateline(span)]  # where the story was filed, not its topic
         for span in names:
             name, label = self._gazetteer_name(clean_name(span.text), span.label_)
             self._by_label.setdefault(label, []).append(name)
@@ -121,7 +123,7 @@ class EntityCanon:
         counts = Counter(
             name
             for span, name in zip(names, canonical, strict=True)
-            if name[1] in _TOPIC_LABELS and (span.start, span.end) not in guessed
+            if name[1] in _TOPIC_LABELS and (span.start, span.end) not in guessed and span not in filed
         )
         top = counts.most_common(1)  # ties keep first-mention order
         lede = list(lede)
@@ -135,7 +137,7 @@ class EntityCanon:
             self.topic = self.canonical(lede[0])
         self.topic_span = next((span for span in names if self.canonical(span) == self.topic), None)
         # The country the article names most (first named wins a tie): whose economy its macro figures measure.
-        places = Counter(self.canonical(span) for span in names if span.label_ in ("GPE", "NORP"))
+        places = Counter(self.canonical(span) for span in names if span.label_ in ("GPE", "NORP") and span not in filed)
         self.country: tuple[str, str] | None = places.most_common(1)[0][0] if places else None
 
     def names(self, label: str) -> set[str]:
@@ -366,9 +368,21 @@ def lede_actors(doc: Doc) -> list[Span]:
 
 
 def lede_sentence(doc: Doc) -> Span | None:
-    """A story's first sentence after its headline."""
+    """A story's first sentence after its headline and its dateline (`COLUMBUS, Ohio (AP) —`)."""
     body = _headline_end(doc)
-    return next((sentence for sentence in doc.sents if sentence.start_char >= body and sentence.text.strip()), None)
+    return next(
+        (
+            sentence
+            for sentence in doc.sents
+            if sentence.start_char >= body and sentence.text.strip() and not in_dateline(_without_spaces(sentence))
+        ),
+        None,
+    )
+
+
+def _without_spaces(span: Span) -> Span:
+    tokens = [token.i for token in span if not token.is_space] or [span.start]
+    return span.doc[tokens[0] : tokens[-1] + 1]
 
 
 def _headline(doc: Doc) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
+from pipeline.annotate import in_dateline
 from pipeline.entities import (
     EntityCanon,
     drop_capitalised_words,
@@ -452,6 +453,21 @@ def test_the_headline_names_the_topic(nlp, text, ents, topic) -> None:
             ["Federal Realty Investment Trust", "Salomon Brothers International"],
             id="reuters_15019-a-company-reported-on-before-who-only-reports",
         ),
+        pytest.param(
+            "Acme cuts jobs\n\nCOLUMBUS, Ohio (AP) — Acme Corp. said Tuesday it would cut 1,200 jobs.",
+            ["Acme Corp."],
+            id="an-ap-dateline-is-not-the-lede",
+        ),
+        pytest.param(
+            "Acme profit up\n\nLONDON, Jan 5 (Reuters) - Acme Plc said its profit rose 12 percent.",
+            ["Acme Plc"],
+            id="a-reuters-dateline-with-its-date",
+        ),
+        pytest.param(
+            "Jobs report\n\nWASHINGTON (AP) _ The Labor Department said employers added 250,000 jobs.",
+            ["The Labor Department"],
+            id="ap-wire-copy-ends-its-dateline-with-an-underscore",
+        ),
     ],
 )
 def test_the_lede_s_actors(nlp, text, actors) -> None:
@@ -469,3 +485,13 @@ def test_repeats_the_model_left_unlabelled_do_not_choose_the_topic(nlp) -> None:
     assert [span.text for span in repeats] == ["MMS", "MMS"]
     assert EntityCanon(doc.ents, repeats=repeats).topic == ("Acme", "ORG")
     assert EntityCanon(doc.ents).topic == ("MMS", "ORG")
+
+
+def test_a_dateline_s_place_is_not_the_topic(nlp) -> None:
+    """Where a story was filed (`NEW YORK —`) is not what it is about: counted with the body's `New
+    York`, it would be the name named most."""
+    doc = nlp("Deal\n\nNEW YORK — Acme Inc. agreed to buy a New York bakery for $5 million.")
+    assert [(ent.text, ent.label_) for ent in doc.ents if in_dateline(ent)] == [("NEW YORK", "GPE")]
+    canon = EntityCanon(doc.ents, lede=lede_actors(doc))
+    assert canon.topic == ("Acme Inc.", "ORG")
+    assert canon.country == ("New York", "GPE")  # the body's place still counts
