@@ -741,12 +741,31 @@ def _is_range(pieces: list[Piece], first: _Amount, second: _Amount, connector: s
             )  # `by 25 to 35 basis points` is a range; `by $12.1 billion to $310.5 billion` is not
         if word_before == "from" and _governing_change_word(pieces, first.first, context) is not None:
             return False
+        if _changes_to(pieces, first, second, context):
+            return False
         return first.kind == second.kind or first.kind is None
     if connector in ("-", "–", "/"):
         return first.in_digits and second.in_digits
     if connector in ("and", "or"):
         return pieces[first.first - 1].lower == "between" if first.first else False
     return True
+
+
+_CHANGE_TO_RATIO = 2  # how many times the first a change's end is, at least, where a spread's ends are alike
+
+
+def _changes_to(pieces: list[Piece], first: _Amount, second: _Amount, context: _DocContext) -> bool:
+    """`fell 99 mln dlrs to 591 mln dlrs`, `fell 14 cts to 18.37 dlrs`, `fell 3 to $41`: after a
+    change word, two amounts each written with its unit (or a bare number before a currency sign)
+    far apart are the change and where it ends, not a spread (`down 43.9 to 48.8 pct`, whose unit
+    comes once, and `to grow 3% to 5%`, whose ends are alike)."""
+    own_unit = first.kind is not None or parse_numeral(pieces[second.first].text) is None
+    return (
+        own_unit
+        and first.value > 0
+        and second.value >= _CHANGE_TO_RATIO * first.value
+        and _governing_change_word(pieces, first.first, context) is not None
+    )
 
 
 def _merge_range(first: _Amount, second: _Amount) -> _Amount | None:
@@ -1151,7 +1170,8 @@ def _of_a_measure(pieces: list[Piece], index: int) -> bool:
 def _fraction_of_a_point(
     pieces: list[Piece], index: int, share: Decimal, *, first: int | None = None
 ) -> _Amount | None:
-    """`half a pct point`, `a quarter of a percentage point`, `a percentage point`: points, not %."""
+    """`half a pct point`, `a quarter of a percentage point`, `a percentage point`: points, not %;
+    `a tenth of a percent`, `half a percent`: that share of one percent."""
     position = index
     if position < len(pieces) and pieces[position].lower == "of":
         position += 1
@@ -1161,8 +1181,9 @@ def _fraction_of_a_point(
         else:
             position += 1
     end, unit = _match_phrase(pieces, position, PERCENT_WORDS)
-    if unit not in ("pp", "bp"):
-        return None
+    of_one = position > index and pieces[position - 1].lower in ("a", "one")
+    if unit not in ("pp", "bp") and not (unit == "%" and of_one):
+        return None  # `a tenth of a percent`, `half a percent` are percent; `a percent` alone is read as one
     start = first if first is not None else index - 1
     return _Amount(start, end, share, "percent", unit, False, False, ("words",))
 
@@ -1176,10 +1197,14 @@ def _read_number(pieces: list[Piece], index: int) -> tuple[Decimal, int, bool] |
         fraction, end = _read_vulgar_fraction(pieces, index)
         if fraction is not None:
             return fraction, end, True  # `5/8 pct`
-        if _glued(pieces, index, index + 1) and pieces[index + 1].text in ("-", " "):
+        if _glued(pieces, index, index + 1) and pieces[index + 1].text == "-":
             fraction, end = _read_vulgar_fraction(pieces, index + 2)
             if fraction is not None and _glued(pieces, index + 1, index + 2):
                 return value + fraction, end, True  # `11-1/2 pct`, `101-1/8`
+        if _one_space_apart(pieces, index) and pieces[index].text.isdigit():
+            fraction, end = _read_vulgar_fraction(pieces, index + 1)
+            if fraction is not None:
+                return value + fraction, end, True  # AP and NYT copy: `5 1/2 percent`, `$41 1/8`
         return value, index + 1, True
     words: list[str] = []
     position = index
@@ -1213,6 +1238,11 @@ _WIRE_DENOMINATORS = frozenset({2, 4, 8, 16, 32, 64})
 
 def _glued(pieces: list[Piece], left: int, right: int) -> bool:
     return right < len(pieces) and pieces[left].end == pieces[right].start
+
+
+def _one_space_apart(pieces: list[Piece], index: int) -> bool:
+    """Whether the next piece starts one character (a space, or a line break) after this one ends."""
+    return index + 1 < len(pieces) and pieces[index + 1].start == pieces[index].end + 1
 
 
 def _read_vulgar_fraction(pieces: list[Piece], index: int) -> tuple[Decimal | None, int]:

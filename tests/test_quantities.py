@@ -30,7 +30,6 @@ def _found(nlp, sentence: str) -> list[Q]:
 # cases above. Known failures are kept, marked xfail(strict): a fix makes them pass and the suite
 # then asks for the id to be removed from HELDOUT_KNOWN_FAILURES, a deliberate change.
 HELDOUT_KNOWN_FAILURES = {
-    "wire-eps-cts-flat-revenue",
     "in-paytm-crore-users",
     "fed-hike-75bp-range",
     "us-payrolls-well-above-forecast",
