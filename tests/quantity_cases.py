@@ -668,6 +668,24 @@ CASES: list[tuple[str, str, list[Q]]] = [
         "The Fed raised rates by three-quarters of a percentage point for the third time.",
         [Q("three-quarters of a percentage point", "percent", 0.75, "pp", role="by", direction="up")],
     ),
+    (
+        "mixed-fraction-with-a-space-ap",  # AP and NYT copy write mixed numbers with a space
+        "The prime rate rose to 8 1/2 percent from 8 1/4 percent.",
+        [
+            Q("8 1/2 percent", "percent", 8.5, "%", role="to", direction="up"),
+            Q("8 1/4 percent", "percent", 8.25, "%", role="from", direction="up"),
+        ],
+    ),
+    (
+        "a-tenth-of-a-percent",
+        "Prices climbed a tenth of a percent in May.",
+        [Q("a tenth of a percent", "percent", 0.1, "%", role="by", direction="up")],
+    ),
+    (
+        "half-a-percent",
+        "Rates rose half a percent.",
+        [Q("half a percent", "percent", 0.5, "%", role="by", direction="up")],
+    ),
     # ------------------------------------------------------------------
     # Qualifiers (mention excludes the qualifier words)
     # ------------------------------------------------------------------
@@ -821,6 +839,48 @@ CASES: list[tuple[str, str, list[Q]]] = [
         "range-pct-to-pct",
         "The central bank expects the economy to grow 3% to 5% next year.",
         [Q("3% to 5%", "percent", 3.0, "%", value_low=3.0, value_high=5.0, role="by", direction="up")],
+    ),
+    (
+        "range-unit-once-after-a-change-word",  # reuters_15043: a spread whose unit comes once
+        "Estimates were down 43.9 to 48.8 pct.",
+        [Q("43.9 to 48.8 pct", "percent", 43.9, "%", value_low=43.9, value_high=48.8, role="by", direction="down")],
+    ),
+    (
+        "change-by-to-each-with-its-unit",  # two amounts far apart after a change word: size and end
+        "Borrowings in the week fell 99 mln dlrs to 591 mln dlrs.",
+        [
+            Q("99 mln dlrs", "money", 99e6, "USD", role="by", direction="down"),
+            Q("591 mln dlrs", "money", 591e6, "USD", role="to", direction="down"),
+        ],
+    ),
+    (
+        "change-by-cts-to-dlrs",
+        "The value of Kuwait crude fell 14 cts to 18.37 dlrs.",
+        [
+            Q("14 cts", "money", 0.14, "USD", role="by", direction="down"),
+            Q("18.37 dlrs", "money", 18.37, "USD", role="to", direction="down"),
+        ],
+    ),
+    (
+        "change-bare-size-before-a-currency-sign",  # AP stock copy
+        "Acme shares fell 3 3/4 to $41 1/8 on the New York Stock Exchange.",
+        [
+            Q("3 3/4", "money", 3.75, "USD", role="by", direction="down"),
+            Q("$41 1/8", "money", 41.125, "USD", role="to", direction="down"),
+        ],
+    ),
+    (
+        "change-by-to-dollars-prefixed",
+        "Profit rose $1 billion to $5 billion.",
+        [
+            Q("$1 billion", "money", 1e9, "USD", role="by", direction="up"),
+            Q("$5 billion", "money", 5e9, "USD", role="to", direction="up"),
+        ],
+    ),
+    (
+        "range-bare-before-a-currency-sign-no-change-word",
+        "Prices ranged from 3 to $5 a pound.",
+        [Q("3 to $5", "money", 3.0, "USD", value_low=3.0, value_high=5.0)],
     ),
     (
         "change-from-to-per-cent",
