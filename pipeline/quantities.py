@@ -751,7 +751,9 @@ def _is_range(pieces: list[Piece], first: _Amount, second: _Amount, connector: s
     return True
 
 
-_CHANGE_TO_RATIO = 2  # how many times the first a change's end is, at least, where a spread's ends are alike
+# How many times the first a change's end is, at least: a spread's ends are alike (`raise prices 50
+# cts to one dlr a barrel`).
+_CHANGE_TO_RATIO = 3
 
 
 def _changes_to(pieces: list[Piece], first: _Amount, second: _Amount, context: _DocContext) -> bool:
@@ -1181,7 +1183,8 @@ def _fraction_of_a_point(
         else:
             position += 1
     end, unit = _match_phrase(pieces, position, PERCENT_WORDS)
-    of_one = position > index and pieces[position - 1].lower in ("a", "one")
+    # `of a percent`, `half a percent`; but in `a one pct stake` the `one` is the number
+    of_one = pieces[position - 1].lower in ("a", "one") and (position > index + 1 or share != 1)
     if unit not in ("pp", "bp") and not (unit == "%" and of_one):
         return None  # `a tenth of a percent`, `half a percent` are percent; `a percent` alone is read as one
     start = first if first is not None else index - 1

@@ -677,6 +677,11 @@ CASES: list[tuple[str, str, list[Q]]] = [
         ],
     ),
     (
+        "a-one-pct-stake-is-one-percent",  # reuters_15298
+        "It will include a one pct participation in the net appreciation of the property.",
+        [Q("one pct", "percent", 1.0, "%")],
+    ),
+    (
         "a-tenth-of-a-percent",
         "Prices climbed a tenth of a percent in May.",
         [Q("a tenth of a percent", "percent", 0.1, "%", role="by", direction="up")],
@@ -841,24 +846,29 @@ CASES: list[tuple[str, str, list[Q]]] = [
         [Q("3% to 5%", "percent", 3.0, "%", value_low=3.0, value_high=5.0, role="by", direction="up")],
     ),
     (
-        "range-unit-once-after-a-change-word",  # reuters_15043: a spread whose unit comes once
+        "range-unit-once-after-a-change-word",  # a spread whose unit comes once
         "Estimates were down 43.9 to 48.8 pct.",
         [Q("43.9 to 48.8 pct", "percent", 43.9, "%", value_low=43.9, value_high=48.8, role="by", direction="down")],
     ),
     (
+        "range-ends-alike-after-a-change-word",  # reuters_15924
+        "It will raise contract prices for heavy fuel 50 cts to one dlr a barrel, effective tomorrow.",
+        [Q("50 cts to one dlr", "money", 0.5, "USD", value_low=0.5, value_high=1.0)],
+    ),
+    (
         "change-by-to-each-with-its-unit",  # two amounts far apart after a change word: size and end
-        "Borrowings in the week fell 99 mln dlrs to 591 mln dlrs.",
+        "Deposits at the bank fell 45 mln dlrs to 812 mln dlrs.",
         [
-            Q("99 mln dlrs", "money", 99e6, "USD", role="by", direction="down"),
-            Q("591 mln dlrs", "money", 591e6, "USD", role="to", direction="down"),
+            Q("45 mln dlrs", "money", 45e6, "USD", role="by", direction="down"),
+            Q("812 mln dlrs", "money", 812e6, "USD", role="to", direction="down"),
         ],
     ),
     (
         "change-by-cts-to-dlrs",
-        "The value of Kuwait crude fell 14 cts to 18.37 dlrs.",
+        "The price of Brent crude rose 22 cts to 17.85 dlrs.",
         [
-            Q("14 cts", "money", 0.14, "USD", role="by", direction="down"),
-            Q("18.37 dlrs", "money", 18.37, "USD", role="to", direction="down"),
+            Q("22 cts", "money", 0.22, "USD", role="by", direction="up"),
+            Q("17.85 dlrs", "money", 17.85, "USD", role="to", direction="up"),
         ],
     ),
     (
