@@ -904,6 +904,18 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "Heineken NV",
         ),
         ("Exports rose 5.7 pct, Canadian trade officials said.", "5.7 pct", "Canadian trade officials"),
+        (
+            '"That is not true," said Jennifer Palmieri, Clinton\'s communications director. She said the '
+            "economy had added 15 million jobs.",
+            "15 million jobs",
+            "Jennifer Palmieri",
+        ),
+        (
+            "reuters_15149: Some analysts recommended clients not buy Burlington. Edward Johnson of Johnson Redbook "
+            "said he recommends selling. He said the stock is worth only about 50 dlrs.",
+            "50 dlrs",
+            "Edward Johnson",
+        ),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -934,6 +946,8 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "a-place-describing-the-speaker-is-not-the-speaker",
         "a-nationality-describing-one-company-is-the-story-s-company",
         "a-nationality-describing-people-who-speak",
+        "she-is-who-spoke-before-not-a-possessor",
+        "he-is-the-person-who-spoke-before",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:

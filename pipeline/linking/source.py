@@ -209,17 +209,19 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
     wanted = "PERSON" if head.lower_ in PERSON_PRONOUNS else "ORG" if head.lemma_.lower() in ORG_ANAPHORS else None
     if wanted == "ORG" and canon.topic and canon.topic[1] == "ORG":
         return canon.topic[0]  # `the company estimated`: the story's company, as `entity._earlier_actor` reads it
+    if wanted == "PERSON":
+        person = _person_before(article, index, speaker.start)
+        # the model may label the person ORG (`Sennen Lazo`): who spoke last, by name
+        return clean_name(person.text) if person is not None else _earlier_speaker(article, index, named=True)
     if wanted:
         earlier = [
             ent
-            for ents in article.names[max(0, index - 3) : index + 1]
+            for ents in article.names[max(0, index - _SPEAKER_REACH) : index + 1]
             for ent in ents
             if ent.label_ == wanted and ent.end <= speaker.start
         ]
         if earlier:
-            return canon.canonical(earlier[-1])[0] if wanted == "ORG" else clean_name(earlier[-1].text)
-        if wanted == "PERSON":  # the model may label the person ORG (`Sennen Lazo`): who spoke last, by name
-            return _earlier_speaker(article, index, named=True)
+            return canon.canonical(earlier[-1])[0]
     if head.pos_ == "PRON" or head.tag_ in ("WDT", "WP"):
         return None  # a pronoun nobody named before stands for no one a reader can use
     if head.lemma_.lower() in DOCUMENT_NOUNS:
@@ -230,6 +232,25 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
         if named:
             return named
     return clean_name(speaker.text)
+
+
+def _person_before(article: Article, index: int, end: int) -> Span | None:
+    """Whom `he` or `she` (ending before token `end`) stands for: in the nearest sentence that names
+    a person, the person who spoke there, else the last person named who is not only a possessor
+    (`"That's not true," said Jennifer Palmieri, Clinton's communications director. She said ...`:
+    Palmieri)."""
+    for where in range(index, max(-1, index - 1 - _SPEAKER_REACH), -1):
+        persons = [ent for ent in article.names[where] if ent.label_ == "PERSON" and ent.end <= end]
+        if not persons:
+            continue
+        heads = [ent for ent in persons if ent.root.dep_ != "poss"]
+        for _, found in sentence_attributions(article, where) if where < index else ():
+            first, last = found.root.left_edge.i, found.root.right_edge.i
+            spoke = [ent for ent in heads if first <= ent.start <= last]
+            if spoke:
+                return spoke[0]
+        return (heads or persons)[-1]
+    return None
 
 
 def _describes_speaker(place: Span, head: Token) -> bool:
