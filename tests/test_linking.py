@@ -916,6 +916,8 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "50 dlrs",
             "Edward Johnson",
         ),
+        ("Mr. Smith insisted that 94 million Americans had left the labor force.", "94 million", "Smith"),
+        ("The senator acknowledged that the plan would cost $2 trillion.", "$2 trillion", "senator"),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -948,6 +950,8 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "a-nationality-describing-people-who-speak",
         "she-is-who-spoke-before-not-a-possessor",
         "he-is-the-person-who-spoke-before",
+        "insisting-states",
+        "acknowledging-states",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:
