@@ -530,8 +530,7 @@ CURRENCY_COUNTRIES: dict[str, dict[str, tuple[str, ...]]] = {
 SAY_VERBS = frozenset(
     """
     say tell report announce add state estimate forecast note show explain predict project expect
-    disclose reveal confirm claim argue write quote warn calculate insist acknowledge admit assert contend
-    stress emphasize concede remark tweet testify
+    disclose reveal confirm claim argue write quote warn calculate
     """.split()
 )
 

@@ -916,8 +916,8 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
             "50 dlrs",
             "Edward Johnson",
         ),
-        ("Mr. Smith insisted that 94 million Americans had left the labor force.", "94 million", "Smith"),
-        ("The senator acknowledged that the plan would cost $2 trillion.", "$2 trillion", "senator"),
+        ("Trump tweeted that 94 million Americans had left the labor force.", "94 million", "Trump"),
+        ("The economist testified that the plan would cost $2 trillion.", "$2 trillion", "economist"),
     ],
     ids=[
         "a-reporting-verb-s-subject",
@@ -950,8 +950,8 @@ def test_time(nlp, text: str, published: str, mention: str, time: str | None) ->
         "a-nationality-describing-people-who-speak",
         "she-is-who-spoke-before-not-a-possessor",
         "he-is-the-person-who-spoke-before",
-        "insisting-states",
-        "acknowledging-states",
+        "a-tweet-reports-its-clause",
+        "testimony-reports-its-clause",
     ],
 )
 def test_source(nlp, text: str, mention: str, source: str | None) -> None:

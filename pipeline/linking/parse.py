@@ -600,7 +600,7 @@ def phrase_text(tokens: list[Token] | tuple[Token, ...]) -> str:
 CLAUSE_REPORTING_VERBS = frozenset(
     """
     believe think reckon suggest indicate insist admit acknowledge stress find conclude assert maintain
-    contend allege concede reiterate
+    contend allege concede reiterate tweet testify emphasize remark
     """.split()
 )
 
