@@ -104,7 +104,7 @@ class EntityCanon:
         self._fuller: dict[tuple[str, str], str] = {}
         self._tickers: dict[str, str] = {}  # a ticker's root -> the name it marks: `AMRO BANK` is AMRO.AS
         names = [span for span in spans if span.label_ in NAME_LABELS]
-        filed = [span for span in names if in_dateline(span)]  # where the story was filed, not its topic
+        filed = {(span.start, span.end) for span in names if in_dateline(span)}  # where the story was filed
         for span in names:
             name, label = self._gazetteer_name(clean_name(span.text), span.label_)
             self._by_label.setdefault(label, []).append(name)
@@ -117,13 +117,14 @@ class EntityCanon:
         # else the one it names most often (at least twice; the first named wins a tie), else the
         # first actor of its lede. The repeats the model left unlabelled (`mark_repeated_names`) do
         # not count: a name it labelled once, wrongly (`MMS`), would outnumber the story's company.
-        guessed = {(span.start, span.end) for span in repeats}
+        # Nor do a dateline's names.
+        uncounted = {(span.start, span.end) for span in repeats} | filed
         # The gazetteer's label counts: `The Lib Dems`, which the model calls a PERSON, is a party.
         canonical = [self.canonical(span) for span in names]
         counts = Counter(
             name
             for span, name in zip(names, canonical, strict=True)
-            if name[1] in _TOPIC_LABELS and (span.start, span.end) not in guessed and span not in filed
+            if name[1] in _TOPIC_LABELS and (span.start, span.end) not in uncounted
         )
         top = counts.most_common(1)  # ties keep first-mention order
         lede = list(lede)
@@ -137,7 +138,11 @@ class EntityCanon:
             self.topic = self.canonical(lede[0])
         self.topic_span = next((span for span in names if self.canonical(span) == self.topic), None)
         # The country the article names most (first named wins a tie): whose economy its macro figures measure.
-        places = Counter(self.canonical(span) for span in names if span.label_ in ("GPE", "NORP") and span not in filed)
+        places = Counter(
+            self.canonical(span)
+            for span in names
+            if span.label_ in ("GPE", "NORP") and (span.start, span.end) not in filed
+        )
         self.country: tuple[str, str] | None = places.most_common(1)[0][0] if places else None
 
     def names(self, label: str) -> set[str]:

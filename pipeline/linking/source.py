@@ -213,7 +213,7 @@ def _speaker_name(article: Article, speaker: Span, index: int) -> str | None:
         person = _person_before(article, index, speaker.start)
         # the model may label the person ORG (`Sennen Lazo`): who spoke last, by name
         return clean_name(person.text) if person is not None else _earlier_speaker(article, index, named=True)
-    if wanted:
+    if wanted == "ORG":
         earlier = [
             ent
             for ents in article.names[max(0, index - _SPEAKER_REACH) : index + 1]
