@@ -353,7 +353,10 @@ def _roles(pieces: list[Piece], found: list[tuple[_Amount, str, int]], context: 
     """
     roles = [_role_word(pieces, start, context) for _, _, start in found]
     for position, (amount, _, start) in enumerate(found):
-        if roles[position] is None and _change_size_word(pieces, start, amount, context) is not None:
+        if roles[position] is None and (
+            _change_size_word(pieces, start, amount, context) is not None
+            or _gained_to(pieces, found, position, context)
+        ):
             roles[position] = "by"
     for position, (amount, _, start) in enumerate(found):
         after_size = position and roles[position - 1] == "by" and _after_up_down(pieces, found[position - 1][2])
@@ -567,6 +570,19 @@ def _change_verb_of_object(doc: Doc, token, amount: _Amount, pieces: list[Piece]
         return None
     lemma = _change_lemma(token.head)
     return lemma if _measures_change(lemma, amount) else None
+
+
+def _gained_to(pieces: list[Piece], found: list[tuple[_Amount, str, int]], position: int, context: _DocContext) -> bool:
+    """`crude lost $2 to $43.25`, `the stock gained $1.25 to $30`: money right after `gain` or `lose`
+    is a profit or a loss (`NOT_MONEY_CHANGES`), unless `to` and the money it ends at follow it."""
+    amount, _, start = found[position]
+    if amount.kind != "money" or position + 1 >= len(found) or not start:
+        return False
+    following, _, following_start = found[position + 1]
+    if following.kind != "money" or [piece.lower for piece in pieces[amount.last : following_start]] != ["to"]:
+        return False
+    lemma = _change_lemma(context.doc[pieces[start - 1].token])
+    return lemma in NOT_MONEY_CHANGES and CHANGE_WORDS.get(lemma) is not None
 
 
 def _measures_change(lemma: str | None, amount: _Amount) -> bool:

@@ -880,6 +880,15 @@ CASES: list[tuple[str, str, list[Q]]] = [
         ],
     ),
     (
+        "change-lost-money-to-money",  # money after lose is a loss, unless `to` its end follows
+        "US light crude lost more than $2 to $43.25, its lowest close in months.",
+        [
+            Q("$2", "money", 2.0, "USD", "more_than", role="by", direction="down"),
+            Q("$43.25", "money", 43.25, "USD", role="to", direction="down"),
+        ],
+    ),
+    ("gained-money-is-a-profit", "Acme gained $5 million from the sale.", [Q("$5 million", "money", 5e6, "USD")]),
+    (
         "change-by-to-dollars-prefixed",
         "Profit rose $1 billion to $5 billion.",
         [
