@@ -871,6 +871,8 @@ def _accept(
     # No noun: only big, unambiguous numbers stand alone as counts (`employs more than 34,000`).
     if amount.scaled or ("," in number_piece.text and amount.value >= 1000):
         unit = _partitive_noun(pieces, amount.last, context) or _unit_from_sentence(pieces, context, amount.first)
+        if unit == "point":
+            return None  # `fell 112.52 points, or 1.1 percent, to 10,466.93`: an index level is no claim either
         return replace(amount, kind="count", unit=unit, evidence=amount.evidence + ("unit_from_sentence",))
     return None
 

@@ -1232,6 +1232,11 @@ CASES: list[tuple[str, str, list[Q]]] = [
     # NON-claims (years, dates, ordinals, times, ages, names with numbers ...)
     # ------------------------------------------------------------------
     ("non-date-month-day", "Abe will visit Washington on February 10 for talks with Trump.", []),
+    (
+        "non-index-level-after-its-points",  # bbc_business_262, reuters_15374: an index's level is in points too
+        "The all industrials index gained 20.8 points to 2,639.3, its highest close.",
+        [],
+    ),
     ("non-date-full", "The meeting is scheduled for March 3, 2021, in Geneva.", []),
     ("non-year", "The company was founded in 2016 and is based in Bengaluru.", []),
     ("non-decade", "The path to balancing auto exports and imports will be no easier than it was in the 1980s.", []),
